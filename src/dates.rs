@@ -1,0 +1,88 @@
+//! Dates as exports carry them (SPEC 3.1): real Excel dates, Excel serial numbers, day-first
+//! text (`dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, with or without a time) and ISO
+//! `yyyy-mm-dd`. A text date is never month-first.
+
+use chrono::{Duration, NaiveDate};
+
+/// Excel's day zero in the 1900 date system (serial 1 = 1900-01-01, with the 1900 leap-year bug
+/// absorbed for every serial after 60).
+fn excel_epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default()
+}
+
+/// A serial number as a date, when it is a plausible one (1920..2100).
+pub fn from_serial(serial: f64) -> Option<NaiveDate> {
+    if !(7_306.0..=73_051.0).contains(&serial) {
+        return None;
+    }
+    excel_epoch().checked_add_signed(Duration::days(serial.floor() as i64))
+}
+
+/// Parse a date typed as text. Returns `None` when the text is not a date.
+pub fn parse_text(raw: &str) -> Option<NaiveDate> {
+    let s = raw.trim();
+    // Drop a time part: "15/03/2024 08:30", "2024-03-15T08:30:00", "2024-03-15 08:30".
+    let day_part = s.split(['T', ' ']).next().unwrap_or(s).trim();
+    if day_part.is_empty() {
+        return None;
+    }
+    let parts: Vec<&str> = day_part.split(['/', '-', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        // Maybe a serial number kept as text (CSV exports).
+        return day_part.parse::<f64>().ok().and_then(from_serial);
+    }
+    let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    if nums.len() != 3 {
+        return None;
+    }
+    let (y, m, d) = if parts[0].len() == 4 {
+        (nums[0] as i32, nums[1], nums[2]) // ISO yyyy-mm-dd
+    } else {
+        let year = match parts[2].len() {
+            4 => nums[2] as i32,
+            2 => 2000 + nums[2] as i32,
+            _ => return None,
+        };
+        (year, nums[1], nums[0]) // day first, always
+    };
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn text_dates_are_day_first_in_every_separator() {
+        assert_eq!(parse_text("05/03/2024"), Some(ymd(2024, 3, 5)));
+        assert_eq!(parse_text("5/3/2024"), Some(ymd(2024, 3, 5)));
+        assert_eq!(parse_text("05-03-2024"), Some(ymd(2024, 3, 5)));
+        assert_eq!(parse_text("05.03.2024"), Some(ymd(2024, 3, 5)));
+        assert_eq!(parse_text("05/03/2024 14:30"), Some(ymd(2024, 3, 5)));
+        assert_eq!(parse_text("12/01/2024"), Some(ymd(2024, 1, 12)));
+    }
+
+    #[test]
+    fn iso_and_serial_dates_are_read() {
+        assert_eq!(parse_text("2024-03-05"), Some(ymd(2024, 3, 5)));
+        assert_eq!(parse_text("2024-03-05T08:00:00"), Some(ymd(2024, 3, 5)));
+        assert_eq!(parse_text("45292"), Some(ymd(2024, 1, 1)));
+        assert_eq!(from_serial(45292.75), Some(ymd(2024, 1, 1)));
+    }
+
+    #[test]
+    fn non_dates_are_rejected() {
+        assert_eq!(parse_text("31/02/2024"), None);
+        assert_eq!(parse_text("Thường xuyên"), None);
+        assert_eq!(parse_text("13/13/2024"), None);
+        assert_eq!(parse_text("12"), None);
+    }
+}
