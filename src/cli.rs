@@ -1,4 +1,340 @@
-//! (in progress)
-pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+//! The command line: clap parses raw arguments, [`Options`] validates them once into typed
+//! values (periods, cut-offs, judging), and each command calls the pipeline and a renderer.
+//! Help and errors are Vietnamese.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::classify::Judging;
+use crate::model::{Basis, Period, ReportMeta};
+use crate::output::Format;
+use crate::pipeline::{self, By, Loaded, Sources, Structure};
+use crate::vn_number::Rounding;
+use crate::{assemble, period};
+
+const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tiendo",
+    version,
+    about = "tiendo — tổng hợp kết quả thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH",
+    disable_help_flag = true,
+    disable_help_subcommand = true,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// In hướng dẫn sử dụng
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true, help_heading = "Khác")]
+    help: Option<bool>,
+    /// In số phiên bản
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version, help_heading = "Khác")]
+    version: Option<bool>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// In số liệu theo cơ quan, nhóm, khối thi đua hoặc lãnh đạo giao
+    #[command(help_template = HELP_TEMPLATE)]
+    Figures(FiguresArgs),
+    /// Ghi báo cáo Excel (và PDF) vào thư mục báo cáo
+    #[command(help_template = HELP_TEMPLATE)]
+    Report(ReportArgs),
+    /// Kiểm tra dữ liệu: dòng bị loại, trùng lặp, cơ quan lạ, trạng thái mâu thuẫn
+    #[command(help_template = HELP_TEMPLATE)]
+    Check(CheckArgs),
+}
+
+/// Inputs and how to read them.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Tệp hoặc thư mục danh sách nhiệm vụ (.xlsx, .xls, .ods, .csv)
+    #[arg(required = true, value_name = "ĐẦU_VÀO", help_heading = "Đầu vào")]
+    pub inputs: Vec<PathBuf>,
+    /// Danh mục cơ quan (.xlsx hoặc .csv): tên chuẩn, nhóm, khối thi đua, tên gọi khác, sáp nhập
+    #[arg(long, value_name = "TỆP", help_heading = "Đầu vào")]
+    pub agencies: Option<PathBuf>,
+    /// Bỏ qua tệp không đọc được (ghi vào sheet Kiểm tra dữ liệu) thay vì dừng lại
+    #[arg(long, help_heading = "Đầu vào")]
+    pub skip_unreadable: bool,
+    /// Hạn dùng để đánh giá: hạn đã gia hạn (mặc định) hoặc hạn ban đầu
+    #[arg(long, value_enum, default_value_t = DeadlineChoice::Extended, value_name = "HẠN", help_heading = "Cách tính")]
+    pub deadline: DeadlineChoice,
+    /// Giữ cơ quan như trước sắp xếp, không quy về cơ quan hợp nhất
+    #[arg(long, help_heading = "Cách tính")]
+    pub as_then: bool,
+    /// Làm tròn tỷ lệ (round: 0,05 lên; truncate: cắt bỏ, để khớp số đã công bố)
+    #[arg(long, value_enum, default_value_t = Rounding::Round, value_name = "CÁCH", help_heading = "Cách tính")]
+    pub rounding: Rounding,
+    /// Không hiện thanh tiến độ
+    #[arg(short, long, help_heading = "Khác")]
+    pub quiet: bool,
+}
+
+/// Which deadline judges a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DeadlineChoice {
+    /// Hạn sau gia hạn (nếu có)
+    Extended,
+    /// Hạn ban đầu
+    Original,
+}
+
+/// The period and cut-off.
+#[derive(Args, Debug, Clone)]
+pub struct PeriodArgs {
+    /// Kỳ báo cáo: 2025, 2025-H1, 2025-H2, 2025-Q3, 2025-02 hoặc 2025-01-01..2025-07-06
+    #[arg(long, value_name = "KỲ", help_heading = "Kỳ báo cáo")]
+    pub period: String,
+    /// Ngày chốt số liệu (yyyy-mm-dd hoặc dd/mm/yyyy); mặc định là ngày cuối kỳ
+    #[arg(long, value_name = "NGÀY", help_heading = "Kỳ báo cáo")]
+    pub as_of: Option<String>,
+    /// Tính theo ngày giao (assigned, mặc định) hoặc theo hạn xử lý trong kỳ (due)
+    #[arg(long, value_enum, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
+    pub basis: Basis,
+}
+
+#[derive(Args, Debug)]
+pub struct FiguresArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Nhóm số liệu theo: agency (cơ quan), group (nhóm), bloc (khối thi đua), leader (lãnh đạo giao)
+    #[arg(long, value_enum, default_value_t = By::Agency, value_name = "THEO", help_heading = "Đầu ra")]
+    pub by: By,
+    /// Định dạng: table (bảng), csv, json
+    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
+    pub format: Format,
+}
+
+/// Who issues the report and when (title block of NĐ 30/2020).
+#[derive(Args, Debug, Clone)]
+pub struct IssuerArgs {
+    /// Cơ quan ban hành (dòng trên, góc trái)
+    #[arg(
+        long,
+        default_value = "UBND TỈNH",
+        value_name = "TÊN",
+        help_heading = "Trình bày"
+    )]
+    pub issuer: String,
+    /// Cơ quan ban hành (dòng dưới, in đậm)
+    #[arg(
+        long,
+        default_value = "VĂN PHÒNG",
+        value_name = "TÊN",
+        help_heading = "Trình bày"
+    )]
+    pub issuer_sub: String,
+    /// Địa danh ở dòng ngày tháng
+    #[arg(
+        long,
+        default_value = "",
+        value_name = "ĐỊA_DANH",
+        help_heading = "Trình bày"
+    )]
+    pub place: String,
+    /// Ngày ký báo cáo; mặc định là ngày chốt số liệu
+    #[arg(long, value_name = "NGÀY", help_heading = "Trình bày")]
+    pub report_date: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[command(flatten)]
+    pub issuer: IssuerArgs,
+    /// Thư mục ghi báo cáo
+    #[arg(
+        long,
+        default_value = "reports",
+        value_name = "THƯ_MỤC",
+        help_heading = "Đầu ra"
+    )]
+    pub out: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Parse, run, print the error chain; exit code 2 on any error.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return crate::cli_errors::report(err),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("lỗi: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Figures(a) => figures(a),
+        Command::Report(a) => report(a),
+        Command::Check(a) => check(a),
+    }
+}
+
+fn sources(a: &InputArgs, basis: Basis) -> Sources {
+    Sources {
+        inputs: a.inputs.clone(),
+        agencies: a.agencies.clone(),
+        skip_unreadable: a.skip_unreadable,
+        judging: Judging {
+            basis,
+            on_original_deadline: a.deadline == DeadlineChoice::Original,
+        },
+        show_progress: !a.quiet,
+    }
+}
+
+/// Validate the period arguments into a [`Period`].
+pub fn parse_period(p: &PeriodArgs) -> Result<Period> {
+    let as_of = p.as_of.as_deref().map(period::parse_day).transpose()?;
+    Ok(period::parse(&p.period, as_of)?)
+}
+
+/// The structure tasks are reported under for a view ending on `end`.
+pub fn structure(input: &InputArgs, end: NaiveDate) -> Structure {
+    if input.as_then {
+        Structure::AsThen
+    } else {
+        Structure::AsOf(end)
+    }
+}
+
+fn load(input: &InputArgs, basis: Basis) -> Result<Loaded> {
+    pipeline::load(&sources(input, basis)).context("không đọc được dữ liệu đầu vào")
+}
+
+fn key_header(by: By) -> &'static str {
+    match by {
+        By::Agency => "Cơ quan, đơn vị",
+        By::Group => "Nhóm cơ quan",
+        By::Bloc => "Khối thi đua",
+        By::Leader => "Lãnh đạo giao",
+    }
+}
+
+fn figures(a: FiguresArgs) -> Result<()> {
+    let period = parse_period(&a.period)?;
+    let loaded = load(&a.input, a.period.basis)?;
+    let view = pipeline::view(
+        &loaded,
+        &period,
+        structure(&a.input, period.effective_end()),
+    );
+    let f = pipeline::figures(&loaded, &view, a.by)?;
+    let text = match a.format {
+        Format::Json => serde_json::to_string_pretty(&crate::output::json_figures(&f))? + "\n",
+        Format::Csv => crate::output::csv_figures(&f, key_header(a.by), a.input.rounding)?,
+        Format::Table => crate::output::table_figures(&f, key_header(a.by), a.input.rounding),
+    };
+    print!("{text}");
+    Ok(())
+}
+
+/// Title-block data from the options (never from the clock).
+pub fn meta(
+    issuer: &IssuerArgs,
+    period: &Period,
+    previous: Option<Period>,
+    basis: Basis,
+    rounding: Rounding,
+) -> Result<ReportMeta> {
+    let report_date = match &issuer.report_date {
+        Some(d) => period::parse_day(d)?,
+        None => period.effective_end(),
+    };
+    Ok(ReportMeta {
+        issuer: issuer.issuer.clone(),
+        issuer_sub: issuer.issuer_sub.clone(),
+        place: issuer.place.clone(),
+        report_date,
+        period: period.clone(),
+        previous,
+        basis,
+        rounding,
+    })
+}
+
+fn report(a: ReportArgs) -> Result<()> {
+    let period = parse_period(&a.period)?;
+    let loaded = load(&a.input, a.period.basis)?;
+    let structure = structure(&a.input, period.effective_end());
+    let current = pipeline::view(&loaded, &period, structure);
+    let last_year = period::same_period_last_year(&period);
+    let previous = pipeline::view(&loaded, &last_year, structure);
+    let meta = meta(
+        &a.issuer,
+        &period,
+        Some(last_year),
+        a.period.basis,
+        a.input.rounding,
+    )?;
+    let report = assemble::build(&loaded, &current, Some(&previous), meta)?;
+    let stem = report_stem(&period);
+    let xlsx =
+        crate::render::xlsx::workbook_bytes(&report).context("không tạo được báo cáo Excel")?;
+    std::fs::create_dir_all(&a.out)
+        .with_context(|| format!("không tạo được thư mục «{}»", a.out.display()))?;
+    for (ext, bytes) in [("xlsx", xlsx)] {
+        let path = a.out.join(format!("{stem}.{ext}"));
+        write_atomic(&path, &bytes)?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
+/// `bao-cao-2025-H1`, `bao-cao-2025-den-2025-02-21` for a year-to-date cut-off.
+pub fn report_stem(period: &Period) -> String {
+    let label = period.label.replace("..", "_den_");
+    match period.as_of {
+        Some(c) if c < period.end => format!("bao-cao-{label}-den-{c}"),
+        _ => format!("bao-cao-{label}"),
+    }
+}
+
+/// Write to a temporary file in the same folder, then rename: a failed run never leaves a
+/// half-written report.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("không ghi được vào «{}»", dir.display()))?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("không ghi được «{}»", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("không ghi được «{}»", path.display()))?;
+    Ok(())
+}
+
+fn check(a: CheckArgs) -> Result<()> {
+    let loaded = load(&a.input, Basis::Assigned)?;
+    print!("{}", crate::output::check_text(&loaded));
+    Ok(())
 }

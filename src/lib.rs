@@ -14,15 +14,20 @@
 
 pub mod agencies;
 pub mod aggregate;
+pub mod assemble;
 pub mod brief;
 pub mod classify;
 pub mod cli;
+pub mod cli_errors;
 pub mod dates;
+pub mod dedup;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod output;
 pub mod period;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod score;
 pub mod vn_number;

@@ -490,3 +490,52 @@ pub struct Report {
     pub ranking: Option<Ranking>,
     pub trend: Option<Vec<TrendPoint>>,
 }
+
+/// One spreadsheet cell as ingest hands it on (no calamine type crosses the border).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text, for header matching and text fields.
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Cell::Empty => None,
+            Cell::Text(s) => Some(s.clone()),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
+            Cell::Number(n) => Some(n.to_string()),
+            Cell::Date(d) => Some(d.format("%d/%m/%Y").to_string()),
+        }
+    }
+}
+
+/// A merged area of a sheet, 0-based absolute row/column indexes, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MergedArea {
+    pub first_row: usize,
+    pub first_col: usize,
+    pub last_row: usize,
+    pub last_col: usize,
+}
+
+/// A sheet's cells as read: `rows[i]` is spreadsheet row `i + 1`, `rows[i][j]` column `j`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawSheet {
+    pub file: String,
+    /// None for CSV.
+    pub sheet: Option<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub merged: Vec<MergedArea>,
+}

@@ -1,1 +1,803 @@
-//! (in progress)
+//! Normalize: raw sheets in, task rows out. Finds the header row by known column names
+//! (tolerant of case, diacritics, tone placement, punctuation, spaces and line breaks),
+//! merges a two-row header under group labels such as "Kết quả thực hiện", skips title rows,
+//! column-number rows, blank rows, sub-total and note rows, and turns each task row into a
+//! [`RawTask`]: NFC text, parsed dates, the deadline cell's meaning, the status text's meaning.
+//! Rows it skips and cells it cannot read become [`Finding`]s, never silent losses.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    Cell, Deadline, Finding, FindingKind, RawSheet, RawTask, SourceLoc, StatusText,
+};
+use crate::vn_text::{clean, fold};
+
+/// The columns tiendo understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Stt,
+    TaskId,
+    DocNumber,
+    DocDate,
+    Summary,
+    Leader,
+    Agency,
+    Cooperating,
+    Assigned,
+    Deadline,
+    Extended,
+    Completed,
+    Status,
+    Key,
+    Officer,
+}
+
+/// Known header texts per field, best first: when two columns map to one field, the one
+/// whose name comes first here wins (e.g. "Nội dung nhiệm vụ" over "Trích yếu").
+const HEADER_NAMES: &[(Field, &[&str])] = &[
+    (Field::Stt, &["STT", "TT", "Số TT", "Số thứ tự"]),
+    (Field::TaskId, &["Mã nhiệm vụ", "Mã NV", "ID", "Mã"]),
+    (
+        Field::DocNumber,
+        &[
+            "Số ký hiệu",
+            "Số, ký hiệu",
+            "Số ký hiệu văn bản",
+            "Số văn bản",
+            "Ký hiệu văn bản",
+            "Văn bản giao",
+            "Văn bản chỉ đạo",
+            "Số hiệu văn bản",
+            "Số",
+        ],
+    ),
+    (
+        Field::DocDate,
+        &[
+            "Ngày văn bản",
+            "Ngày ban hành",
+            "Ngày ký",
+            "Ngày ban hành văn bản",
+        ],
+    ),
+    (
+        Field::Summary,
+        &[
+            "Nội dung nhiệm vụ",
+            "Tên nhiệm vụ",
+            "Nội dung công việc",
+            "Nội dung",
+            "Nội dung chỉ đạo",
+            "Trích yếu",
+            "Trích yếu nội dung",
+        ],
+    ),
+    (
+        Field::Leader,
+        &[
+            "Lãnh đạo giao",
+            "Người giao",
+            "Lãnh đạo chỉ đạo",
+            "Người chỉ đạo",
+            "Lãnh đạo UBND tỉnh giao",
+        ],
+    ),
+    (
+        Field::Agency,
+        &[
+            "Đơn vị chủ trì",
+            "Cơ quan chủ trì",
+            "Đơn vị thực hiện",
+            "Cơ quan thực hiện",
+            "Đơn vị được giao",
+            "Đơn vị xử lý chính",
+            "Cơ quan, đơn vị chủ trì",
+            "Cơ quan được giao",
+            "Đơn vị chủ trì thực hiện",
+            "Cơ quan chủ trì thực hiện",
+        ],
+    ),
+    (
+        Field::Cooperating,
+        &[
+            "Đơn vị phối hợp",
+            "Cơ quan phối hợp",
+            "Đơn vị phối hợp thực hiện",
+        ],
+    ),
+    (
+        Field::Assigned,
+        &[
+            "Ngày giao",
+            "Ngày giao nhiệm vụ",
+            "Ngày nhận",
+            "Ngày nhận nhiệm vụ",
+        ],
+    ),
+    (
+        Field::Deadline,
+        &[
+            "Hạn xử lý",
+            "Thời hạn",
+            "Thời hạn hoàn thành",
+            "Hạn hoàn thành",
+            "Hạn giải quyết",
+            "Thời hạn xử lý",
+            "Hạn",
+        ],
+    ),
+    (
+        Field::Extended,
+        &[
+            "Hạn gia hạn",
+            "Gia hạn đến",
+            "Thời hạn gia hạn",
+            "Hạn sau gia hạn",
+            "Gia hạn",
+            "Ngày gia hạn",
+        ],
+    ),
+    (
+        Field::Completed,
+        &[
+            "Ngày hoàn thành",
+            "Ngày kết thúc",
+            "Ngày báo cáo hoàn thành",
+            "Ngày hoàn thành thực tế",
+        ],
+    ),
+    (
+        Field::Status,
+        &[
+            "Trạng thái",
+            "Tình trạng",
+            "Tình hình thực hiện",
+            "Kết quả",
+            "Trạng thái xử lý",
+            "Kết quả thực hiện",
+        ],
+    ),
+    (
+        Field::Key,
+        &["Trọng tâm", "Loại nhiệm vụ", "Nhiệm vụ trọng tâm"],
+    ),
+    (
+        Field::Officer,
+        &[
+            "Chuyên viên theo dõi",
+            "Người theo dõi",
+            "Chuyên viên",
+            "Cán bộ theo dõi",
+        ],
+    ),
+];
+
+/// Folded header text → (field, rank among that field's names).
+fn header_index() -> &'static HashMap<String, (Field, usize)> {
+    static INDEX: std::sync::OnceLock<HashMap<String, (Field, usize)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (field, names) in HEADER_NAMES {
+            for (rank, name) in names.iter().enumerate() {
+                map.entry(fold(name)).or_insert((*field, rank));
+            }
+        }
+        map
+    })
+}
+
+/// Match one header cell: parenthesised hints ("Hạn xử lý (dd/mm/yyyy)") are ignored.
+pub fn match_header(text: &str) -> Option<(Field, usize)> {
+    let without_hints: String = {
+        let mut depth = 0usize;
+        text.chars()
+            .filter(|c| match c {
+                '(' => {
+                    depth += 1;
+                    false
+                }
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ => depth == 0,
+            })
+            .collect()
+    };
+    let index = header_index();
+    index
+        .get(&fold(&without_hints))
+        .or_else(|| index.get(&fold(text)))
+        .copied()
+}
+
+/// Where the fields are in a sheet and where its data starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub columns: HashMap<Field, usize>,
+    /// 0-based index of the first row after the header.
+    pub data_start: usize,
+}
+
+const HEADER_SCAN_ROWS: usize = 40;
+
+/// Find the header row (and a second header row under group labels) of a sheet.
+pub fn find_layout(sheet: &RawSheet) -> Option<Layout> {
+    (0..sheet.rows.len().min(HEADER_SCAN_ROWS)).find_map(|r| layout_at(sheet, r))
+}
+
+fn row_fields(sheet: &RawSheet, r: usize) -> HashMap<usize, (Field, usize)> {
+    sheet.rows.get(r).map_or_else(HashMap::new, |row| {
+        row.iter()
+            .enumerate()
+            .filter_map(|(c, cell)| match cell {
+                Cell::Text(t) => match_header(t).map(|m| (c, m)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+fn is_group_label(sheet: &RawSheet, r: usize, c: usize) -> bool {
+    sheet
+        .merged
+        .iter()
+        .any(|m| m.first_row == r && m.first_col == c && m.last_col > m.first_col)
+}
+
+fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
+    let top = row_fields(sheet, r);
+    if top.len() < 3 {
+        return None;
+    }
+    // A second header row: cells under group labels (or under empty cells) that name fields.
+    let below = row_fields(sheet, r + 1);
+    let mut per_column: HashMap<usize, (Field, usize)> = HashMap::new();
+    for (&c, &m) in &top {
+        if !is_group_label(sheet, r, c) {
+            per_column.insert(c, m);
+        }
+    }
+    let has_second_row = !below.is_empty() && below.len() * 2 >= count_non_empty(sheet, r + 1);
+    if has_second_row {
+        for (&c, &m) in &below {
+            per_column.insert(c, m);
+        }
+    }
+    let mut columns: HashMap<Field, (usize, usize)> = HashMap::new();
+    let mut ordered: Vec<(usize, (Field, usize))> = per_column.into_iter().collect();
+    ordered.sort();
+    for (c, (field, rank)) in ordered {
+        match columns.get(&field) {
+            Some(&(_, best)) if best <= rank => {}
+            _ => {
+                columns.insert(field, (c, rank));
+            }
+        }
+    }
+    let has = |f: Field| columns.contains_key(&f);
+    let is_task_header =
+        has(Field::Agency) && (has(Field::Summary) || has(Field::DocNumber) || has(Field::TaskId));
+    if !is_task_header {
+        return None;
+    }
+    let mut data_start = r + if has_second_row { 2 } else { 1 };
+    // A row of column numbers "(1) (2) (3) …" under the header.
+    while sheet
+        .rows
+        .get(data_start)
+        .is_some_and(|row| is_column_number_row(row))
+    {
+        data_start += 1;
+    }
+    Some(Layout {
+        columns: columns.into_iter().map(|(f, (c, _))| (f, c)).collect(),
+        data_start,
+    })
+}
+
+fn count_non_empty(sheet: &RawSheet, r: usize) -> usize {
+    sheet
+        .rows
+        .get(r)
+        .map_or(0, |row| row.iter().filter(|c| !c.is_empty()).count())
+}
+
+fn is_column_number_row(row: &[Cell]) -> bool {
+    let values: Vec<&Cell> = row.iter().filter(|c| !c.is_empty()).collect();
+    values.len() >= 3
+        && values.iter().all(|c| match c {
+            Cell::Number(n) => n.fract() == 0.0 && *n < 100.0,
+            Cell::Text(t) => {
+                let t = t.trim().trim_start_matches('(').trim_end_matches(')');
+                !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+            }
+            _ => false,
+        })
+}
+
+/// Tasks and findings from one file's sheets.
+#[derive(Debug, Default)]
+pub struct Normalized {
+    pub tasks: Vec<RawTask>,
+    pub findings: Vec<Finding>,
+    /// Sheets that held a task table.
+    pub task_sheets: usize,
+}
+
+/// Turn every sheet with a task header into task rows; sheets without one are noted.
+pub fn tasks_from_sheets(sheets: &[RawSheet]) -> Normalized {
+    let mut out = Normalized::default();
+    for sheet in sheets {
+        match find_layout(sheet) {
+            Some(layout) => {
+                out.task_sheets += 1;
+                read_rows(sheet, &layout, &mut out);
+            }
+            None => out.findings.push(Finding {
+                kind: FindingKind::SkippedSheet,
+                source: SourceLoc {
+                    file: sheet.file.clone(),
+                    sheet: sheet.sheet.clone(),
+                    row: 0,
+                },
+                message: "không tìm thấy dòng tiêu đề cột của danh sách nhiệm vụ".to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// Fields that make a row a task candidate when at least two carry a value.
+const CONTENT_FIELDS: [Field; 10] = [
+    Field::TaskId,
+    Field::DocNumber,
+    Field::DocDate,
+    Field::Summary,
+    Field::Agency,
+    Field::Assigned,
+    Field::Deadline,
+    Field::Extended,
+    Field::Completed,
+    Field::Status,
+];
+
+fn read_rows(sheet: &RawSheet, layout: &Layout, out: &mut Normalized) {
+    for (r, row) in sheet.rows.iter().enumerate().skip(layout.data_start) {
+        if row.iter().all(Cell::is_empty) {
+            continue;
+        }
+        let source = SourceLoc {
+            file: sheet.file.clone(),
+            sheet: sheet.sheet.clone(),
+            row: r + 1,
+        };
+        let get = |f: Field| {
+            layout
+                .columns
+                .get(&f)
+                .and_then(|&c| row.get(c))
+                .filter(|c| !c.is_empty())
+        };
+        if let Some(label) = total_label(row) {
+            out.findings
+                .push(skipped(source, format!("dòng tổng hợp «{label}»")));
+            continue;
+        }
+        let filled = CONTENT_FIELDS.iter().filter(|f| get(**f).is_some()).count();
+        if filled < 2 {
+            let text = row.iter().find_map(Cell::text).unwrap_or_default();
+            out.findings.push(skipped(
+                source,
+                format!("dòng ghi chú hoặc tiêu đề nhóm «{}»", shorten(&text, 80)),
+            ));
+            continue;
+        }
+        out.tasks
+            .push(task_from_row(&get, layout, source, &mut out.findings));
+    }
+}
+
+fn skipped(source: SourceLoc, message: String) -> Finding {
+    Finding {
+        kind: FindingKind::SkippedRow,
+        source,
+        message,
+    }
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let clean = clean(text).unwrap_or_default();
+    if clean.chars().count() <= max_chars {
+        clean
+    } else {
+        format!("{}…", clean.chars().take(max_chars).collect::<String>())
+    }
+}
+
+/// "Tổng cộng", "Tổng số", "Cộng", "Tổng" in one of the first cells marks a sub-total row.
+fn total_label(row: &[Cell]) -> Option<String> {
+    row.iter().take(4).find_map(|cell| match cell {
+        Cell::Text(t) => {
+            let f = fold(t);
+            let is_total = f == "tong"
+                || f == "cong"
+                || f.starts_with("tong cong")
+                || f.starts_with("tong so")
+                || f.starts_with("cong ");
+            is_total.then(|| clean(t).unwrap_or_default())
+        }
+        _ => None,
+    })
+}
+
+fn task_from_row<'a>(
+    get: &dyn Fn(Field) -> Option<&'a Cell>,
+    layout: &Layout,
+    source: SourceLoc,
+    findings: &mut Vec<Finding>,
+) -> RawTask {
+    let text = |f: Field| get(f).and_then(Cell::text).and_then(|t| clean(&t));
+    let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
+        let cell = get(f)?;
+        let parsed = cell_date(cell);
+        if parsed.is_none() && !is_no_date_text(cell) {
+            findings.push(bad_cell(&source, label, cell));
+        }
+        parsed
+    };
+    let doc_date = date(Field::DocDate, "Ngày văn bản");
+    let assigned = date(Field::Assigned, "Ngày giao");
+    let extended = date(Field::Extended, "Hạn gia hạn");
+    let completed = date(Field::Completed, "Ngày hoàn thành");
+    let deadline = match get(Field::Deadline) {
+        _ if !layout.columns.contains_key(&Field::Deadline) => Deadline::Unknown,
+        None => Deadline::NoDeadline,
+        Some(cell) => match cell_date(cell) {
+            Some(d) => Deadline::Date(d),
+            None if is_no_date_text(cell) => Deadline::NoDeadline,
+            None => {
+                findings.push(bad_cell(&source, "Hạn xử lý", cell));
+                Deadline::Unknown
+            }
+        },
+    };
+    let status_raw = text(Field::Status);
+    let status_text = status_raw.as_deref().and_then(parse_status);
+    if let (Some(raw), None) = (&status_raw, status_text) {
+        findings.push(Finding {
+            kind: FindingKind::BadCell,
+            source: source.clone(),
+            message: format!("cột Trạng thái: không hiểu «{raw}», bỏ qua trạng thái này"),
+        });
+    }
+    RawTask {
+        task_id: text(Field::TaskId),
+        doc_number: text(Field::DocNumber),
+        doc_date,
+        summary: text(Field::Summary),
+        leader: text(Field::Leader),
+        agency: text(Field::Agency),
+        cooperating: text(Field::Cooperating),
+        assigned,
+        deadline,
+        extended,
+        completed,
+        status_text,
+        status_raw,
+        is_key: text(Field::Key).is_some_and(|t| is_key_flag(&t)),
+        officer: text(Field::Officer),
+        source,
+    }
+}
+
+fn bad_cell(source: &SourceLoc, column: &str, cell: &Cell) -> Finding {
+    Finding {
+        kind: FindingKind::BadCell,
+        source: source.clone(),
+        message: format!(
+            "cột {column}: «{}» không phải ngày tháng",
+            cell.text().unwrap_or_default()
+        ),
+    }
+}
+
+/// A date from any cell form: real date, serial number, day-first or ISO text.
+pub fn cell_date(cell: &Cell) -> Option<NaiveDate> {
+    match cell {
+        Cell::Date(d) => Some(*d),
+        Cell::Number(n) => crate::dates::from_serial(*n),
+        Cell::Text(t) => crate::dates::parse_text(t),
+        Cell::Empty => None,
+    }
+}
+
+/// "Không thời hạn", "Thường xuyên", "Không có", "-": a cell that says there is no date.
+fn is_no_date_text(cell: &Cell) -> bool {
+    match cell {
+        Cell::Empty => true,
+        Cell::Text(t) => {
+            let f = fold(t);
+            f.is_empty()
+                || f.starts_with("khong thoi han")
+                || f.starts_with("thuong xuyen")
+                || f == "khong co"
+                || f == "khong"
+                || f == "khong han"
+                || f == "chua co"
+        }
+        _ => false,
+    }
+}
+
+fn is_key_flag(text: &str) -> bool {
+    let f = fold(text);
+    f.contains("trong tam") || matches!(f.as_str(), "x" | "co" | "1" | "yes" | "true")
+}
+
+/// What a status text says (SPEC 3.1). Cancellation words win over everything else.
+pub fn parse_status(raw: &str) -> Option<StatusText> {
+    let f = format!(" {} ", fold(raw));
+    let has = |w: &str| f.contains(&format!(" {w} "));
+    const CANCELLED: [&str; 9] = [
+        "huy",
+        "thu hoi",
+        "rut",
+        "dung thuc hien",
+        "khong thuc hien",
+        "giao lai",
+        "tam hoan",
+        "tam dung",
+        "ngung thuc hien",
+    ];
+    if CANCELLED.iter().any(|w| has(w)) {
+        return Some(StatusText::Cancelled);
+    }
+    let late = has("qua han") || has("tre han") || has("cham");
+    let completed = (has("hoan thanh") || has("da xong") || has("xong"))
+        && !has("chua hoan thanh")
+        && !has("dang");
+    if completed {
+        return Some(if has("dung han") || has("truoc han") || has("som") {
+            StatusText::CompletedOnTime
+        } else if late {
+            StatusText::CompletedLate
+        } else {
+            StatusText::Completed
+        });
+    }
+    if late {
+        return Some(StatusText::Overdue);
+    }
+    let open = [
+        "trong han",
+        "con han",
+        "dang thuc hien",
+        "dang xu ly",
+        "chua hoan thanh",
+        "chua thuc hien",
+        "moi giao",
+        "dang",
+    ];
+    open.iter().any(|w| has(w)).then_some(StatusText::Within)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MergedArea;
+
+    fn t(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+
+    fn sheet(rows: Vec<Vec<Cell>>, merged: Vec<MergedArea>) -> RawSheet {
+        RawSheet {
+            file: "f.xlsx".into(),
+            sheet: Some("S".into()),
+            rows,
+            merged,
+        }
+    }
+
+    #[test]
+    fn header_names_match_ignoring_case_diacritics_tone_and_hints() {
+        assert_eq!(
+            match_header("ĐƠN VỊ CHỦ TRÌ").map(|m| m.0),
+            Some(Field::Agency)
+        );
+        assert_eq!(
+            match_header("Hạn xử lý\n(dd/mm/yyyy)").map(|m| m.0),
+            Some(Field::Deadline)
+        );
+        assert_eq!(
+            match_header("Thời hạn gia hạn").map(|m| m.0),
+            Some(Field::Extended)
+        );
+        assert_eq!(
+            match_header("Số, ký hiệu").map(|m| m.0),
+            Some(Field::DocNumber)
+        );
+        assert_eq!(match_header("Ghi chú").map(|m| m.0), None);
+    }
+
+    #[test]
+    fn status_texts_are_understood() {
+        assert_eq!(
+            parse_status("Hoàn thành đúng hạn"),
+            Some(StatusText::CompletedOnTime)
+        );
+        assert_eq!(
+            parse_status("Hoàn thành quá hạn"),
+            Some(StatusText::CompletedLate)
+        );
+        assert_eq!(
+            parse_status("Hoàn thành trễ hạn"),
+            Some(StatusText::CompletedLate)
+        );
+        assert_eq!(parse_status("Đang thực hiện"), Some(StatusText::Within));
+        assert_eq!(
+            parse_status("Đang xử lý trong hạn"),
+            Some(StatusText::Within)
+        );
+        assert_eq!(
+            parse_status("Chưa hoàn thành trong hạn"),
+            Some(StatusText::Within)
+        );
+        assert_eq!(
+            parse_status("Chưa hoàn thành quá hạn"),
+            Some(StatusText::Overdue)
+        );
+        assert_eq!(parse_status("Quá hạn"), Some(StatusText::Overdue));
+        assert_eq!(parse_status("Đã hủy"), Some(StatusText::Cancelled));
+        assert_eq!(parse_status("Đã huỷ"), Some(StatusText::Cancelled));
+        assert_eq!(parse_status("Thu hồi"), Some(StatusText::Cancelled));
+        assert_eq!(parse_status("Dừng thực hiện"), Some(StatusText::Cancelled));
+        assert_eq!(
+            parse_status("Giao lại cho Sở Y tế"),
+            Some(StatusText::Cancelled)
+        );
+        assert_eq!(parse_status("Tạm hoãn"), Some(StatusText::Cancelled));
+        assert_eq!(parse_status("Đã hoàn thành"), Some(StatusText::Completed));
+        assert_eq!(parse_status("abc"), None);
+    }
+
+    #[test]
+    fn two_row_header_under_a_group_label_is_merged() {
+        let s = sheet(
+            vec![
+                vec![t("UBND TỈNH")],
+                vec![
+                    t("STT"),
+                    t("Nội dung"),
+                    t("Đơn vị chủ trì"),
+                    t("Hạn xử lý"),
+                    t("Kết quả thực hiện"),
+                    Cell::Empty,
+                ],
+                vec![
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    t("Ngày hoàn thành"),
+                    t("Trạng thái"),
+                ],
+                vec![t("(1)"), t("(2)"), t("(3)"), t("(4)"), t("(5)"), t("(6)")],
+                vec![
+                    Cell::Number(1.0),
+                    t("Việc A"),
+                    t("Sở Y tế"),
+                    t("05/03/2025"),
+                    Cell::Empty,
+                    t("Đang thực hiện"),
+                ],
+            ],
+            vec![MergedArea {
+                first_row: 1,
+                first_col: 4,
+                last_row: 1,
+                last_col: 5,
+            }],
+        );
+        let layout = find_layout(&s).unwrap();
+        assert_eq!(layout.columns[&Field::Completed], 4);
+        assert_eq!(layout.columns[&Field::Status], 5);
+        assert_eq!(layout.columns[&Field::Agency], 2);
+        assert_eq!(layout.data_start, 4);
+    }
+
+    #[test]
+    fn total_and_note_rows_are_skipped_and_reported() {
+        let s = sheet(
+            vec![
+                vec![
+                    t("STT"),
+                    t("Nội dung"),
+                    t("Đơn vị chủ trì"),
+                    t("Ngày giao"),
+                    t("Hạn xử lý"),
+                ],
+                vec![
+                    Cell::Number(1.0),
+                    t("Việc A"),
+                    t("Sở Y tế"),
+                    t("01/03/2025"),
+                    Cell::Empty,
+                ],
+                vec![],
+                vec![t("Tổng cộng"), Cell::Empty, Cell::Number(1.0)],
+                vec![t("Ghi chú: số liệu đến 31/12/2025")],
+            ],
+            vec![],
+        );
+        let out = tasks_from_sheets(&[s]);
+        assert_eq!(out.tasks.len(), 1);
+        assert_eq!(out.tasks[0].deadline, Deadline::NoDeadline);
+        assert_eq!(out.tasks[0].source.row, 2);
+        let kinds: Vec<_> = out
+            .findings
+            .iter()
+            .map(|f| (f.kind, f.source.row))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![(FindingKind::SkippedRow, 4), (FindingKind::SkippedRow, 5)]
+        );
+    }
+
+    #[test]
+    fn sheet_without_task_header_is_noted() {
+        let s = sheet(
+            vec![vec![t("Hướng dẫn sử dụng")], vec![t("Bước 1")]],
+            vec![],
+        );
+        let out = tasks_from_sheets(&[s]);
+        assert_eq!(out.task_sheets, 0);
+        assert_eq!(out.findings[0].kind, FindingKind::SkippedSheet);
+    }
+
+    #[test]
+    fn deadline_cells_distinguish_no_deadline_from_unreadable() {
+        let s = sheet(
+            vec![
+                vec![
+                    t("Nội dung"),
+                    t("Đơn vị chủ trì"),
+                    t("Ngày giao"),
+                    t("Hạn xử lý"),
+                ],
+                vec![
+                    t("A"),
+                    t("Sở Y tế"),
+                    Cell::Number(45658.0),
+                    t("Thường xuyên"),
+                ],
+                vec![t("B"), t("Sở Y tế"), t("2025-01-02"), t("30/02/2025")],
+                vec![
+                    t("C"),
+                    t("Sở Y tế"),
+                    t("2.1.2025"),
+                    Cell::Date(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()),
+                ],
+            ],
+            vec![],
+        );
+        let out = tasks_from_sheets(&[s]);
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(out.tasks[0].deadline, Deadline::NoDeadline);
+        assert_eq!(out.tasks[0].assigned, Some(d(2025, 1, 1)));
+        assert_eq!(out.tasks[1].deadline, Deadline::Unknown);
+        assert_eq!(out.tasks[2].assigned, Some(d(2025, 1, 2)));
+        assert_eq!(out.tasks[2].deadline, Deadline::Date(d(2025, 3, 1)));
+        assert_eq!(
+            out.findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::BadCell)
+                .count(),
+            1
+        );
+    }
+}

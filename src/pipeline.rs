@@ -1,1 +1,535 @@
-//! (in progress)
+//! The pipeline: the only place that wires the stages together.
+//!
+//! [`load`] reads every input once (files in parallel; each file's cells are dropped as soon
+//! as its tasks are extracted), matches agencies, merges duplicates and screens out what
+//! cannot be counted. [`view`] then classifies the loaded tasks for one period and cut-off —
+//! as often as a report needs (current period, same period last year, every year of a trend)
+//! without reading anything again. [`figures`] aggregates a view by agency, group, bloc or
+//! leader.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::agencies::{Directory, NO_DIRECTORY_GROUP, UNKNOWN_GROUP};
+use crate::aggregate::{self, Fact};
+use crate::classify::{self, Judging, Screen};
+use crate::dedup;
+use crate::ingest::{self, IngestError};
+use crate::model::{Counts, Finding, FindingKind, LeftOut, Period, RawTask, SourceLoc, Status};
+use crate::normalize;
+use crate::vn_text::fold;
+
+/// What to read and how to judge.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    pub inputs: Vec<PathBuf>,
+    pub agencies: Option<PathBuf>,
+    pub skip_unreadable: bool,
+    pub judging: Judging,
+    pub show_progress: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    #[error(transparent)]
+    Directory(#[from] crate::agencies::DirectoryError),
+    #[error(transparent)]
+    Aggregate(#[from] aggregate::AggregateError),
+    #[error(
+        "«{0}»: không tìm thấy bảng nhiệm vụ nào (cần một dòng tiêu đề có cột đơn vị chủ trì và cột nội dung hoặc số ký hiệu)"
+    )]
+    NoTaskTable(String),
+}
+
+/// The agency a task names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AgencyRef {
+    /// A directory entry.
+    Known(usize),
+    /// Not in the directory: index into `Loaded::unknown_names`.
+    Unknown(usize),
+    Missing,
+}
+
+/// One task after loading: merged, matched and screened.
+#[derive(Clone, Debug)]
+pub struct LoadedTask {
+    pub task: RawTask,
+    pub agency: AgencyRef,
+    pub leader: usize,
+    pub screen: Screen,
+    pub merged_from: Vec<SourceLoc>,
+}
+
+/// Everything read from the inputs, ready to be viewed for any period.
+#[derive(Debug)]
+pub struct Loaded {
+    pub directory: Directory,
+    pub unknown_names: Vec<String>,
+    pub leaders: Vec<String>,
+    pub tasks: Vec<LoadedTask>,
+    pub findings: Vec<Finding>,
+    /// Rows of all inputs left out for missing information.
+    pub excluded: u64,
+    pub judging: Judging,
+    pub files_read: usize,
+}
+
+/// The leader key for tasks that do not name one.
+pub const NO_LEADER: &str = "Không ghi lãnh đạo giao";
+
+/// Read, match, merge and screen every input.
+pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
+    let files = ingest::expand_inputs(&sources.inputs)?;
+    let progress = crate::progress::Bar::new(files.len() as u64, "Đọc tệp", sources.show_progress);
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|path| {
+            let out = ingest::read_file(path).map(|sheets| normalize::tasks_from_sheets(&sheets));
+            progress.inc();
+            (path, out)
+        })
+        .collect();
+    progress.finish();
+    let mut raw_tasks = Vec::new();
+    let mut findings = Vec::new();
+    for (path, result) in results {
+        let name = path.display().to_string();
+        let error = match result {
+            Ok(n) if n.task_sheets > 0 => {
+                raw_tasks.extend(n.tasks);
+                findings.extend(n.findings);
+                continue;
+            }
+            Ok(_) => PipelineError::NoTaskTable(name.clone()),
+            Err(e) => PipelineError::Ingest(e),
+        };
+        if !sources.skip_unreadable {
+            return Err(error);
+        }
+        findings.push(Finding {
+            kind: FindingKind::UnreadableFile,
+            source: SourceLoc {
+                file: name,
+                sheet: None,
+                row: 0,
+            },
+            message: error.to_string(),
+        });
+    }
+    let directory = match &sources.agencies {
+        Some(path) => Directory::from_sheets(&ingest::read_file(path)?)?,
+        None => Directory::default(),
+    };
+    Ok(assemble(
+        directory,
+        raw_tasks,
+        findings,
+        sources.judging,
+        files.len(),
+    ))
+}
+
+/// Match agencies, merge duplicates, screen, and collect the findings of each step.
+pub fn assemble(
+    directory: Directory,
+    raw_tasks: Vec<RawTask>,
+    mut findings: Vec<Finding>,
+    judging: Judging,
+    files_read: usize,
+) -> Loaded {
+    let mut matcher = Matcher::new(&directory);
+    let (merged, dup_findings) = dedup::merge(raw_tasks, |t| match matcher.resolve(t) {
+        AgencyRef::Known(i) => Some(format!("#{i}")),
+        AgencyRef::Unknown(i) => Some(format!("?{i}")),
+        AgencyRef::Missing => None,
+    });
+    findings.extend(dup_findings);
+    let mut leaders = Keyed::default();
+    let mut excluded = 0;
+    let mut tasks = Vec::with_capacity(merged.len());
+    for m in merged {
+        let agency = matcher.resolve(&m.task);
+        let leader = leaders.id(m.task.leader.as_deref().unwrap_or(NO_LEADER));
+        let screen = classify::screen(&m.task, judging);
+        match &screen {
+            Screen::Excluded(reason) => {
+                excluded += 1;
+                findings.push(Finding {
+                    kind: FindingKind::Excluded,
+                    source: m.task.source.clone(),
+                    message: reason.clone(),
+                });
+            }
+            Screen::Cancelled => findings.push(Finding {
+                kind: FindingKind::Cancelled,
+                source: m.task.source.clone(),
+                message: format!(
+                    "trạng thái «{}»",
+                    m.task.status_raw.as_deref().unwrap_or_default()
+                ),
+            }),
+            Screen::Countable => {}
+        }
+        if let Some(message) = classify::contradiction(&m.task, judging) {
+            findings.push(Finding {
+                kind: FindingKind::Contradiction,
+                source: m.task.source.clone(),
+                message,
+            });
+        }
+        tasks.push(LoadedTask {
+            task: m.task,
+            agency,
+            leader,
+            screen,
+            merged_from: m.merged_from,
+        });
+    }
+    if !directory.is_empty() {
+        findings.extend(matcher.unknown_findings(&tasks));
+    }
+    findings.sort_by(|a, b| (a.kind, &a.source).cmp(&(b.kind, &b.source)));
+    let unknown_names = matcher.unknown.names;
+    Loaded {
+        directory,
+        unknown_names,
+        leaders: leaders.names,
+        tasks,
+        findings,
+        excluded,
+        judging,
+        files_read,
+    }
+}
+
+/// First-seen display names keyed by their folded form.
+#[derive(Default)]
+struct Keyed {
+    names: Vec<String>,
+    ids: HashMap<String, usize>,
+}
+
+impl Keyed {
+    fn id(&mut self, name: &str) -> usize {
+        let key = fold(name);
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        self.names.push(name.to_string());
+        self.ids.insert(key, self.names.len() - 1);
+        self.names.len() - 1
+    }
+}
+
+/// Raw agency name → directory entry or unknown name, cached by raw text (exports repeat
+/// the same few dozen spellings thousands of times).
+struct Matcher<'a> {
+    directory: &'a Directory,
+    cache: HashMap<String, AgencyRef>,
+    unknown: Keyed,
+}
+
+impl<'a> Matcher<'a> {
+    fn new(directory: &'a Directory) -> Self {
+        Matcher {
+            directory,
+            cache: HashMap::new(),
+            unknown: Keyed::default(),
+        }
+    }
+
+    fn resolve(&mut self, task: &RawTask) -> AgencyRef {
+        let Some(raw) = task.agency.as_deref() else {
+            return AgencyRef::Missing;
+        };
+        if let Some(r) = self.cache.get(raw) {
+            return *r;
+        }
+        let r = match self.directory.lookup(raw) {
+            Some(i) => AgencyRef::Known(i),
+            None => AgencyRef::Unknown(self.unknown.id(raw)),
+        };
+        self.cache.insert(raw.to_string(), r);
+        r
+    }
+
+    /// One finding per unknown name, at its first row, with how many rows use it.
+    fn unknown_findings(&self, tasks: &[LoadedTask]) -> Vec<Finding> {
+        let mut first: HashMap<usize, (SourceLoc, usize)> = HashMap::new();
+        for t in tasks {
+            if let AgencyRef::Unknown(i) = t.agency {
+                let e = first.entry(i).or_insert((t.task.source.clone(), 0));
+                e.1 += 1;
+            }
+        }
+        let mut out: Vec<Finding> = first
+            .into_iter()
+            .map(|(i, (source, n))| Finding {
+                kind: FindingKind::UnknownAgency,
+                source,
+                message: format!(
+                    "«{}» ({n} nhiệm vụ) không khớp cơ quan nào trong danh mục; vẫn tính dưới tên này — hãy thêm vào cột «Tên gọi khác» nếu là tên khác của một cơ quan",
+                    self.unknown.names[i]
+                ),
+            })
+            .collect();
+        out.sort_by(|a, b| a.source.cmp(&b.source));
+        out
+    }
+}
+
+/// How tasks are mapped to the agencies they are reported under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Structure {
+    /// Restated to the structure in force on this day (mergers with effect by then applied).
+    AsOf(NaiveDate),
+    /// Every agency as it was (--as-then).
+    AsThen,
+}
+
+/// A counted task in a view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counted {
+    /// Index into `Loaded::tasks`.
+    pub task: usize,
+    /// Agency slot: directory index, or directory length + unknown index.
+    pub agency: usize,
+    pub status: Status,
+    pub has_no_deadline: bool,
+    pub deadline_used: Option<NaiveDate>,
+    pub days_overdue: Option<i64>,
+}
+
+/// The loaded tasks classified for one period.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub period: Period,
+    pub structure: Structure,
+    pub counted: Vec<Counted>,
+    pub left_out: LeftOut,
+}
+
+/// Classify for one period: which tasks belong to it and their status at its effective end.
+pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
+    let cut = period.effective_end();
+    let judging = loaded.judging;
+    let mut left_out = LeftOut {
+        excluded: loaded.excluded,
+        ..LeftOut::default()
+    };
+    let mut counted = Vec::new();
+    for (i, t) in loaded.tasks.iter().enumerate() {
+        if !classify::in_period(&t.task, period, judging) {
+            continue;
+        }
+        left_out.duplicates_merged += t.merged_from.len() as u64;
+        match t.screen {
+            Screen::Cancelled => left_out.cancelled += 1,
+            Screen::Excluded(_) => {}
+            Screen::Countable => {
+                let deadline = classify::deadline_used(&t.task, judging);
+                counted.push(Counted {
+                    task: i,
+                    agency: agency_slot(loaded, t.agency, structure),
+                    status: classify::status_at(&t.task, cut, judging),
+                    has_no_deadline: deadline == crate::model::Deadline::NoDeadline,
+                    deadline_used: match deadline {
+                        crate::model::Deadline::Date(d) => Some(d),
+                        _ => None,
+                    },
+                    days_overdue: classify::days_overdue(&t.task, cut, judging),
+                });
+            }
+        }
+    }
+    View {
+        period: period.clone(),
+        structure,
+        counted,
+        left_out,
+    }
+}
+
+fn agency_slot(loaded: &Loaded, agency: AgencyRef, structure: Structure) -> usize {
+    match (agency, structure) {
+        (AgencyRef::Known(i), Structure::AsOf(day)) => loaded.directory.reported_under(i, day),
+        (AgencyRef::Known(i), Structure::AsThen) => i,
+        (AgencyRef::Unknown(i), _) => loaded.directory.agencies.len() + i,
+        // Screened out before any view; kept total for safety.
+        (AgencyRef::Missing, _) => loaded.directory.agencies.len() + loaded.unknown_names.len(),
+    }
+}
+
+/// What the rows of a figures table are keyed by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    #[default]
+    Agency,
+    Group,
+    Bloc,
+    Leader,
+}
+
+/// The key tables of a loaded set: names of agency slots, groups and blocs in report order.
+#[derive(Clone, Debug)]
+pub struct Keys {
+    /// Agency slot → display name.
+    pub agency_names: Vec<String>,
+    /// Agency slot → group id.
+    pub agency_group: Vec<usize>,
+    /// Agency slot → bloc id.
+    pub agency_bloc: Vec<usize>,
+    pub groups: Vec<String>,
+    pub blocs: Vec<String>,
+    /// Agency slots in report order: directory order, then unknown names alphabetically.
+    pub agency_order: Vec<usize>,
+}
+
+/// The bloc of agencies without one.
+pub const NO_BLOC: &str = "Chưa xếp khối thi đua";
+
+pub fn keys(loaded: &Loaded) -> Keys {
+    let dir = &loaded.directory;
+    let mut groups = Keyed::default();
+    let mut blocs = Keyed::default();
+    let mut agency_names = Vec::new();
+    let mut agency_group = Vec::new();
+    let mut agency_bloc = Vec::new();
+    for a in &dir.agencies {
+        agency_names.push(a.name.clone());
+        agency_group.push(groups.id(&a.group));
+        agency_bloc.push(blocs.id(a.bloc.as_deref().unwrap_or(NO_BLOC)));
+    }
+    let unknown_group = if dir.is_empty() {
+        NO_DIRECTORY_GROUP
+    } else {
+        UNKNOWN_GROUP
+    };
+    for name in &loaded.unknown_names {
+        agency_names.push(name.clone());
+        agency_group.push(groups.id(unknown_group));
+        agency_bloc.push(blocs.id(NO_BLOC));
+    }
+    let mut agency_order: Vec<usize> = (0..dir.agencies.len()).collect();
+    let mut unknown: Vec<usize> = (dir.agencies.len()..agency_names.len()).collect();
+    unknown.sort_by_cached_key(|&i| (fold(&agency_names[i]), i));
+    agency_order.extend(unknown);
+    // Make sure the no-bloc key exists last when some agency lacks a bloc.
+    Keys {
+        agency_names,
+        agency_group,
+        agency_bloc,
+        groups: groups.names,
+        blocs: blocs.names,
+        agency_order,
+    }
+}
+
+/// One row of a figures table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureRow {
+    pub key: String,
+    pub counts: Counts,
+}
+
+/// A figures table for one view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figures {
+    pub period: Period,
+    pub rows: Vec<FigureRow>,
+    pub total: Counts,
+    pub left_out: LeftOut,
+}
+
+/// Counts per agency slot (dense, indexed by slot).
+pub fn agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, PipelineError> {
+    let n = loaded.directory.agencies.len() + loaded.unknown_names.len();
+    let facts: Vec<Fact> = view
+        .counted
+        .iter()
+        .map(|c| Fact {
+            key: c.agency as u32,
+            status: c.status,
+            has_no_deadline: c.has_no_deadline,
+        })
+        .collect();
+    Ok(aggregate::counts_by_key(&facts, n)?)
+}
+
+/// Aggregate a view by the chosen key; rows without tasks are left out; report order.
+pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, PipelineError> {
+    let keys = keys(loaded);
+    let rows: Vec<FigureRow> = match by {
+        By::Agency => {
+            let counts = agency_counts(loaded, view)?;
+            keys.agency_order
+                .iter()
+                .map(|&s| FigureRow {
+                    key: keys.agency_names[s].clone(),
+                    counts: counts[s],
+                })
+                .collect()
+        }
+        By::Group | By::Bloc => {
+            let (map, names) = match by {
+                By::Group => (&keys.agency_group, &keys.groups),
+                _ => (&keys.agency_bloc, &keys.blocs),
+            };
+            let facts: Vec<Fact> = view
+                .counted
+                .iter()
+                .map(|c| Fact {
+                    key: map[c.agency] as u32,
+                    status: c.status,
+                    has_no_deadline: c.has_no_deadline,
+                })
+                .collect();
+            let counts = aggregate::counts_by_key(&facts, names.len())?;
+            names
+                .iter()
+                .zip(counts)
+                .map(|(k, counts)| FigureRow {
+                    key: k.clone(),
+                    counts,
+                })
+                .collect()
+        }
+        By::Leader => {
+            let facts: Vec<Fact> = view
+                .counted
+                .iter()
+                .map(|c| Fact {
+                    key: loaded.tasks[c.task].leader as u32,
+                    status: c.status,
+                    has_no_deadline: c.has_no_deadline,
+                })
+                .collect();
+            let counts = aggregate::counts_by_key(&facts, loaded.leaders.len())?;
+            let mut rows: Vec<FigureRow> = loaded
+                .leaders
+                .iter()
+                .zip(counts)
+                .map(|(k, counts)| FigureRow {
+                    key: k.clone(),
+                    counts,
+                })
+                .collect();
+            rows.sort_by_cached_key(|r| (r.key == NO_LEADER, fold(&r.key)));
+            rows
+        }
+    };
+    let rows: Vec<FigureRow> = rows.into_iter().filter(|r| r.counts.total > 0).collect();
+    let total = aggregate::total(&rows.iter().map(|r| r.counts).collect::<Vec<_>>());
+    Ok(Figures {
+        period: view.period.clone(),
+        rows,
+        total,
+        left_out: view.left_out,
+    })
+}

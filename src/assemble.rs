@@ -1,0 +1,207 @@
+//! Assemble the plain report model ([`Report`]) from loaded tasks and period views: agencies
+//! grouped in directory order with sub-totals, the same period last year, the overdue and
+//! coming-due lists, every counted task and the data-quality findings. Renderers draw this
+//! model and nothing else.
+
+use std::collections::HashSet;
+
+use chrono::Duration;
+
+use crate::model::{AgencyLine, Counts, GroupSection, Report, ReportMeta, Status, TaskLine};
+use crate::pipeline::{self, Counted, Keys, Loaded, PipelineError, Structure, View};
+use crate::vn_number::date;
+
+/// Days after the cut-off in which an open task counts as coming due (sắp đến hạn).
+pub const DUE_SOON_DAYS: i64 = 30;
+
+/// Build the report for `current`, compared with `previous` (same period last year) if given.
+pub fn build(
+    loaded: &Loaded,
+    current: &View,
+    previous: Option<&View>,
+    meta: ReportMeta,
+) -> Result<Report, PipelineError> {
+    let keys = pipeline::keys(loaded);
+    let now = pipeline::agency_counts(loaded, current)?;
+    let before = previous
+        .map(|v| pipeline::agency_counts(loaded, v))
+        .transpose()?;
+    let sections = sections(loaded, &keys, current, &now, before.as_deref());
+    let total = sections
+        .iter()
+        .fold(Counts::default(), |acc, s| acc.plus(&s.subtotal));
+    let previous_total = before.as_ref().map(|_| {
+        sections.iter().fold(Counts::default(), |acc, s| {
+            acc.plus(&s.previous.unwrap_or_default())
+        })
+    });
+    let position = position_of(&keys);
+    let line = |c: &Counted| task_line(loaded, &keys, c);
+    let mut counted: Vec<&Counted> = current.counted.iter().collect();
+    counted.sort_by_key(|c| (position[c.agency], c.task));
+    let details: Vec<TaskLine> = counted.iter().map(|c| line(c)).collect();
+    let mut overdue: Vec<&Counted> = counted
+        .iter()
+        .copied()
+        .filter(|c| c.status == Status::Overdue)
+        .collect();
+    overdue.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(c.days_overdue.unwrap_or(0)),
+            position[c.agency],
+            c.task,
+        )
+    });
+    let cut = current.period.effective_end();
+    let horizon = cut + Duration::days(DUE_SOON_DAYS);
+    let mut due_soon: Vec<&Counted> = counted
+        .iter()
+        .copied()
+        .filter(|c| {
+            c.status == Status::Within && c.deadline_used.is_some_and(|d| d > cut && d <= horizon)
+        })
+        .collect();
+    due_soon.sort_by_key(|c| (position[c.agency], c.deadline_used, c.task));
+    Ok(Report {
+        meta,
+        sections,
+        total,
+        previous_total,
+        overdue: overdue.into_iter().map(line).collect(),
+        due_soon: due_soon.into_iter().map(line).collect(),
+        details,
+        findings: loaded.findings.clone(),
+        left_out: current.left_out,
+        ranking: None,
+        trend: None,
+    })
+}
+
+/// Agency slot → position in report order.
+fn position_of(keys: &Keys) -> Vec<usize> {
+    let mut position = vec![usize::MAX; keys.agency_names.len()];
+    for (pos, &slot) in keys.agency_order.iter().enumerate() {
+        position[slot] = pos;
+    }
+    position
+}
+
+fn sections(
+    loaded: &Loaded,
+    keys: &Keys,
+    view: &View,
+    now: &[Counts],
+    before: Option<&[Counts]>,
+) -> Vec<GroupSection> {
+    let with_tasks: HashSet<usize> = view.counted.iter().map(|c| c.agency).collect();
+    keys.groups
+        .iter()
+        .enumerate()
+        .filter_map(|(g, name)| {
+            let agencies: Vec<AgencyLine> = keys
+                .agency_order
+                .iter()
+                .copied()
+                .filter(|&s| keys.agency_group[s] == g)
+                .filter(|&s| now[s].total > 0 || before.is_some_and(|b| b[s].total > 0))
+                .map(|s| AgencyLine {
+                    name: keys.agency_names[s].clone(),
+                    counts: now[s],
+                    previous: before.map(|b| b[s]),
+                    note: note(loaded, s, view, &with_tasks),
+                })
+                .collect();
+            if agencies.is_empty() {
+                return None;
+            }
+            let subtotal = agencies
+                .iter()
+                .fold(Counts::default(), |acc, a| acc.plus(&a.counts));
+            let previous = before.map(|_| {
+                agencies.iter().fold(Counts::default(), |acc, a| {
+                    acc.plus(&a.previous.unwrap_or_default())
+                })
+            });
+            Some(GroupSection {
+                name: name.clone(),
+                agencies,
+                subtotal,
+                previous,
+            })
+        })
+        .collect()
+}
+
+/// Ghi chú of an agency line: unknown, dissolved, merged, or restated with its predecessors.
+fn note(loaded: &Loaded, slot: usize, view: &View, with_tasks: &HashSet<usize>) -> String {
+    let dir = &loaded.directory;
+    let Some(agency) = dir.agencies.get(slot) else {
+        return if dir.is_empty() {
+            String::new()
+        } else {
+            "Chưa có trong danh mục cơ quan".to_string()
+        };
+    };
+    let end = view.period.effective_end();
+    if agency.is_dissolved_by(end) {
+        return format!(
+            "Đã kết thúc hoạt động từ {}",
+            agency.ends_on.map(date).unwrap_or_default()
+        );
+    }
+    match view.structure {
+        Structure::AsThen => match (agency.successor, agency.ends_on) {
+            (Some(next), Some(from)) if end >= from => {
+                format!(
+                    "Đã hợp nhất vào {} từ {}",
+                    dir.agencies[next].name,
+                    date(from)
+                )
+            }
+            _ => String::new(),
+        },
+        Structure::AsOf(day) => {
+            let merged: Vec<String> = dir
+                .predecessors(slot, day)
+                .into_iter()
+                .filter(|p| {
+                    loaded
+                        .tasks
+                        .iter()
+                        .any(|t| t.agency == pipeline::AgencyRef::Known(*p))
+                        || with_tasks.contains(p)
+                })
+                .map(|p| match dir.agencies[p].ends_on {
+                    Some(from) => format!("{} (hợp nhất từ {})", dir.agencies[p].name, date(from)),
+                    None => dir.agencies[p].name.clone(),
+                })
+                .collect();
+            if merged.is_empty() {
+                String::new()
+            } else {
+                format!("Gồm cả nhiệm vụ của {}", merged.join("; "))
+            }
+        }
+    }
+}
+
+fn task_line(loaded: &Loaded, keys: &Keys, c: &Counted) -> TaskLine {
+    let t = &loaded.tasks[c.task].task;
+    TaskLine {
+        agency: keys.agency_names[c.agency].clone(),
+        task_id: t.task_id.clone(),
+        doc_number: t.doc_number.clone(),
+        doc_date: t.doc_date,
+        summary: t.summary.clone(),
+        leader: t.leader.clone(),
+        assigned: t.assigned_or_doc_date(),
+        deadline_used: c.deadline_used,
+        // A completion date after the cut-off is not a completion at that cut-off.
+        completed: t.completed.filter(|_| c.status.is_completed()),
+        status: c.status,
+        days_overdue: c.days_overdue.filter(|_| c.status == Status::Overdue),
+        officer: t.officer.clone(),
+        is_key: t.is_key,
+        source: t.source.clone(),
+    }
+}

@@ -1,0 +1,219 @@
+//! Terminal output of figures: an aligned table, CSV and the machine JSON of the `figures`
+//! command (shape fixed by the foundation issue; more keys may be added, none removed).
+
+use serde::Serialize;
+
+use crate::model::{Counts, Rate};
+use crate::pipeline::Figures;
+use crate::vn_number::{self, Rounding};
+
+/// Output format of `figures`, `rank` and `trend`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Serialize)]
+pub struct JsonPeriod<'a> {
+    pub label: &'a str,
+    pub start: String,
+    pub end: String,
+    pub as_of: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    key: &'a str,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+#[derive(Serialize)]
+pub struct JsonFigures<'a> {
+    period: JsonPeriod<'a>,
+    rows: Vec<JsonRow<'a>>,
+    total: Counts,
+    excluded: u64,
+    cancelled: u64,
+    duplicates_merged: u64,
+}
+
+pub fn json_figures(f: &Figures) -> JsonFigures<'_> {
+    JsonFigures {
+        period: JsonPeriod {
+            label: &f.period.label,
+            start: f.period.start.to_string(),
+            end: f.period.effective_end().to_string(),
+            as_of: f.period.as_of.map(|d| d.to_string()),
+        },
+        rows: f
+            .rows
+            .iter()
+            .map(|r| JsonRow {
+                key: &r.key,
+                counts: r.counts,
+            })
+            .collect(),
+        total: f.total,
+        excluded: f.left_out.excluded,
+        cancelled: f.left_out.cancelled,
+        duplicates_merged: f.left_out.duplicates_merged,
+    }
+}
+
+const HEADERS: [&str; 11] = [
+    "Tổng số",
+    "Đã hoàn thành",
+    "Đúng hạn",
+    "Quá hạn (đã HT)",
+    "Chưa hoàn thành",
+    "Trong hạn",
+    "Quá hạn (chưa HT)",
+    "Không thời hạn",
+    "Tỷ lệ hoàn thành",
+    "Tỷ lệ đúng hạn",
+    "Tỷ lệ HT trên số đến hạn",
+];
+
+fn cells(c: &Counts, rounding: Rounding, styled: bool) -> Vec<String> {
+    let n = |x: u64| {
+        if styled {
+            vn_number::count(x)
+        } else {
+            x.to_string()
+        }
+    };
+    let p = |r: Rate| {
+        if styled {
+            vn_number::percent(c.rate(r), rounding)
+        } else {
+            vn_number::percent_one_decimal(c.rate(r), rounding)
+                .map_or(String::new(), |v| format!("{v:.1}"))
+        }
+    };
+    vec![
+        n(c.total),
+        n(c.completed),
+        n(c.on_time),
+        n(c.late),
+        n(c.not_completed),
+        n(c.within),
+        n(c.overdue),
+        n(c.no_deadline),
+        p(Rate::Completion),
+        p(Rate::OnTimeOfCompleted),
+        p(Rate::DueCompletion),
+    ]
+}
+
+/// CSV with Vietnamese headers, plain numbers and rates in percent with one decimal.
+pub fn csv_figures(
+    f: &Figures,
+    key_header: &str,
+    rounding: Rounding,
+) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![key_header.to_string()];
+    header.extend(HEADERS.iter().map(|h| h.to_string()));
+    w.write_record(&header)?;
+    for r in &f.rows {
+        let mut rec = vec![r.key.clone()];
+        rec.extend(cells(&r.counts, rounding, false));
+        w.write_record(&rec)?;
+    }
+    let mut rec = vec!["Tổng cộng".to_string()];
+    rec.extend(cells(&f.total, rounding, false));
+    w.write_record(&rec)?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// An aligned text table with the total row, the reconciliation and the rate definitions.
+pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> String {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut header = vec![key_header.to_string()];
+    header.extend(HEADERS.iter().map(|h| h.to_string()));
+    rows.push(header);
+    for r in &f.rows {
+        let mut line = vec![r.key.clone()];
+        line.extend(cells(&r.counts, rounding, true));
+        rows.push(line);
+    }
+    let mut total = vec!["Tổng cộng".to_string()];
+    total.extend(cells(&f.total, rounding, true));
+    rows.push(total);
+    let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..rows[0].len()).map(width).collect();
+    let mut out = format!(
+        "Kỳ {} — số liệu {}\n\n",
+        crate::period::phrase(&f.period),
+        crate::period::span_phrase(&f.period)
+    );
+    for (i, r) in rows.iter().enumerate() {
+        let line: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(c, s)| {
+                let pad = widths[c] - s.chars().count();
+                if c == 0 {
+                    format!("{s}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{s}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+        if i == 0 || i == rows.len() - 2 {
+            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!(
+        "\nKhông tính: {} nhiệm vụ đã hủy/thu hồi/dừng thực hiện; {} dòng trùng lặp đã gộp; {} dòng không đủ thông tin (mọi tệp).\n",
+        vn_number::count(f.left_out.cancelled),
+        vn_number::count(f.left_out.duplicates_merged),
+        vn_number::count(f.left_out.excluded)
+    ));
+    for rate in [
+        Rate::Completion,
+        Rate::OnTimeOfCompleted,
+        Rate::DueCompletion,
+    ] {
+        out.push_str(&format!("{}.\n", rate.definition()));
+    }
+    out.push_str("Tỷ lệ có mẫu số bằng 0 được ghi “-”.\n");
+    out
+}
+
+/// The data-quality findings as text, grouped by kind, for `tiendo check`.
+pub fn check_text(loaded: &crate::pipeline::Loaded) -> String {
+    use crate::model::FindingKind;
+    let mut out = format!(
+        "Đã đọc {} tệp: {} nhiệm vụ sau khi gộp trùng.\n",
+        vn_number::count(loaded.files_read as u64),
+        vn_number::count(loaded.tasks.len() as u64)
+    );
+    let mut kinds: Vec<FindingKind> = loaded.findings.iter().map(|f| f.kind).collect();
+    kinds.dedup();
+    if kinds.is_empty() {
+        out.push_str("Không có vấn đề nào về dữ liệu.\n");
+    }
+    for kind in kinds {
+        let of_kind: Vec<_> = loaded.findings.iter().filter(|f| f.kind == kind).collect();
+        out.push_str(&format!(
+            "\n{} ({}):\n",
+            kind.label(),
+            vn_number::count(of_kind.len() as u64)
+        ));
+        for f in of_kind {
+            out.push_str(&format!("  - {}: {}\n", f.source, f.message));
+        }
+    }
+    out
+}

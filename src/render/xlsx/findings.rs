@@ -1,0 +1,101 @@
+//! "Kiểm tra dữ liệu": the data-quality findings, a count per kind at the top and then one
+//! row per finding with where it is (file, sheet, row) and what it says, under an autofilter.
+
+use rust_xlsxwriter::{ColNum, RowNum, Workbook, XlsxError as WriterError};
+
+use super::styles::Styles;
+use super::tasks::opt_text;
+use super::{SHEET_FINDINGS, clip};
+use crate::model::{Finding, FindingKind};
+
+/// Every kind, in the order of the summary block.
+const KINDS: [FindingKind; 9] = [
+    FindingKind::Excluded,
+    FindingKind::Duplicate,
+    FindingKind::UnknownAgency,
+    FindingKind::Contradiction,
+    FindingKind::Cancelled,
+    FindingKind::BadCell,
+    FindingKind::SkippedRow,
+    FindingKind::SkippedSheet,
+    FindingKind::UnreadableFile,
+];
+
+/// The header row of the findings table (0-based; Excel row 14); findings follow it.
+pub const FINDINGS_HEADER_ROW: RowNum = 4 + KINDS.len() as RowNum;
+
+const HEADER: [(&str, f64); 6] = [
+    ("STT", 7.0),
+    ("Loại", 36.0),
+    ("Tệp", 28.0),
+    ("Sheet", 16.0),
+    ("Dòng", 8.0),
+    ("Nội dung", 90.0),
+];
+
+/// Excel's last row index.
+const LAST_EXCEL_ROW: RowNum = 1_048_575;
+
+pub(super) fn write(
+    wb: &mut Workbook,
+    findings: &[Finding],
+    st: &Styles,
+) -> Result<(), WriterError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET_FINDINGS)?;
+    for (col, (_, width)) in HEADER.iter().enumerate() {
+        ws.set_column_width(col as ColNum, *width)?;
+    }
+    ws.write_string_with_format(0, 0, "KIỂM TRA DỮ LIỆU ĐẦU VÀO", &st.sheet_title)?;
+    summary(ws, findings, st)?;
+    let top = FINDINGS_HEADER_ROW;
+    for (col, (label, _)) in HEADER.iter().enumerate() {
+        ws.write_string_with_format(top, col as ColNum, *label, &st.header)?;
+    }
+    // A sheet cannot hold more than Excel's rows: the rest is counted in a last line.
+    let room = (LAST_EXCEL_ROW - top - 1) as usize;
+    for (i, finding) in findings.iter().take(room).enumerate() {
+        let row = top + 1 + i as RowNum;
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &st.body.center)?;
+        ws.write_string_with_format(row, 1, finding.kind.label(), &st.text)?;
+        ws.write_string_with_format(row, 2, clip(&finding.source.file), &st.text)?;
+        opt_text(ws, row, 3, finding.source.sheet.as_deref(), &st.text)?;
+        ws.write_number_with_format(row, 4, finding.source.row as f64, &st.body.center)?;
+        ws.write_string_with_format(row, 5, clip(&finding.message), &st.text)?;
+    }
+    if findings.len() > room {
+        let more = crate::vn_number::count((findings.len() - room) as u64);
+        let text =
+            format!("… và {more} phát hiện nữa không hiển thị được (quá số dòng của Excel).");
+        ws.write_string_with_format(LAST_EXCEL_ROW, 1, &text, &st.note)?;
+    }
+    let last = top + findings.len().clamp(1, room) as RowNum;
+    ws.autofilter(top, 0, last, HEADER.len() as ColNum - 1)?;
+    ws.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// "Loại | Số lượng" for every kind, zeros included, and the total.
+fn summary(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    findings: &[Finding],
+    st: &Styles,
+) -> Result<(), WriterError> {
+    ws.write_string_with_format(1, 0, "STT", &st.header)?;
+    ws.write_string_with_format(1, 1, "Loại", &st.header)?;
+    ws.write_string_with_format(1, 2, "Số lượng", &st.header)?;
+    for (i, kind) in KINDS.iter().enumerate() {
+        let row = 2 + i as RowNum;
+        let n = findings.iter().filter(|f| f.kind == *kind).count();
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &st.body.center)?;
+        ws.write_string_with_format(row, 1, kind.label(), &st.body.text)?;
+        ws.write_number_with_format(row, 2, n as f64, &st.body.count)?;
+    }
+    let row = 2 + KINDS.len() as RowNum;
+    ws.write_blank(row, 0, &st.strong.center)?;
+    ws.write_string_with_format(row, 1, "Tổng cộng", &st.strong.text)?;
+    ws.write_number_with_format(row, 2, findings.len() as f64, &st.strong.count)?;
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! The Excel workbook (bảng tính Excel) of a report: the official per-agency annex
+//! ("Tổng hợp", SPEC §5) with live formulas an auditor can check, the overdue and coming-due
+//! lists, every counted task, the data-quality findings, and — when asked for — the emulation
+//! ranking and the trend with its charts. Plain `model::Report` in, xlsx bytes out; no
+//! rust_xlsxwriter type leaves this module, and the bytes depend only on the report (the
+//! creation time comes from `meta.report_date`).
+
+mod findings;
+mod ranking;
+mod styles;
+mod summary;
+mod tasks;
+mod trend;
+
+#[cfg(test)]
+mod tests;
+
+use rust_xlsxwriter::{DocProperties, Workbook, XlsxError as WriterError};
+
+use crate::model::Report;
+
+pub use findings::FINDINGS_HEADER_ROW;
+pub use ranking::ranking_header_row;
+pub use summary::{FIRST_BODY_ROW, HEADER_ROW};
+pub use tasks::DETAIL_ROWS_PER_SHEET;
+pub use trend::TREND_HEADER_ROW;
+
+/// Why the workbook could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum XlsxError {
+    #[error("không tạo được sheet «{sheet}» của bảng tính Excel: {detail}")]
+    Sheet { sheet: String, detail: String },
+    #[error("không đóng gói được bảng tính Excel: {detail}")]
+    Save { detail: String },
+}
+
+/// Sheet names, in workbook order.
+pub const SHEET_SUMMARY: &str = "Tổng hợp";
+pub const SHEET_OVERDUE: &str = "Quá hạn";
+pub const SHEET_DUE_SOON: &str = "Sắp đến hạn";
+pub const SHEET_DETAILS: &str = "Chi tiết";
+pub const SHEET_FINDINGS: &str = "Kiểm tra dữ liệu";
+pub const SHEET_RANKING: &str = "Xếp hạng";
+pub const SHEET_TREND: &str = "Xu hướng";
+
+/// Limits that decide how the task list is laid out; tests shrink them.
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    /// Data rows per "Chi tiết" sheet before continuing on "Chi tiết (2)".
+    detail_rows_per_sheet: usize,
+    /// From this many detail rows on, the detail sheets are written in constant-memory mode.
+    constant_memory_from: usize,
+}
+
+const LIMITS: Limits = Limits {
+    detail_rows_per_sheet: DETAIL_ROWS_PER_SHEET,
+    constant_memory_from: 50_000,
+};
+
+/// The whole workbook of `report` as xlsx bytes.
+pub fn workbook_bytes(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    workbook_bytes_with(report, LIMITS)
+}
+
+fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxError> {
+    let st = styles::Styles::new();
+    let mut wb = Workbook::new();
+    wb.set_properties(&properties(report));
+    on_sheet(SHEET_SUMMARY, summary::write(&mut wb, report, &st))?;
+    on_sheet(SHEET_OVERDUE, tasks::write_overdue(&mut wb, report, &st))?;
+    on_sheet(SHEET_DUE_SOON, tasks::write_due_soon(&mut wb, report, &st))?;
+    on_sheet(
+        SHEET_DETAILS,
+        tasks::write_details(&mut wb, &report.details, &st, limits),
+    )?;
+    on_sheet(
+        SHEET_FINDINGS,
+        findings::write(&mut wb, &report.findings, &st),
+    )?;
+    if let Some(ranking) = &report.ranking {
+        on_sheet(SHEET_RANKING, ranking::write(&mut wb, ranking, &st))?;
+    }
+    if let Some(points) = &report.trend {
+        on_sheet(
+            SHEET_TREND,
+            trend::write(&mut wb, points, report.meta.rounding, &st),
+        )?;
+    }
+    wb.save_to_buffer().map_err(|e| XlsxError::Save {
+        detail: e.to_string(),
+    })
+}
+
+/// Title, author and a creation time taken from the report date, so that the same report
+/// always gives the same bytes.
+fn properties(report: &Report) -> DocProperties {
+    DocProperties::new()
+        .set_title(format!(
+            "Tổng hợp kết quả thực hiện nhiệm vụ {}",
+            crate::period::phrase(&report.meta.period)
+        ))
+        .set_subject(report.meta.issuer.clone())
+        .set_author("tiendo")
+        .set_company(report.meta.issuer.clone())
+        .set_creation_datetime(&report.meta.report_date)
+}
+
+fn on_sheet(sheet: &str, result: Result<(), WriterError>) -> Result<(), XlsxError> {
+    result.map_err(|e| XlsxError::Sheet {
+        sheet: sheet.to_string(),
+        detail: e.to_string(),
+    })
+}
+
+/// A4 landscape, one page wide, "Trang x / y" at the foot of every page.
+fn print_setup(ws: &mut rust_xlsxwriter::Worksheet) {
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
+        .set_footer("&C&\"Times New Roman,Regular\"&11Trang &P / &N");
+}
+
+/// Excel refuses cells longer than 32,767 characters; free text from the inputs is cut
+/// well before that.
+fn clip(text: &str) -> &str {
+    const MAX_CHARS: usize = 32_000;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}

@@ -1,0 +1,292 @@
+//! The task lists: "Quá hạn" (open tasks past their deadline, most overdue first), "Sắp đến
+//! hạn" (open tasks due in the 30 days after the cut-off) and "Chi tiết" (every counted task,
+//! continued on "Chi tiết (2)", … past Excel's row limit, written in constant-memory mode
+//! when large). Dates are real Excel dates shown `dd/mm/yyyy`.
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError as WriterError};
+
+use super::styles::Styles;
+use super::{Limits, SHEET_DETAILS, SHEET_DUE_SOON, SHEET_OVERDUE, clip};
+use crate::model::{Report, SourceLoc, TaskLine};
+
+/// Data rows per detail sheet: Excel's 1,048,576 rows less the header row.
+pub const DETAIL_ROWS_PER_SHEET: usize = 1_048_575;
+
+/// What the days column of a task list shows.
+#[derive(Clone, Copy)]
+enum Days {
+    /// Số ngày quá hạn.
+    Overdue,
+    /// Còn lại (ngày): from the cut-off to the deadline.
+    RemainingFrom(NaiveDate),
+}
+
+const LIST_HEADER: [(&str, f64); 10] = [
+    ("STT", 5.0),
+    ("Cơ quan chủ trì", 26.0),
+    ("Số ký hiệu", 16.0),
+    ("Ngày văn bản", 12.0),
+    ("Nội dung / Trích yếu", 50.0),
+    ("Lãnh đạo giao", 18.0),
+    ("Hạn xử lý (đang áp dụng)", 13.0),
+    ("", 11.0),
+    ("Chuyên viên theo dõi", 18.0),
+    ("Nguồn (file · sheet · dòng)", 30.0),
+];
+
+pub(super) fn write_overdue(
+    wb: &mut Workbook,
+    report: &Report,
+    st: &Styles,
+) -> Result<(), WriterError> {
+    let cut_off = report.meta.period.effective_end();
+    let title = format!(
+        "DANH SÁCH NHIỆM VỤ CHƯA HOÀN THÀNH, ĐÃ QUÁ HẠN (tính đến hết ngày {})",
+        crate::vn_number::date(cut_off)
+    );
+    let list = TaskList {
+        sheet: SHEET_OVERDUE,
+        title: &title,
+        days: Days::Overdue,
+        empty: "Không có nhiệm vụ quá hạn.",
+    };
+    list.write(wb, &report.overdue, st)
+}
+
+pub(super) fn write_due_soon(
+    wb: &mut Workbook,
+    report: &Report,
+    st: &Styles,
+) -> Result<(), WriterError> {
+    let cut_off = report.meta.period.effective_end();
+    let title = format!(
+        "DANH SÁCH NHIỆM VỤ SẮP ĐẾN HẠN (trong 30 ngày sau ngày {})",
+        crate::vn_number::date(cut_off)
+    );
+    let list = TaskList {
+        sheet: SHEET_DUE_SOON,
+        title: &title,
+        days: Days::RemainingFrom(cut_off),
+        empty: "Không có nhiệm vụ sắp đến hạn.",
+    };
+    list.write(wb, &report.due_soon, st)
+}
+
+/// A titled list of tasks: title on row 1, header on row 2, tasks from row 3.
+struct TaskList<'a> {
+    sheet: &'a str,
+    title: &'a str,
+    days: Days,
+    empty: &'a str,
+}
+
+impl TaskList<'_> {
+    fn write(&self, wb: &mut Workbook, lines: &[TaskLine], st: &Styles) -> Result<(), WriterError> {
+        let ws = wb.add_worksheet();
+        ws.set_name(self.sheet)?;
+        let last_col = LIST_HEADER.len() as ColNum - 1;
+        ws.merge_range(0, 0, 0, last_col, self.title, &st.sheet_title)?;
+        ws.set_row_height(0, 24)?;
+        let days_label = match self.days {
+            Days::Overdue => "Số ngày quá hạn",
+            Days::RemainingFrom(_) => "Còn lại (ngày)",
+        };
+        for (col, (label, width)) in LIST_HEADER.iter().enumerate() {
+            let label = if label.is_empty() { days_label } else { label };
+            ws.set_column_width(col as ColNum, *width)?;
+            ws.write_string_with_format(1, col as ColNum, label, &st.header)?;
+        }
+        for (i, line) in lines.iter().enumerate() {
+            self.write_row(ws, 2 + i as RowNum, i + 1, line, st)?;
+        }
+        if lines.is_empty() {
+            ws.merge_range(2, 0, 2, last_col, self.empty, &st.body.text)?;
+        }
+        let last_row = 1 + lines.len().max(1) as RowNum;
+        ws.autofilter(1, 0, last_row, last_col)?;
+        ws.set_freeze_panes(2, 0)?;
+        ws.set_repeat_rows(1, 1)?;
+        super::print_setup(ws);
+        Ok(())
+    }
+
+    fn write_row(
+        &self,
+        ws: &mut Worksheet,
+        row: RowNum,
+        stt: usize,
+        line: &TaskLine,
+        st: &Styles,
+    ) -> Result<(), WriterError> {
+        let text = &st.body.text;
+        ws.write_number_with_format(row, 0, stt as f64, &st.body.center)?;
+        ws.write_string_with_format(row, 1, clip(&line.agency), text)?;
+        opt_text(ws, row, 2, line.doc_number.as_deref(), text)?;
+        opt_date(ws, row, 3, line.doc_date, &st.date)?;
+        opt_text(ws, row, 4, line.summary.as_deref(), text)?;
+        opt_text(ws, row, 5, line.leader.as_deref(), text)?;
+        opt_date(ws, row, 6, line.deadline_used, &st.date)?;
+        let days = match self.days {
+            Days::Overdue => line.days_overdue,
+            Days::RemainingFrom(cut_off) => line.deadline_used.map(|d| (d - cut_off).num_days()),
+        };
+        opt_number(ws, row, 7, days.map(|d| d as f64), &st.body.count)?;
+        opt_text(ws, row, 8, line.officer.as_deref(), text)?;
+        ws.write_string_with_format(row, 9, source_text(&line.source), text)?;
+        Ok(())
+    }
+}
+
+/// "ds_2025.xlsx · Nhiệm vụ · dòng 12"; a CSV has no sheet.
+pub(super) fn source_text(source: &SourceLoc) -> String {
+    match &source.sheet {
+        Some(sheet) => format!("{} · {} · dòng {}", source.file, sheet, source.row),
+        None => format!("{} · dòng {}", source.file, source.row),
+    }
+}
+
+const DETAIL_HEADER: [(&str, f64); 17] = [
+    ("STT", 7.0),
+    ("Mã nhiệm vụ", 12.0),
+    ("Số ký hiệu", 16.0),
+    ("Ngày văn bản", 12.0),
+    ("Nội dung", 50.0),
+    ("Lãnh đạo giao", 18.0),
+    ("Cơ quan (báo cáo theo)", 26.0),
+    ("Ngày giao", 12.0),
+    ("Hạn xử lý áp dụng", 12.0),
+    ("Ngày hoàn thành", 12.0),
+    ("Trạng thái", 24.0),
+    ("Số ngày quá hạn", 10.0),
+    ("Trọng tâm", 9.0),
+    ("Chuyên viên", 18.0),
+    ("Tệp", 24.0),
+    ("Sheet", 14.0),
+    ("Dòng", 8.0),
+];
+
+/// "Chi tiết", then "Chi tiết (2)", … each holding at most `limits.detail_rows_per_sheet`
+/// tasks under its own header; STT runs on across the sheets.
+pub(super) fn write_details(
+    wb: &mut Workbook,
+    details: &[TaskLine],
+    st: &Styles,
+    limits: Limits,
+) -> Result<(), WriterError> {
+    let per_sheet = limits.detail_rows_per_sheet.max(1);
+    let chunks: Vec<&[TaskLine]> = if details.is_empty() {
+        vec![details]
+    } else {
+        details.chunks(per_sheet).collect()
+    };
+    let is_large = details.len() >= limits.constant_memory_from;
+    for (i, chunk) in chunks.iter().enumerate() {
+        let ws = if is_large {
+            wb.add_worksheet_with_constant_memory()?
+        } else {
+            wb.add_worksheet()
+        };
+        let name = match i {
+            0 => SHEET_DETAILS.to_string(),
+            _ => format!("{SHEET_DETAILS} ({})", i + 1),
+        };
+        ws.set_name(name)?;
+        detail_sheet(ws, chunk, i * per_sheet, st)?;
+    }
+    Ok(())
+}
+
+/// One detail sheet, written strictly row by row (constant-memory mode requires it).
+fn detail_sheet(
+    ws: &mut Worksheet,
+    lines: &[TaskLine],
+    first_stt: usize,
+    st: &Styles,
+) -> Result<(), WriterError> {
+    let last_col = DETAIL_HEADER.len() as ColNum - 1;
+    for (col, (label, width)) in DETAIL_HEADER.iter().enumerate() {
+        ws.set_column_width(col as ColNum, *width)?;
+        ws.write_string_with_format(0, col as ColNum, *label, &st.header)?;
+    }
+    for (i, line) in lines.iter().enumerate() {
+        detail_row(ws, 1 + i as RowNum, first_stt + i + 1, line, st)?;
+    }
+    ws.autofilter(0, 0, lines.len().max(1) as RowNum, last_col)?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_repeat_rows(0, 0)?;
+    super::print_setup(ws);
+    Ok(())
+}
+
+fn detail_row(
+    ws: &mut Worksheet,
+    row: RowNum,
+    stt: usize,
+    line: &TaskLine,
+    st: &Styles,
+) -> Result<(), WriterError> {
+    let text = &st.text;
+    ws.write_number_with_format(row, 0, stt as f64, &st.body.center)?;
+    opt_text(ws, row, 1, line.task_id.as_deref(), text)?;
+    opt_text(ws, row, 2, line.doc_number.as_deref(), text)?;
+    opt_date(ws, row, 3, line.doc_date, &st.date)?;
+    opt_text(ws, row, 4, line.summary.as_deref(), text)?;
+    opt_text(ws, row, 5, line.leader.as_deref(), text)?;
+    ws.write_string_with_format(row, 6, clip(&line.agency), text)?;
+    opt_date(ws, row, 7, line.assigned, &st.date)?;
+    opt_date(ws, row, 8, line.deadline_used, &st.date)?;
+    opt_date(ws, row, 9, line.completed, &st.date)?;
+    ws.write_string_with_format(row, 10, line.status.label(), text)?;
+    let days = line.days_overdue.map(|d| d as f64);
+    opt_number(ws, row, 11, days, &st.body.count)?;
+    opt_text(ws, row, 12, line.is_key.then_some("Có"), &st.body.center)?;
+    opt_text(ws, row, 13, line.officer.as_deref(), text)?;
+    ws.write_string_with_format(row, 14, clip(&line.source.file), text)?;
+    opt_text(ws, row, 15, line.source.sheet.as_deref(), text)?;
+    ws.write_number_with_format(row, 16, line.source.row as f64, &st.body.center)?;
+    Ok(())
+}
+
+/// A text cell, or a bordered blank.
+pub(super) fn opt_text(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: Option<&str>,
+    format: &Format,
+) -> Result<(), WriterError> {
+    match value {
+        Some(text) => ws.write_string_with_format(row, col, clip(text), format)?,
+        None => ws.write_blank(row, col, format)?,
+    };
+    Ok(())
+}
+
+pub(super) fn opt_date(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: Option<NaiveDate>,
+    format: &Format,
+) -> Result<(), WriterError> {
+    match value {
+        Some(day) => ws.write_date_with_format(row, col, &day, format)?,
+        None => ws.write_blank(row, col, format)?,
+    };
+    Ok(())
+}
+
+pub(super) fn opt_number(
+    ws: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    value: Option<f64>,
+    format: &Format,
+) -> Result<(), WriterError> {
+    match value {
+        Some(x) => ws.write_number_with_format(row, col, x, format)?,
+        None => ws.write_blank(row, col, format)?,
+    };
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! Emulation scoring and ranking (chấm điểm, xếp hạng thi đua, SPEC 6). The rules are data: a
+//! TOML rule file (or a built-in preset from `presets/`) is validated into a `RuleSet`; `rank`
+//! turns each agency's counts into points with their working, a tier (xếp loại) and a rank inside
+//! its emulation bloc (khối thi đua) and across the province. The format and the presets are
+//! documented in `docs/scoring.md`.
+//!
+//! ```text
+//! rule file ─▶ parse_rules ─▶ RuleSet ─┐
+//! manual sheet rows ─▶ parse_manual_points ─┼─▶ rank ─▶ model::Ranking
+//! counts per agency (ScoreInput) ───────────┘
+//! ```
+
+mod error;
+mod manual;
+mod points;
+mod rank;
+mod rules;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::RuleError;
+pub use manual::parse_manual_points;
+pub use rank::{NO_TASKS, rank, unmatched_manual};
+pub use rules::{
+    Band, BandRate, Bands, Bonus, CapBase, CapScope, DEFAULT_PRESET, Deduction, DeductionUnit,
+    KeyTasks, Method, RuleSet, Tier, TopCap, default_rules, parse_rules, preset, preset_names,
+};
+
+use crate::model::Counts;
+
+/// One agency to score: its counts for the period, and the counts of its key tasks (nhiệm vụ
+/// trọng tâm) only, which the rules use when they score or weigh key tasks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScoreInput {
+    pub name: String,
+    pub bloc: Option<String>,
+    pub counts: Counts,
+    /// Key tasks only (a subset of `counts`); all zero when the export has no key flag.
+    pub key_counts: Counts,
+}
+
+/// Points as the working and the reports show them: hundredths, decimal comma, trailing zeros
+/// dropped, `.` between thousands: `10`, `6,5`, `93,13`, `1.250`; a negative value takes `−`.
+pub fn points_text(points: f64) -> String {
+    let h = hundredths(points);
+    let sign = if h < 0 { "−" } else { "" };
+    let abs = h.unsigned_abs();
+    let whole = crate::vn_number::count(abs / 100);
+    match abs % 100 {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole},{}", f / 10),
+        f => format!("{sign}{whole},{f:02}"),
+    }
+}
+
+/// Points in whole hundredths, half away from zero (the small epsilon absorbs binary error:
+/// 1.875 × 100 is exact, 2.675 × 100 = 267.4999…).
+pub(crate) fn hundredths(points: f64) -> i64 {
+    let h = (points.abs() * 100.0 + 1e-6).round() as i64;
+    if points < 0.0 { -h } else { h }
+}
