@@ -190,7 +190,7 @@ pub fn top_overdue_agencies(report: &Report) -> Vec<(&str, u64)> {
         .map(|a| (a.name.as_str(), a.counts.overdue))
         .collect();
     // A stable sort keeps report order among equal counts.
-    agencies.sort_by(|a, b| b.1.cmp(&a.1));
+    agencies.sort_by_key(|a| std::cmp::Reverse(a.1));
     agencies.truncate(TOP_OVERDUE_AGENCIES);
     agencies
 }

@@ -52,6 +52,12 @@ pub enum Command {
     /// Kiểm tra dữ liệu: dòng bị loại, trùng lặp, cơ quan lạ, trạng thái mâu thuẫn
     #[command(help_template = HELP_TEMPLATE)]
     Check(CheckArgs),
+    /// So sánh qua các năm (cả năm, 6 tháng, hoặc cắt cùng một ngày mỗi năm)
+    #[command(help_template = HELP_TEMPLATE)]
+    Trend(TrendArgs),
+    /// Xuất bảng nhiệm vụ đã phân loại ra Parquet, chia thư mục theo năm giao
+    #[command(help_template = HELP_TEMPLATE)]
+    Export(ExportArgs),
 }
 
 /// Inputs and how to read them.
@@ -70,8 +76,11 @@ pub struct InputArgs {
     #[arg(long, value_enum, default_value_t = DeadlineChoice::Extended, value_name = "HẠN", help_heading = "Cách tính")]
     pub deadline: DeadlineChoice,
     /// Giữ cơ quan như trước sắp xếp, không quy về cơ quan hợp nhất
-    #[arg(long, help_heading = "Cách tính")]
+    #[arg(long, help_heading = "Cách tính", conflicts_with = "restate_to")]
     pub as_then: bool,
+    /// Quy về cơ cấu tổ chức tại ngày này (mặc định: ngày cuối kỳ báo cáo)
+    #[arg(long, value_name = "NGÀY", help_heading = "Cách tính")]
+    pub restate_to: Option<String>,
     /// Làm tròn tỷ lệ (round: 0,05 lên; truncate: cắt bỏ, để khớp số đã công bố)
     #[arg(long, value_enum, default_value_t = Rounding::Round, value_name = "CÁCH", help_heading = "Cách tính")]
     pub rounding: Rounding,
@@ -173,6 +182,42 @@ pub struct CheckArgs {
     pub input: InputArgs,
 }
 
+#[derive(Args, Debug)]
+pub struct TrendArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Các năm, ví dụ 2018..2025
+    #[arg(long, value_name = "NĂM..NĂM", help_heading = "Kỳ báo cáo")]
+    pub years: String,
+    /// Chỉ 6 tháng đầu (1) hoặc 6 tháng cuối (2) mỗi năm
+    #[arg(long, value_name = "1|2", help_heading = "Kỳ báo cáo")]
+    pub half: Option<u8>,
+    /// Chốt số liệu cùng một ngày mỗi năm, dạng MM-DD (ví dụ 12-14)
+    #[arg(long, value_name = "MM-DD", help_heading = "Kỳ báo cáo")]
+    pub as_of_day: Option<String>,
+    /// Tính theo ngày giao (assigned) hoặc theo hạn xử lý (due)
+    #[arg(long, value_enum, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
+    pub basis: Basis,
+    /// Nhóm số liệu theo: agency, group, bloc
+    #[arg(long, value_enum, default_value_t = By::Agency, value_name = "THEO", help_heading = "Đầu ra")]
+    pub by: By,
+    /// Định dạng: table, csv, json
+    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Thư mục ghi Parquet (mỗi năm một thư mục con year=YYYY)
+    #[arg(long, value_name = "THƯ_MỤC", help_heading = "Đầu ra")]
+    pub parquet: PathBuf,
+    /// Ngày đánh giá trạng thái của mọi nhiệm vụ (yyyy-mm-dd)
+    #[arg(long, value_name = "NGÀY", help_heading = "Kỳ báo cáo")]
+    pub as_of: String,
+}
+
 /// Parse, run, print the error chain; exit code 2 on any error.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -193,6 +238,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Figures(a) => figures(a),
         Command::Report(a) => report(a),
         Command::Check(a) => check(a),
+        Command::Trend(a) => trend(a),
+        Command::Export(a) => export(a),
     }
 }
 
@@ -216,12 +263,15 @@ pub fn parse_period(p: &PeriodArgs) -> Result<Period> {
 }
 
 /// The structure tasks are reported under for a view ending on `end`.
-pub fn structure(input: &InputArgs, end: NaiveDate) -> Structure {
+pub fn structure(input: &InputArgs, end: NaiveDate) -> Result<Structure> {
     if input.as_then {
-        Structure::AsThen
-    } else {
-        Structure::AsOf(end)
+        return Ok(Structure::AsThen);
     }
+    Ok(Structure::AsOf(restate_to(input)?.unwrap_or(end)))
+}
+
+fn restate_to(input: &InputArgs) -> Result<Option<NaiveDate>> {
+    Ok(input.restate_to.as_deref().map(period::parse_day).transpose()?)
 }
 
 fn load(input: &InputArgs, basis: Basis) -> Result<Loaded> {
@@ -243,7 +293,7 @@ fn figures(a: FiguresArgs) -> Result<()> {
     let view = pipeline::view(
         &loaded,
         &period,
-        structure(&a.input, period.effective_end()),
+        structure(&a.input, period.effective_end())?,
     );
     let f = pipeline::figures(&loaded, &view, a.by)?;
     let text = match a.format {
@@ -282,7 +332,7 @@ pub fn meta(
 fn report(a: ReportArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
     let loaded = load(&a.input, a.period.basis)?;
-    let structure = structure(&a.input, period.effective_end());
+    let structure = structure(&a.input, period.effective_end())?;
     let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
     let previous = pipeline::view(&loaded, &last_year, structure);
@@ -336,5 +386,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 fn check(a: CheckArgs) -> Result<()> {
     let loaded = load(&a.input, Basis::Assigned)?;
     print!("{}", crate::output::check_text(&loaded));
+    Ok(())
+}
+
+fn trend(a: TrendArgs) -> Result<()> {
+    let (first_year, last_year) = crate::trend::parse_years(&a.years)?;
+    let as_of_day = a.as_of_day.as_deref().map(crate::trend::parse_day).transpose()?;
+    let periods = crate::trend::periods(crate::trend::TrendSpec { first_year, last_year, half: a.half, as_of_day })?;
+    let loaded = load(&a.input, a.basis)?;
+    let structure = crate::trend::structure(a.input.as_then, restate_to(&a.input)?, &periods);
+    let all = crate::trend::figures(&loaded, &periods, structure, a.by)?;
+    let text = match a.format {
+        Format::Json => serde_json::to_string_pretty(&all.iter().map(crate::output::json_figures).collect::<Vec<_>>())? + "\n",
+        Format::Csv => crate::output::csv_trend(&all, key_header(a.by), a.input.rounding)?,
+        Format::Table => crate::output::table_trend(&all, key_header(a.by), a.input.rounding),
+    };
+    print!("{text}");
+    Ok(())
+}
+
+fn export(a: ExportArgs) -> Result<()> {
+    let as_of = period::parse_day(&a.as_of)?;
+    let loaded = load(&a.input, Basis::Assigned)?;
+    let structure = structure(&a.input, as_of)?;
+    for path in crate::export::write_parquet(&loaded, as_of, structure, &a.parquet)? {
+        println!("{}", path.display());
+    }
     Ok(())
 }

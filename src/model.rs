@@ -16,10 +16,14 @@ pub struct SourceLoc {
 
 impl std::fmt::Display for SourceLoc {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.sheet {
-            Some(sheet) => write!(f, "{}, sheet «{}», dòng {}", self.file, sheet, self.row),
-            None => write!(f, "{}, dòng {}", self.file, self.row),
+        write!(f, "{}", self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", sheet «{sheet}»")?;
         }
+        if self.row > 0 {
+            write!(f, ", dòng {}", self.row)?;
+        }
+        Ok(())
     }
 }
 

@@ -217,3 +217,75 @@ pub fn check_text(loaded: &crate::pipeline::Loaded) -> String {
     }
     out
 }
+
+/// A trend as CSV: one line per period and key, then the province line of each period.
+pub fn csv_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["Kỳ".to_string(), key_header.to_string()];
+    header.extend(HEADERS.iter().map(|h| h.to_string()));
+    w.write_record(&header)?;
+    for f in all {
+        for (key, counts) in f.rows.iter().map(|r| (r.key.as_str(), &r.counts)).chain([("Toàn tỉnh", &f.total)]) {
+            let mut rec = vec![f.period.label.clone(), key.to_string()];
+            rec.extend(cells(counts, rounding, false));
+            w.write_record(&rec)?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A trend as text: the province by period with the change on the period before, then the
+/// on-time share of each key by period.
+pub fn table_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> String {
+    let mut out = String::from("Toàn tỉnh qua các kỳ\n");
+    let mut previous: Option<&Counts> = None;
+    for f in all {
+        let c = &f.total;
+        let change = previous.map_or(String::new(), |p| {
+            format!(
+                "  | tổng số {}; tỷ lệ hoàn thành {}; tỷ lệ đúng hạn {}",
+                vn_number::count_change(c.total, p.total).unwrap_or_else(|| "-".into()),
+                vn_number::rate_change(c.rate(Rate::Completion), p.rate(Rate::Completion), rounding).unwrap_or_else(|| "-".into()),
+                vn_number::rate_change(c.rate(Rate::OnTimeOfCompleted), p.rate(Rate::OnTimeOfCompleted), rounding).unwrap_or_else(|| "-".into()),
+            )
+        });
+        out.push_str(&format!(
+            "{:<22} tổng {:>7}  hoàn thành {:>7} ({:>6})  đúng hạn {:>7} ({:>6})  quá hạn chưa HT {:>6}{change}\n",
+            crate::trend::short_label(&f.period),
+            vn_number::count(c.total),
+            vn_number::count(c.completed),
+            vn_number::percent(c.rate(Rate::Completion), rounding),
+            vn_number::count(c.on_time),
+            vn_number::percent(c.rate(Rate::OnTimeOfCompleted), rounding),
+            vn_number::count(c.overdue),
+        ));
+        previous = Some(c);
+    }
+    let mut keys: Vec<&str> = Vec::new();
+    for f in all {
+        for r in &f.rows {
+            if !keys.contains(&r.key.as_str()) {
+                keys.push(&r.key);
+            }
+        }
+    }
+    out.push_str(&format!("\nTỷ lệ đúng hạn (trên số đã hoàn thành) theo {}\n", key_header.to_lowercase()));
+    let width = keys.iter().map(|k| k.chars().count()).max().unwrap_or(10);
+    let mut head = format!("{:<width$}", key_header);
+    for f in all {
+        head.push_str(&format!(" {:>9}", f.period.label));
+    }
+    out.push_str(head.trim_end());
+    out.push('\n');
+    for k in keys {
+        let mut line = format!("{k}{}", " ".repeat(width - k.chars().count()));
+        for f in all {
+            let share = f.rows.iter().find(|r| r.key == k).and_then(|r| r.counts.rate(Rate::OnTimeOfCompleted));
+            line.push_str(&format!(" {:>9}", vn_number::percent(share, rounding)));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -356,7 +356,7 @@ pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
     }
 }
 
-fn agency_slot(loaded: &Loaded, agency: AgencyRef, structure: Structure) -> usize {
+pub fn agency_slot(loaded: &Loaded, agency: AgencyRef, structure: Structure) -> usize {
     match (agency, structure) {
         (AgencyRef::Known(i), Structure::AsOf(day)) => loaded.directory.reported_under(i, day),
         (AgencyRef::Known(i), Structure::AsThen) => i,

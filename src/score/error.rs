@@ -58,12 +58,21 @@ fn table_at(text: &str, offset: usize) -> Option<String> {
     // The line holding the offset may itself be the header (an error on a whole table).
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let upto = text.get(..line_end).unwrap_or(before);
-    upto.lines().rev().find_map(|line| {
+    let mut current = None;
+    let mut seen: Vec<String> = Vec::new();
+    for line in upto.lines() {
         let t = line.trim();
-        let inner = t.strip_prefix("[[").and_then(|s| s.split("]]").next());
-        let inner = inner.or_else(|| t.strip_prefix('[').and_then(|s| s.split(']').next()));
-        inner.map(|s| s.trim().to_string())
-    })
+        if let Some(name) = t.strip_prefix("[[").and_then(|s| s.split("]]").next()) {
+            // An array of tables: `[[xep_loai]]` opens item 1, 2, … as the validation names them.
+            let name = name.trim().to_string();
+            seen.push(name.clone());
+            let n = seen.iter().filter(|s| **s == name).count();
+            current = Some(format!("{name}[{n}]"));
+        } else if let Some(name) = t.strip_prefix('[').and_then(|s| s.split(']').next()) {
+            current = Some(name.trim().to_string());
+        }
+    }
+    current
 }
 
 /// The key written at the start of the line holding `offset` (`key = …`), if any.
@@ -134,7 +143,9 @@ pub(crate) fn from_toml(err: &toml::de::Error, text: &str, file: &str) -> RuleEr
     };
     if let Some(field) = quoted_after(&message, "unknown field ") {
         let table = at.and_then(|o| table_at(text, o));
-        let valid = expected_list(&message).unwrap_or("");
+        let valid = expected_list(&message)
+            .unwrap_or("")
+            .replace("` or `", "`, `");
         let msg = if valid.is_empty() || valid.starts_with("there are no fields") {
             "khóa không được hỗ trợ".to_string()
         } else {
@@ -148,7 +159,9 @@ pub(crate) fn from_toml(err: &toml::de::Error, text: &str, file: &str) -> RuleEr
     }
     let key = at.and_then(|o| key_on_line(text, o).map(|k| join_key(table_at(text, o), &k)));
     if let Some(variant) = quoted_after(&message, "unknown variant ") {
-        let valid = expected_list(&message).unwrap_or("");
+        let valid = expected_list(&message)
+            .unwrap_or("")
+            .replace("` or `", "`, `");
         let msg = format!("giá trị `{variant}` không hợp lệ; chọn một trong: {valid}");
         return match key {
             Some(k) => invalid(k, msg),
@@ -169,7 +182,32 @@ pub(crate) fn from_toml(err: &toml::de::Error, text: &str, file: &str) -> RuleEr
             None => syntax(file, line, msg),
         };
     }
-    syntax(file, line, format!("lỗi cú pháp TOML ({message})"))
+    syntax(
+        file,
+        line,
+        format!("lỗi cú pháp TOML: {}", syntax_in_vietnamese(&message)),
+    )
+}
+
+/// The TOML parser's usual complaints in Vietnamese; anything else keeps the original words.
+fn syntax_in_vietnamese(message: &str) -> String {
+    let what = message.split(", expected").next().unwrap_or(message);
+    let known = match what {
+        "unclosed table" | "unclosed array table" => "thiếu dấu `]` đóng tên bảng",
+        "unclosed array" => "thiếu dấu `]` đóng danh sách",
+        "unclosed inline table" => "thiếu dấu `}` đóng bảng",
+        "missing value" | "missing value for key" => "thiếu giá trị sau dấu `=`",
+        "key with no value" => "thiếu dấu `=` giữa khóa và giá trị",
+        "missing assignment between key-value pairs" | "invalid key-value pair" => {
+            "mỗi dòng phải có dạng `khoa = gia_tri`"
+        }
+        "missing comma between array elements" => "thiếu dấu phẩy giữa các phần tử",
+        "string values must be quoted" => {
+            "giá trị không hợp lệ: thiếu giá trị, hoặc văn bản chưa đặt trong dấu ngoặc kép"
+        }
+        _ => return format!("chi tiết: {message}"),
+    };
+    known.to_string()
 }
 
 fn syntax(file: &str, line: Option<usize>, message: String) -> RuleError {
@@ -205,7 +243,7 @@ mod tests {
         let offset = text.find("a = 1").unwrap_or(0);
         assert_eq!(table_at(text, offset).as_deref(), Some("khau_tru"));
         let offset = text.find("tu = 5").unwrap_or(0);
-        assert_eq!(table_at(text, offset).as_deref(), Some("bac_ty_le"));
+        assert_eq!(table_at(text, offset).as_deref(), Some("bac_ty_le[1]"));
         assert_eq!(line_of(text, offset), 5);
     }
 }

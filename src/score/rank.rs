@@ -21,6 +21,8 @@ struct Row {
     input: ScoreInput,
     hundredths: Option<i64>,
     tier: Option<usize>,
+    /// Dropped one tier by the top-tier cap.
+    is_demoted: bool,
     working: Vec<String>,
     notes: Vec<String>,
     rank_in_bloc: Option<usize>,
@@ -96,6 +98,7 @@ fn score_row(index: usize, input: &ScoreInput, rules: &RuleSet, manual: Option<&
         input: input.clone(),
         hundredths: points,
         tier: None,
+        is_demoted: false,
         working,
         notes,
         rank_in_bloc: None,
@@ -180,6 +183,7 @@ fn apply_top_cap(rows: &mut [Row], rules: &RuleSet, cap: &TopCap) {
         );
         for &(_, i) in &qualifying[kept..] {
             rows[i].tier = Some(1);
+            rows[i].is_demoted = true;
             rows[i].notes.push(note.clone());
         }
     }
@@ -209,10 +213,10 @@ fn assign_ranks(rows: &mut [Row]) {
 fn in_report_order(mut rows: Vec<Row>) -> Vec<Row> {
     let mut blocs: Vec<String> = Vec::new();
     for row in &rows {
-        if let Some(b) = &row.input.bloc {
-            if !blocs.contains(b) {
-                blocs.push(b.clone());
-            }
+        if let Some(b) = &row.input.bloc
+            && !blocs.contains(b)
+        {
+            blocs.push(b.clone());
         }
     }
     rows.sort_by_key(|row| {
@@ -234,8 +238,17 @@ fn in_report_order(mut rows: Vec<Row>) -> Vec<Row> {
 fn finish(mut row: Row, rules: &RuleSet) -> RankedAgency {
     let tier = row.tier.and_then(|t| rules.tiers.get(t));
     if let (Some(t), Some(h)) = (tier, row.hundredths) {
-        row.working
-            .push(format!("Xếp loại: {} (điểm {})", t.name, hundred_text(h)));
+        let demoted = match rules.tiers.first() {
+            Some(top) if row.is_demoted => {
+                format!("; hạ một bậc do giới hạn số cơ quan «{}»", top.name)
+            }
+            _ => String::new(),
+        };
+        row.working.push(format!(
+            "Xếp loại: {} (điểm {}{demoted})",
+            t.name,
+            hundred_text(h)
+        ));
     }
     RankedAgency {
         name: row.input.name,

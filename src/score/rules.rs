@@ -552,32 +552,32 @@ impl Checker<'_> {
                 ceiling,
                 &format!("phải trong khoảng 0 đến {} điểm", points_text(ceiling)),
             )?;
-            if let Some(prev) = tiers.last() {
-                if from >= prev.from_points {
-                    return Err(self.err(
-                        Some(t.tu.span()),
-                        &key("tu"),
-                        format!(
-                            "các bậc xếp loại phải xếp từ cao xuống thấp: bậc này (từ {} điểm) phải thấp hơn bậc trên (từ {} điểm)",
-                            points_text(from),
-                            points_text(prev.from_points)
-                        ),
-                    ));
-                }
+            if let Some(prev) = tiers.last()
+                && from >= prev.from_points
+            {
+                return Err(self.err(
+                    Some(t.tu.span()),
+                    &key("tu"),
+                    format!(
+                        "các bậc xếp loại phải xếp từ cao xuống thấp: bậc này (từ {} điểm) phải thấp hơn bậc trên (từ {} điểm)",
+                        points_text(from),
+                        points_text(prev.from_points)
+                    ),
+                ));
             }
             tiers.push(Tier {
                 name,
                 from_points: from,
             });
         }
-        if let (Some(last), Some(raw_last)) = (tiers.last(), raw.last()) {
-            if last.from_points != 0.0 {
-                return Err(self.err(
-                    Some(raw_last.tu.span()),
-                    &format!("xep_loai[{}].tu", raw.len()),
-                    "bậc xếp loại cuối cùng phải có `tu = 0` để điểm nào cũng được xếp loại",
-                ));
-            }
+        if let (Some(last), Some(raw_last)) = (tiers.last(), raw.last())
+            && last.from_points != 0.0
+        {
+            return Err(self.err(
+                Some(raw_last.tu.span()),
+                &format!("xep_loai[{}].tu", raw.len()),
+                "bậc xếp loại cuối cùng phải có `tu = 0` để điểm nào cũng được xếp loại",
+            ));
         }
         Ok(tiers)
     }
@@ -683,7 +683,6 @@ impl RuleSet {
             Method::Deduction(d) => self.deduction_lines(d, &mut lines),
             Method::Bands(b) => band_lines(b, &mut lines),
         }
-        lines.push("Điểm không thấp hơn 0".to_string());
         if let Some(b) = &self.bonus {
             lines.push(format!(
                 "Cộng {} điểm khi không có nhiệm vụ hoàn thành quá hạn hoặc quá hạn chưa hoàn thành; điểm sau khi cộng không vượt quá {}",
@@ -728,6 +727,7 @@ impl RuleSet {
                 ));
             }
         }
+        lines.push("Điểm không thấp hơn 0".to_string());
     }
 
     fn tier_lines(&self, lines: &mut Vec<String>) {

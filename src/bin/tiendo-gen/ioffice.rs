@@ -67,7 +67,7 @@ const DATE_FORMS: &[(&str, Option<&str>, f64)] = &[
     ("text d/m/yyyy", Some("%-d/%-m/%Y"), 2.0),
     ("text dd-mm-yyyy", Some("%d-%m-%Y"), 2.0),
     ("text dd.mm.yyyy", Some("%d.%m.%Y"), 1.5),
-    ("text dd/mm/yyyy hh:mm", Some("%d/%m/%Y %H:%M"), 1.5),
+    ("text dd/mm/yyyy hh:mm", Some("%H"), 1.5),
     ("text ISO yyyy-mm-dd", Some("%Y-%m-%d"), 2.0),
     ("serial number without date format", None, 3.0),
 ];
@@ -92,13 +92,14 @@ impl SheetWriter<'_> {
         self.tally.add(&format!("date cell: {label}"));
         match (label, pattern) {
             (_, Some(p)) => {
-                let mut text = day.format(p).to_string();
-                if p.contains("%H") {
+                let text = if p.contains("%H") {
                     // A time of day as exports carry it (the date is what counts).
                     let h = 7 + self.rng.below(10);
                     let m = self.rng.below(60);
-                    text = format!("{} {h:02}:{m:02}", day.format("%d/%m/%Y"));
-                }
+                    format!("{} {h:02}:{m:02}", day.format("%d/%m/%Y"))
+                } else {
+                    day.format(p).to_string()
+                };
                 ws.write_string_with_format(r, c, text, &self.fmt.center)?;
             }
             (l, None) if l.starts_with("serial") => {

@@ -18,10 +18,6 @@ impl Tally {
         }
     }
 
-    pub fn get(&self, kind: &str) -> usize {
-        self.entries.iter().find(|e| e.0 == kind).map_or(0, |e| e.1)
-    }
-
     pub fn entries(&self) -> &[(String, usize)] {
         &self.entries
     }

@@ -73,7 +73,6 @@ pub struct HandCopy {
 pub struct Task {
     pub id: Option<String>,
     pub year: i32,
-    pub doc_kind: DocKind,
     pub doc_number: String,
     pub doc_date: Option<NaiveDate>,
     pub assigned: Option<NaiveDate>,
@@ -223,7 +222,7 @@ impl Generator<'_> {
             let mut used: Vec<usize> = Vec::new();
             for _ in 0..k {
                 seq += 1;
-                let task = self.task(year, seq, kind, &number, day, leader, on_time, &mut used);
+                let task = self.task(year, seq, &number, day, leader, on_time, &mut used);
                 out.push(task);
             }
         }
@@ -263,7 +262,6 @@ impl Generator<'_> {
         &mut self,
         year: i32,
         seq: usize,
-        kind: DocKind,
         number: &str,
         doc_day: NaiveDate,
         leader: &'static str,
@@ -307,7 +305,6 @@ impl Generator<'_> {
         Task {
             id: Some(format!("{}{year}-{seq:05}", self.plan.id_prefix)),
             year,
-            doc_kind: kind,
             doc_number: number.to_string(),
             doc_date: Some(doc_day),
             assigned: Some(assigned),

@@ -199,6 +199,7 @@ pub fn expected(tasks: &[Task], dir: &[Agency], spec: &ReportSpec) -> Expected {
 mod tests {
     use super::*;
     use crate::directory::ymd;
+    use crate::tasks::{Due, HandCopy, Mark};
 
     fn facts(completed: Option<NaiveDate>, deadline: Option<NaiveDate>) -> Facts {
         Facts { completed, text_done: None, deadline }
@@ -254,6 +255,104 @@ mod tests {
             deadline: Some(ymd(2025, 4, 1)),
         };
         assert_eq!(status_at(&dated, ymd(2025, 4, 30)), Outcome::Overdue);
+    }
+
+    fn task(lead: Lead, assigned: NaiveDate, deadline: Option<NaiveDate>, completed: Option<NaiveDate>) -> Task {
+        Task {
+            id: Some("NV-1".into()),
+            year: assigned.format("%Y").to_string().parse().unwrap_or(2025),
+            doc_number: "1/UBND-KT".into(),
+            doc_date: Some(assigned),
+            assigned: Some(assigned),
+            content: String::new(),
+            leader: "Chủ tịch UBND tỉnh",
+            lead,
+            cooperating: vec![],
+            due: deadline.map_or(Due::Without("Thường xuyên"), Due::Date),
+            extended: None,
+            completed,
+            text_done: None,
+            cancel: None,
+            status_text: String::new(),
+            is_key: false,
+            officer: "",
+            mark: Mark::Plain,
+            source: Source::Export,
+            hand: None,
+        }
+    }
+
+    /// Seven tasks worked by hand through a pre-merger and a post-merger report.
+    fn worked_example() -> (Vec<Agency>, Vec<Task>) {
+        let dir = crate::directory::province();
+        let at = |code: &str| Lead::Known(dir.iter().position(|a| a.code == code).unwrap_or(0));
+        let d = |m, day| Some(ymd(2025, m, day));
+        let a = task(at("SKHDT"), ymd(2025, 2, 10), d(2, 20), d(2, 18)); // on time
+        let b = task(at("STC"), ymd(2025, 2, 12), d(2, 15), None); // overdue at 21/02
+        let c = task(at("HTH"), ymd(2025, 1, 5), None, None); // within, no deadline
+        let mut cancelled = task(at("SKHDT"), ymd(2025, 2, 14), d(3, 1), None);
+        cancelled.cancel = Some("Thu hồi");
+        let excluded = task(Lead::Missing, ymd(2025, 2, 3), d(3, 1), None);
+        let mut merged = task(at("STC"), ymd(2025, 2, 3), d(3, 10), None);
+        merged.hand = Some(HandCopy { completed: d(2, 20) }); // the hand sheet knows it is done
+        let before = task(Lead::Unknown("Sở Ngoại vụ"), ymd(2024, 12, 30), None, None);
+        (dir, vec![a, b, c, cancelled, excluded, merged, before])
+    }
+
+    #[test]
+    fn a_report_ending_before_the_merger_shows_the_old_department() {
+        let (dir, tasks) = worked_example();
+        let spec = ReportSpec {
+            period: "2025-02",
+            start: ymd(2025, 2, 1),
+            end: ymd(2025, 2, 28),
+            as_of: ymd(2025, 2, 21),
+            basis: Basis::Assigned,
+        };
+        let e = expected(&tasks, &dir, &spec);
+        let names: Vec<&str> = e.rows.0.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(names, ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]);
+        let stc = e.rows.0[0].1;
+        assert_eq!((stc.total, stc.on_time, stc.overdue), (2, 1, 1));
+        assert_eq!((e.total.total, e.total.completed, e.total.overdue), (3, 2, 1));
+        assert_eq!((e.excluded, e.cancelled, e.duplicates_merged), (1, 1, 1));
+    }
+
+    #[test]
+    fn a_report_ending_after_the_merger_restates_to_the_successor() {
+        let (dir, tasks) = worked_example();
+        let spec = ReportSpec {
+            period: "2025-H1",
+            start: ymd(2025, 1, 1),
+            end: ymd(2025, 6, 30),
+            as_of: ymd(2025, 6, 30),
+            basis: Basis::Assigned,
+        };
+        let e = expected(&tasks, &dir, &spec);
+        let names: Vec<&str> = e.rows.0.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(names, ["Sở Tài chính", "UBND huyện Tân Hòa"]);
+        let stc = e.rows.0[0].1;
+        assert_eq!((stc.total, stc.on_time, stc.overdue), (3, 2, 1));
+        let hth = e.rows.0[1].1;
+        assert_eq!((hth.total, hth.within, hth.no_deadline), (1, 1, 1));
+        assert_eq!(e.total.total, 4);
+    }
+
+    #[test]
+    fn basis_due_never_takes_a_task_without_deadline() {
+        let (dir, tasks) = worked_example();
+        let spec = ReportSpec {
+            period: "2025-02",
+            start: ymd(2025, 2, 1),
+            end: ymd(2025, 2, 28),
+            as_of: ymd(2025, 2, 28),
+            basis: Basis::Due,
+        };
+        let e = expected(&tasks, &dir, &spec);
+        // Due in February: a (20/02, done 18/02) and b (15/02, open). c has no deadline;
+        // the merged task is due 10/03; the cancelled one 01/03.
+        assert_eq!((e.total.total, e.total.on_time, e.total.overdue), (2, 1, 1));
+        assert_eq!(e.cancelled, 0);
     }
 
     #[test]

@@ -198,8 +198,12 @@ impl ParaStyle {
     }
 }
 
+/// Glue between words that must stay on one line ("năm\u{a0}2025"): a no-break space,
+/// drawn as a plain space.
+pub const NO_BREAK: char = '\u{a0}';
+
 /// Breaks `text` into lines no wider than `width_pt` (the first `first_indent_pt` narrower),
-/// at spaces; a word longer than a line is cut between characters.
+/// at spaces but not at `NO_BREAK`; a word longer than a line is cut between characters.
 pub fn wrap(
     fonts: &Fonts,
     text: &str,
@@ -217,7 +221,10 @@ pub fn wrap(
             width_pt
         }
     };
-    for word in text.split_whitespace() {
+    let words = text
+        .split(|c: char| c.is_whitespace() && c != NO_BREAK)
+        .filter(|w| !w.is_empty());
+    for word in words {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
@@ -246,6 +253,9 @@ pub fn wrap(
         lines.push(current);
     }
     lines
+        .into_iter()
+        .map(|l| l.replace(NO_BREAK, " "))
+        .collect()
 }
 
 /// One column of a table.
@@ -453,14 +463,8 @@ impl<'f> Flow<'f> {
     /// A paragraph in the column `[left_pt, left_pt + width_pt]`.
     pub fn paragraph_in(&mut self, text: &str, style: ParaStyle, left_pt: f32, width_pt: f32) {
         let text: String = text.nfc().collect();
-        let lines = wrap(
-            self.fonts,
-            &text,
-            style.face,
-            style.size_pt,
-            width_pt,
-            style.first_indent_pt,
-        );
+        let wrap_at = |w: f32| wrap(self.fonts, &text, style.face, style.size_pt, w, style.first_indent_pt);
+        let lines = wrap_at(width_pt);
         let line_pt = style.line_pt();
         let last = lines.len().saturating_sub(1);
         for (i, line) in lines.iter().enumerate() {
@@ -587,8 +591,8 @@ impl<'f> Flow<'f> {
     /// A table at the cursor: the header, then the rows, breaking pages between rows and
     /// repeating the header on every page.
     pub fn table(&mut self, table: &Table) {
-        let heights = self.header_heights(table);
-        let header_pt: f32 = heights.iter().sum();
+        let header_heights = self.header_heights(table);
+        let header_pt: f32 = header_heights.iter().sum();
         let body_line = table.body_size_pt * CELL_LINE;
         let full_body = self.bottom_pt() - self.orientation().margins().top_pt - header_pt;
         let max_lines = ((full_body - 2.0 * CELL_PAD_Y_PT) / body_line).floor().max(1.0) as usize;
@@ -613,10 +617,13 @@ impl<'f> Flow<'f> {
         }
         let first_row = laid.first().map_or(0.0, |(_, h)| *h);
         self.ensure(header_pt + first_row);
-        self.draw_header(table, &heights);
-        for (row, (cells, height)) in table.rows.iter().zip(laid) {
-            if self.ensure(height) {
-                self.draw_header(table, &heights);
+        self.draw_header(table, &header_heights);
+        let heights: Vec<f32> = laid.iter().map(|(_, h)| *h).collect();
+        for (i, (row, (cells, height))) in table.rows.iter().zip(laid).enumerate() {
+            // A band (agency heading) stays with the row under it.
+            let keep = if row.band.is_some() { heights.get(i + 1).copied().unwrap_or(0.0) } else { 0.0 };
+            if self.ensure(height + keep) {
+                self.draw_header(table, &header_heights);
             }
             let y = self.y_pt;
             let face = if row.is_bold { Face::Bold } else { Face::Regular };

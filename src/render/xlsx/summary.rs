@@ -463,10 +463,10 @@ fn previous_cells(
     }
     let (now_total, before_total) = (row_col_to_cell(row, TOTAL), row_col_to_cell(row, PREVIOUS));
     let change = (before.total > 0)
-        .then(|| line.counts.total as f64 / before.total as f64 - 1.0)
+        .then(|| relative_change(line.counts.total, before.total))
         .map_or("-".to_string(), |x| x.to_string());
     let formula = Formula::new(format!(
-        "=IF({before_total}=0,\"-\",{now_total}/{before_total}-1)"
+        "=IF({before_total}=0,\"-\",({now_total}-{before_total})/{before_total})"
     ))
     .set_result(change);
     ws.write_formula_with_format(row, PREVIOUS + 3, formula, &style.change_pct)?;
@@ -476,6 +476,11 @@ fn previous_cells(
         number_or_dash(ws, row, col, points, &style.points)?;
     }
     Ok(())
+}
+
+/// (now − before) / before; written this way so that 95 against 50 is exactly 0.9.
+pub(super) fn relative_change(now: u64, before: u64) -> f64 {
+    (now as f64 - before as f64) / before as f64
 }
 
 fn number_or_dash(

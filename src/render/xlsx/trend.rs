@@ -14,7 +14,7 @@ use rust_xlsxwriter::{
 
 use super::SHEET_TREND;
 use super::styles::Styles;
-use super::summary::{capitalised, points_change, shown_share};
+use super::summary::{capitalised, points_change, relative_change, shown_share};
 use super::tasks::opt_number;
 use crate::model::{Counts, Rate, TrendPoint};
 use crate::vn_number::{Rounding, percent_one_decimal};
@@ -131,7 +131,7 @@ fn changes(
 ) -> Result<(), WriterError> {
     let total = before
         .filter(|b| b.total > 0)
-        .map(|b| now.total as f64 / b.total as f64 - 1.0);
+        .map(|b| relative_change(now.total, b.total));
     number_or_dash(ws, row, 11, total, &st.body.change_pct)?;
     for (j, rate) in RATES.iter().enumerate() {
         let points = before.and_then(|b| points_change(now.rate(*rate), b.rate(*rate), rounding));

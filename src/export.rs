@@ -1,0 +1,182 @@
+//! Export for a national warehouse: the normalised, classified task table with its source
+//! locations, written as Parquet partitioned by year of assignment (`year=2025/part-0.parquet`,
+//! the hive layout DuckDB and Spark read). Like `aggregate`, this module owns its polars
+//! types: nothing polars leaves it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use polars::prelude::*;
+
+use crate::classify::{self, Screen};
+use crate::model::{Deadline, Status};
+use crate::pipeline::{self, Loaded, Structure};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("không ghi được tệp Parquet «{path}»: {reason}")]
+    Write { path: String, reason: String },
+}
+
+/// Status code written to the `status` column.
+pub fn status_code(s: Status) -> &'static str {
+    match s {
+        Status::OnTime => "dung_han",
+        Status::Late => "qua_han_da_hoan_thanh",
+        Status::Within => "trong_han",
+        Status::Overdue => "qua_han_chua_hoan_thanh",
+    }
+}
+
+#[derive(Default)]
+struct Columns {
+    task_id: Vec<Option<String>>,
+    doc_number: Vec<Option<String>>,
+    doc_date: Vec<Option<i32>>,
+    summary: Vec<Option<String>>,
+    leader: Vec<String>,
+    agency_raw: Vec<Option<String>>,
+    agency: Vec<String>,
+    group: Vec<String>,
+    bloc: Vec<String>,
+    assigned: Vec<Option<i32>>,
+    deadline_used: Vec<Option<i32>>,
+    has_no_deadline: Vec<bool>,
+    completed: Vec<Option<i32>>,
+    status_text: Vec<Option<String>>,
+    status: Vec<&'static str>,
+    days_overdue: Vec<Option<i64>>,
+    is_key: Vec<bool>,
+    merged_rows: Vec<u32>,
+    source_file: Vec<String>,
+    source_sheet: Vec<Option<String>>,
+    source_row: Vec<u32>,
+}
+
+fn days(d: Option<NaiveDate>) -> Option<i32> {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    d.map(|d| (d - epoch).num_days() as i32)
+}
+
+/// Write every countable task, classified at `as_of` and reported under `structure`, into
+/// `dir/year=YYYY/part-0.parquet`. Returns the files written.
+pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    let keys = pipeline::keys(loaded);
+    let judging = loaded.judging;
+    let mut by_year: BTreeMap<i32, Columns> = BTreeMap::new();
+    for t in &loaded.tasks {
+        if t.screen != Screen::Countable {
+            continue;
+        }
+        let task = &t.task;
+        let Some(assigned) = task.assigned_or_doc_date() else { continue };
+        let slot = pipeline::agency_slot(loaded, t.agency, structure);
+        let deadline = classify::deadline_used(task, judging);
+        let c = by_year.entry(assigned.year()).or_default();
+        c.task_id.push(task.task_id.clone());
+        c.doc_number.push(task.doc_number.clone());
+        c.doc_date.push(days(task.doc_date));
+        c.summary.push(task.summary.clone());
+        c.leader.push(loaded.leaders[t.leader].clone());
+        c.agency_raw.push(task.agency.clone());
+        c.agency.push(keys.agency_names[slot].clone());
+        c.group.push(keys.groups[keys.agency_group[slot]].clone());
+        c.bloc.push(keys.blocs[keys.agency_bloc[slot]].clone());
+        c.assigned.push(days(Some(assigned)));
+        c.deadline_used.push(days(match deadline {
+            Deadline::Date(d) => Some(d),
+            _ => None,
+        }));
+        c.has_no_deadline.push(deadline == Deadline::NoDeadline);
+        c.completed.push(days(task.completed));
+        c.status_text.push(task.status_raw.clone());
+        c.status.push(status_code(classify::status_at(task, as_of, judging)));
+        c.days_overdue.push(classify::days_overdue(task, as_of, judging).filter(|_| classify::status_at(task, as_of, judging) == Status::Overdue));
+        c.is_key.push(task.is_key);
+        c.merged_rows.push(t.merged_from.len() as u32);
+        c.source_file.push(task.source.file.clone());
+        c.source_sheet.push(task.source.sheet.clone());
+        c.source_row.push(task.source.row as u32);
+    }
+    let mut written = Vec::new();
+    for (year, cols) in by_year {
+        let part = dir.join(format!("year={year}"));
+        let path = part.join("part-0.parquet");
+        let err = |reason: String| ExportError::Write { path: path.display().to_string(), reason };
+        std::fs::create_dir_all(&part).map_err(|e| err(e.to_string()))?;
+        let mut df = frame(cols).map_err(|e| err(e.to_string()))?;
+        let tmp = tempfile::NamedTempFile::new_in(&part).map_err(|e| err(e.to_string()))?;
+        ParquetWriter::new(tmp.as_file()).finish(&mut df).map_err(|e| err(e.to_string()))?;
+        tmp.persist(&path).map_err(|e| err(e.to_string()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn date_column(name: &str, values: Vec<Option<i32>>) -> PolarsResult<Column> {
+    Column::new(name.into(), values).cast(&DataType::Date)
+}
+
+fn frame(c: Columns) -> PolarsResult<DataFrame> {
+    let n = c.agency.len();
+    DataFrame::new(
+        n,
+        vec![
+            Column::new("task_id".into(), c.task_id),
+            Column::new("doc_number".into(), c.doc_number),
+            date_column("doc_date", c.doc_date)?,
+            Column::new("summary".into(), c.summary),
+            Column::new("leader".into(), c.leader),
+            Column::new("agency_raw".into(), c.agency_raw),
+            Column::new("agency".into(), c.agency),
+            Column::new("agency_group".into(), c.group),
+            Column::new("bloc".into(), c.bloc),
+            date_column("assigned", c.assigned)?,
+            date_column("deadline_used", c.deadline_used)?,
+            Column::new("has_no_deadline".into(), c.has_no_deadline),
+            date_column("completed", c.completed)?,
+            Column::new("status_text".into(), c.status_text),
+            Column::new("status".into(), c.status.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+            Column::new("days_overdue".into(), c.days_overdue),
+            Column::new("is_key".into(), c.is_key),
+            Column::new("merged_rows".into(), c.merged_rows),
+            Column::new("source_file".into(), c.source_file),
+            Column::new("source_sheet".into(), c.source_sheet),
+            Column::new("source_row".into(), c.source_row),
+        ],
+    )
+}
+
+/// Read an exported folder back (all years) — used by tests and by `tiendo` users who want
+/// to check an export.
+pub fn read_status_counts(dir: &Path, start: NaiveDate, end: NaiveDate) -> PolarsResult<Vec<(String, [u64; 4])>> {
+    let mut frames = Vec::new();
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path().join("part-0.parquet"))).filter(|p| p.exists()).collect();
+    parts.sort();
+    for p in parts {
+        frames.push(ParquetReader::new(std::fs::File::open(p)?).finish()?);
+    }
+    let Some(first) = frames.first().cloned() else { return Ok(Vec::new()) };
+    let mut all = first;
+    for f in frames.iter().skip(1) {
+        all.vstack_mut(f)?;
+    }
+    let is = |code: &str| col("status").eq(lit(code.to_string())).sum().cast(DataType::UInt64);
+    let out = all
+        .lazy()
+        .filter(col("assigned").gt_eq(lit(start)).and(col("assigned").lt_eq(lit(end))))
+        .group_by([col("agency")])
+        .agg([
+            is("dung_han").alias("a"),
+            is("qua_han_da_hoan_thanh").alias("b"),
+            is("trong_han").alias("c"),
+            is("qua_han_chua_hoan_thanh").alias("d"),
+        ])
+        .sort(["agency"], SortMultipleOptions::default())
+        .collect()?;
+    let agency = out.column("agency")?.str()?;
+    let get = |n: &str| -> PolarsResult<Vec<u64>> { Ok(out.column(n)?.u64()?.iter().map(|v| v.unwrap_or(0)).collect()) };
+    let (a, b, c, d) = (get("a")?, get("b")?, get("c")?, get("d")?);
+    Ok(agency.iter().enumerate().map(|(i, k)| (k.unwrap_or_default().to_string(), [a[i], b[i], c[i], d[i]])).collect())
+}

@@ -1,0 +1,329 @@
+//! The charts, drawn from lines and rectangles in greys so they read in black-and-white print:
+//! horizontal bars of each agency's on-time share (đúng hạn, % of completed) with gridlines
+//! at 25/50/75/100 %, value labels and the overdue count beside each bar ("QH: 3"); and the
+//! trend line chart of the province's completion rate (solid, filled markers) and on-time
+//! share (dashed, open markers) by period.
+
+use super::annex::{annex_title, trend_table};
+use super::fonts::Face;
+use super::layout::{wrap, Align, Block, Flow, Item, Orientation, ParaStyle, Rule};
+use crate::model::{Counts, Rate, Report, TrendPoint};
+use crate::period;
+use crate::vn_number::{count, decimal1, percent, percent_one_decimal, Rounding};
+
+const LABEL_PT: f32 = 10.0;
+const LABEL_COLUMN_PT: f32 = 150.0;
+/// Room right of the plot for the value label and the overdue count.
+const RIGHT_RESERVE_PT: f32 = 78.0;
+const BAR_PT: f32 = 9.0;
+const BAR_GRAY: f32 = 0.55;
+const TOTAL_BAR_GRAY: f32 = 0.25;
+const AXIS_PT: f32 = 16.0;
+
+/// One line of the bar chart: a group heading or a bar.
+enum BarRow {
+    Group(String),
+    Bar {
+        lines: Vec<String>,
+        counts: Counts,
+        is_total: bool,
+    },
+}
+
+fn row_height(row: &BarRow) -> f32 {
+    match row {
+        BarRow::Group(_) => 15.0,
+        BarRow::Bar { lines, .. } => (lines.len() as f32 * LABEL_PT * 1.15 + 3.0).max(14.0),
+    }
+}
+
+fn dashed(x1: f32, y1: f32, x2: f32, y2: f32, gray: f32) -> Item {
+    Item::Rule(Rule {
+        x1_pt: x1,
+        y1_pt: y1,
+        x2_pt: x2,
+        y2_pt: y2,
+        width_pt: 0.4,
+        gray,
+        is_dashed: true,
+    })
+}
+
+pub fn bar_chart_annex(flow: &mut Flow, report: &Report, numeral: &str) {
+    let rounding = report.meta.rounding;
+    annex_title(
+        flow,
+        Orientation::Portrait,
+        numeral,
+        "TỶ LỆ HOÀN THÀNH ĐÚNG HẠN THEO CƠ QUAN, ĐƠN VỊ",
+        &format!(
+            "(Tỷ lệ đúng hạn = số hoàn thành đúng hạn / số đã hoàn thành; QH: số nhiệm vụ chưa \
+             hoàn thành quá hạn đến hết ngày {})",
+            crate::vn_number::date(report.meta.period.effective_end())
+        ),
+    );
+    let label_w = LABEL_COLUMN_PT - 6.0;
+    let mut rows = vec![BarRow::Bar {
+        lines: vec!["Toàn tỉnh".to_string()],
+        counts: report.total,
+        is_total: true,
+    }];
+    for section in &report.sections {
+        rows.push(BarRow::Group(section.name.clone()));
+        for agency in &section.agencies {
+            rows.push(BarRow::Bar {
+                lines: wrap(flow.fonts, &agency.name, Face::Regular, LABEL_PT, label_w, 0.0),
+                counts: agency.counts,
+                is_total: false,
+            });
+        }
+    }
+
+    let plot_left = flow.left_pt() + LABEL_COLUMN_PT;
+    let plot_w = flow.width_pt() - LABEL_COLUMN_PT - RIGHT_RESERVE_PT;
+    let mut index = 0;
+    while index < rows.len() {
+        // One segment per page: the rows that fit under the axis labels.
+        flow.ensure(AXIS_PT + row_height(&rows[index]) + 4.0);
+        let room = flow.bottom_pt() - flow.y_pt() - AXIS_PT - 4.0;
+        let mut end = index;
+        let mut used = 0.0;
+        while end < rows.len() && (end == index || used + row_height(&rows[end]) <= room) {
+            used += row_height(&rows[end]);
+            end += 1;
+        }
+        let top = flow.y_pt() + AXIS_PT;
+        for tick in [0u32, 25, 50, 75, 100] {
+            let x = plot_left + plot_w * tick as f32 / 100.0;
+            flow.text(&format!("{tick}%"), Face::Regular, 9.0, x, top - 5.0, Align::Center);
+            let gray = if tick == 0 { 0.0 } else { 0.55 };
+            let item = if tick == 0 {
+                Item::Rule(Rule {
+                    x1_pt: x,
+                    y1_pt: top,
+                    x2_pt: x,
+                    y2_pt: top + used,
+                    width_pt: 0.8,
+                    gray,
+                    is_dashed: false,
+                })
+            } else {
+                dashed(x, top, x, top + used, gray)
+            };
+            flow.push(item);
+        }
+        let mut y = top;
+        for row in &rows[index..end] {
+            draw_bar_row(flow, row, y, plot_left, plot_w, rounding);
+            y += row_height(row);
+        }
+        flow.set_y_pt(y + 8.0);
+        index = end;
+    }
+    legend(flow);
+}
+
+fn draw_bar_row(flow: &mut Flow, row: &BarRow, y: f32, plot_left: f32, plot_w: f32, rounding: Rounding) {
+    let h = row_height(row);
+    match row {
+        BarRow::Group(name) => {
+            let x = flow.left_pt();
+            flow.text(name, Face::Bold, LABEL_PT, x, y + h - 4.0, Align::Left);
+        }
+        BarRow::Bar {
+            lines,
+            counts,
+            is_total,
+        } => {
+            let face = if *is_total { Face::Bold } else { Face::Regular };
+            let line_pt = LABEL_PT * 1.15;
+            let mut baseline = y + (h - lines.len() as f32 * line_pt) / 2.0 + LABEL_PT * 0.85;
+            for line in lines {
+                flow.text(line, face, LABEL_PT, plot_left - 6.0, baseline, Align::Right);
+                baseline += line_pt;
+            }
+            let centre = y + h / 2.0;
+            let share = counts.rate(Rate::OnTimeOfCompleted);
+            let shown = percent_one_decimal(share, rounding);
+            let bar_w = shown.map_or(0.0, |p| plot_w * (p as f32 / 100.0).clamp(0.0, 1.0));
+            if bar_w > 0.0 {
+                flow.push(Item::Block(Block {
+                    x_pt: plot_left,
+                    y_pt: centre - BAR_PT / 2.0,
+                    width_pt: bar_w,
+                    height_pt: BAR_PT,
+                    fill_gray: Some(if *is_total { TOTAL_BAR_GRAY } else { BAR_GRAY }),
+                    stroke_pt: Some(0.4),
+                }));
+            }
+            // Value and overdue count in their own columns right of the plot, clear of the
+            // gridlines.
+            let value_baseline = centre + 3.2;
+            let label = percent(share, rounding);
+            flow.text(&label, face, 9.0, plot_left + plot_w + 36.0, value_baseline, Align::Right);
+            let qh = format!("QH: {}", count(counts.overdue));
+            flow.text(&qh, face, 9.0, plot_left + plot_w + 44.0, value_baseline, Align::Left);
+        }
+    }
+}
+
+fn legend(flow: &mut Flow) {
+    flow.ensure(40.0);
+    let x = flow.left_pt();
+    let y = flow.y_pt();
+    flow.push(Item::Block(Block {
+        x_pt: x,
+        y_pt: y + 1.0,
+        width_pt: 18.0,
+        height_pt: BAR_PT,
+        fill_gray: Some(BAR_GRAY),
+        stroke_pt: Some(0.4),
+    }));
+    flow.set_y_pt(y - 2.0);
+    let style = ParaStyle::left(Face::Italic, 10.5);
+    flow.paragraph_in(
+        "Tỷ lệ hoàn thành đúng hạn (% số nhiệm vụ đã hoàn thành); “-”: chưa có nhiệm vụ hoàn thành.",
+        style,
+        x + 24.0,
+        flow.width_pt() - 24.0,
+    );
+    flow.paragraph_in(
+        "QH: số nhiệm vụ chưa hoàn thành quá hạn tại ngày chốt số liệu.",
+        style,
+        x + 24.0,
+        flow.width_pt() - 24.0,
+    );
+}
+
+/// The trend annex: the table by period and the line chart of the two rates.
+pub fn trend_annex(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding, numeral: &str) {
+    annex_title(
+        flow,
+        Orientation::Portrait,
+        numeral,
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ",
+        "(Toàn tỉnh; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành)",
+    );
+    let table = trend_table(flow, trend, rounding);
+    flow.table(&table);
+    flow.gap(18.0);
+    line_chart(flow, trend, rounding);
+}
+
+const CHART_PT: f32 = 220.0;
+const MARKER_PT: f32 = 5.0;
+
+fn line_chart(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding) {
+    if trend.is_empty() {
+        return;
+    }
+    flow.ensure(CHART_PT + 70.0);
+    let series: [(Rate, bool); 2] = [(Rate::Completion, false), (Rate::OnTimeOfCompleted, true)];
+    let values: Vec<Vec<Option<f64>>> = series
+        .iter()
+        .map(|(rate, _)| {
+            trend
+                .iter()
+                .map(|p| percent_one_decimal(p.total.rate(*rate), rounding))
+                .collect()
+        })
+        .collect();
+    let lowest = values.iter().flatten().flatten().fold(100.0_f64, |a, b| a.min(*b));
+    // The axis starts at a multiple of 10 below the lowest value, so close rates stay apart.
+    let floor = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 8.0) * 10.0;
+
+    let left = flow.left_pt() + 40.0;
+    let right = flow.right_pt() - 20.0;
+    let top = flow.y_pt() + 10.0;
+    let bottom = top + CHART_PT;
+    let y_of = |v: f64| bottom - (CHART_PT * ((v - floor) / (100.0 - floor)) as f32);
+    let step = if 100.0 - floor <= 30.0 { 5.0 } else { 10.0 };
+    let mut tick = floor;
+    while tick <= 100.0 + 1e-9 {
+        let y = y_of(tick);
+        flow.push(dashed(left, y, right, y, 0.6));
+        flow.text(&format!("{}%", decimal1(tick).trim_end_matches(",0")), Face::Regular, 9.0, left - 4.0, y + 3.0, Align::Right);
+        tick += step;
+    }
+    flow.rule(left, bottom, right, bottom, 0.8);
+    flow.rule(left, top, left, bottom, 0.8);
+
+    let step = (right - left) / trend.len() as f32;
+    let x_of = |i: usize| left + step * (i as f32 + 0.5);
+    for (i, point) in trend.iter().enumerate() {
+        let label = short_label(point);
+        flow.text(&label, Face::Regular, 9.0, x_of(i), bottom + 13.0, Align::Center);
+    }
+    for ((_, is_dashed), vals) in series.iter().zip(&values) {
+        for i in 1..vals.len() {
+            if let (Some(a), Some(b)) = (vals[i - 1], vals[i]) {
+                flow.push(Item::Rule(Rule {
+                    x1_pt: x_of(i - 1),
+                    y1_pt: y_of(a),
+                    x2_pt: x_of(i),
+                    y2_pt: y_of(b),
+                    width_pt: 1.5,
+                    gray: 0.0,
+                    is_dashed: *is_dashed,
+                }));
+            }
+        }
+        for (i, v) in vals.iter().enumerate() {
+            let Some(v) = v else { continue };
+            let (x, y) = (x_of(i), y_of(*v));
+            flow.push(Item::Block(Block {
+                x_pt: x - MARKER_PT / 2.0,
+                y_pt: y - MARKER_PT / 2.0,
+                width_pt: MARKER_PT,
+                height_pt: MARKER_PT,
+                fill_gray: Some(if *is_dashed { 1.0 } else { 0.0 }),
+                stroke_pt: Some(0.8),
+            }));
+            // Completion labels above the point, on-time labels below it.
+            let label_y = if *is_dashed { y + 13.0 } else { y - 6.0 };
+            flow.text(&format!("{}%", decimal1(*v)), Face::Regular, 8.5, x, label_y, Align::Center);
+        }
+    }
+    flow.set_y_pt(bottom + 26.0);
+    let x = flow.left_pt() + 40.0;
+    for (label, is_dashed) in [
+        ("Tỷ lệ hoàn thành (số đã hoàn thành / tổng số)", false),
+        ("Tỷ lệ đúng hạn (số hoàn thành đúng hạn / số đã hoàn thành)", true),
+    ] {
+        let y = flow.y_pt() + 5.0;
+        flow.push(Item::Rule(Rule {
+            x1_pt: x,
+            y1_pt: y,
+            x2_pt: x + 30.0,
+            y2_pt: y,
+            width_pt: 1.5,
+            gray: 0.0,
+            is_dashed,
+        }));
+        flow.push(Item::Block(Block {
+            x_pt: x + 15.0 - MARKER_PT / 2.0,
+            y_pt: y - MARKER_PT / 2.0,
+            width_pt: MARKER_PT,
+            height_pt: MARKER_PT,
+            fill_gray: Some(if is_dashed { 1.0 } else { 0.0 }),
+            stroke_pt: Some(0.8),
+        }));
+        flow.text(label, Face::Regular, 10.0, x + 38.0, y + 3.5, Align::Left);
+        flow.gap(15.0);
+    }
+}
+
+/// "2019", "6T/2025", "Q3/2025", "02/2025": short enough to sit under a point.
+fn short_label(point: &TrendPoint) -> String {
+    use crate::model::PeriodUnit;
+    use chrono::Datelike;
+    let p = &point.period;
+    let year = p.start.year();
+    match p.unit {
+        PeriodUnit::Year => year.to_string(),
+        PeriodUnit::Half => format!("{}/{year}", if p.start.month() == 1 { "6T đầu" } else { "6T cuối" }),
+        PeriodUnit::Quarter => format!("Q{}/{year}", (p.start.month() - 1) / 3 + 1),
+        PeriodUnit::Month => format!("{:02}/{year}", p.start.month()),
+        PeriodUnit::Range => period::phrase(p),
+    }
+}

@@ -1,0 +1,269 @@
+//! Tests of the PDF: the layout (margins, page breaks with repeated headers, wrapping, page
+//! numbers) on our own page type, then the file itself through poppler (`pdftotext -raw` for
+//! the words and figures, `pdftoppm` for a render of every page).
+
+use std::path::Path;
+use std::process::Command;
+
+use super::fonts::{Face, Fonts};
+use super::layout::{Align, Column, Flow, HeaderCell, Item, Orientation, Page, Row, Table};
+use super::{layout_report, pdf_bytes, sample};
+
+fn pages() -> Vec<Page> {
+    layout_report(&sample::report()).unwrap()
+}
+
+fn pages_with(pages: &[Page], text: &str) -> Vec<usize> {
+    pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.texts().any(|t| t.text == text))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[test]
+fn every_item_lies_inside_the_page_margins() {
+    for (i, page) in pages().iter().enumerate() {
+        let m = page.orientation.margins();
+        let (w, h) = page.orientation.size_pt();
+        let (left, right, top, bottom) = (m.left_pt - 0.5, w - m.right_pt + 0.5, m.top_pt, h - m.bottom_pt + 0.5);
+        for item in &page.items {
+            let (x1, x2, y1, y2) = match item {
+                // A baseline sits below the top margin by at least the ascent.
+                Item::Text(t) => (t.left_pt(), t.right_pt(), t.y_pt - t.size_pt * 0.7, t.y_pt),
+                Item::Rule(r) => (r.x1_pt.min(r.x2_pt), r.x1_pt.max(r.x2_pt), r.y1_pt.min(r.y2_pt), r.y1_pt.max(r.y2_pt)),
+                Item::Block(b) => (b.x_pt, b.x_pt + b.width_pt, b.y_pt, b.y_pt + b.height_pt),
+            };
+            assert!(
+                x1 >= left && x2 <= right && y1 >= top - 0.5 && y2 <= bottom,
+                "page {}: {item:?} outside [{left}, {right}] × [{top}, {bottom}]",
+                i + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn page_numbers_start_on_page_two_centred_in_the_top_margin() {
+    let pages = pages();
+    assert!(pages.len() >= 6, "{} pages", pages.len());
+    assert_eq!(pages[0].number_label, None);
+    for (i, page) in pages.iter().enumerate().skip(1) {
+        let label = page.number_label.as_ref().unwrap();
+        assert_eq!(label.text, (i + 1).to_string());
+        assert_eq!(label.align, Align::Center);
+        assert!((label.x_pt - page.orientation.size_pt().0 / 2.0).abs() < 0.01);
+        assert!(label.y_pt < page.orientation.margins().top_pt);
+    }
+}
+
+#[test]
+fn first_page_has_the_official_heading_block() {
+    let pages = pages();
+    let page = &pages[0];
+    assert_eq!(page.orientation, Orientation::Portrait);
+    let find = |text: &str| page.texts().find(|t| t.text == text).unwrap_or_else(|| panic!("{text}"));
+    let width = page.orientation.size_pt().0;
+    let nation = find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    let motto = find("Độc lập - Tự do - Hạnh phúc");
+    let issuer = find("UBND TỈNH BÌNH AN");
+    let sub = find("VĂN PHÒNG");
+    // Issuer left, nation right, on the same first line; the motto under the nation.
+    assert!(issuer.x_pt < width / 2.0 && nation.x_pt > width / 2.0);
+    assert!((issuer.y_pt - nation.y_pt).abs() < 1.0);
+    assert!(sub.y_pt > issuer.y_pt && motto.y_pt > nation.y_pt);
+    assert_eq!((nation.face, motto.face, sub.face), (Face::Bold, Face::Bold, Face::Bold));
+    let date = find("Bình An, ngày 24 tháng 02 năm 2025");
+    assert_eq!(date.face, Face::Italic);
+    assert!(date.y_pt > motto.y_pt);
+    let title = find("BÁO CÁO");
+    assert_eq!(title.align, Align::Center);
+    assert!(title.y_pt > date.y_pt);
+    assert!(page.plain_text().contains("I. Kết quả chung"));
+}
+
+#[test]
+fn annex_table_breaks_pages_and_repeats_its_header() {
+    let pages = pages();
+    let with_header = pages_with(&pages, "(3)=(4)+(7)");
+    assert!(with_header.len() >= 2, "header on pages {with_header:?}");
+    assert_eq!(with_header[1], with_header[0] + 1);
+    for &i in &with_header {
+        assert_eq!(pages[i].orientation, Orientation::Landscape);
+        assert!(pages[i].texts().any(|t| t.text == "Đã hoàn thành"));
+    }
+    // The total row comes once, on the last page of the table, with the SPEC figures.
+    let total = pages_with(&pages, "Tổng cộng");
+    assert_eq!(total, vec![*with_header.last().unwrap()]);
+    let text = pages[total[0]].plain_text();
+    assert!(text.contains("Tổng cộng 3.472 3.328 3.049 279 144 128 16 95,9% 91,6%"), "{text}");
+}
+
+#[test]
+fn long_agency_names_wrap_inside_their_cell() {
+    let pages = pages();
+    let annex = pages_with(&pages, "(3)=(4)+(7)");
+    let texts: Vec<_> = pages[annex[0]].texts().collect();
+    let first = texts
+        .iter()
+        .position(|t| t.text.starts_with("Ban Quản lý dự án") && t.text != sample::LONG_NAME)
+        .expect("the long name starts a wrapped cell");
+    // The lines of one cell are consecutive runs; take them until the name is complete.
+    let mut runs = Vec::new();
+    let mut joined = String::new();
+    for t in &texts[first..] {
+        runs.push(*t);
+        joined = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+        if joined.len() >= sample::LONG_NAME.len() {
+            break;
+        }
+    }
+    assert!(runs.len() >= 2, "{runs:?}");
+    assert_eq!(joined, sample::LONG_NAME);
+    assert!(runs.windows(2).all(|w| w[1].y_pt > w[0].y_pt && (w[1].x_pt - w[0].x_pt).abs() < 0.01));
+}
+
+#[test]
+fn a_table_longer_than_a_page_repeats_the_header_and_never_splits_a_row() {
+    let fonts = Fonts::load().unwrap();
+    let mut flow = Flow::new(&fonts);
+    flow.new_page(Orientation::Portrait);
+    let table = Table {
+        columns: vec![
+            Column { width_pt: 40.0, align: Align::Center },
+            Column { width_pt: 200.0, align: Align::Left },
+        ],
+        header_rows: 1,
+        header: vec![HeaderCell::new("Số", 0, 0, 1, 1), HeaderCell::new("Nội dung", 0, 1, 1, 1)],
+        rows: (1..=80).map(|i| Row::plain(vec![i.to_string(), format!("Dòng {i}")])).collect(),
+        body_size_pt: 10.0,
+        header_fill_gray: 0.9,
+    };
+    flow.table(&table);
+    let pages = flow.finish();
+    assert!(pages.len() >= 2);
+    let mut next_row = 1;
+    for page in &pages {
+        let header: Vec<_> = page.texts().filter(|t| t.text == "Nội dung").collect();
+        assert_eq!(header.len(), 1);
+        // The header is the first thing on each page, at the same height.
+        assert!((header[0].y_pt - pages[0].texts().find(|t| t.text == "Nội dung").unwrap().y_pt).abs() < 0.01);
+        for t in page.texts().filter(|t| t.text.starts_with("Dòng ")) {
+            assert_eq!(t.text, format!("Dòng {next_row}"));
+            assert!(header[0].y_pt < t.y_pt);
+            next_row += 1;
+        }
+    }
+    assert_eq!(next_row, 81);
+}
+
+#[test]
+fn wrapping_breaks_at_spaces_and_cuts_words_longer_than_a_line() {
+    let fonts = Fonts::load().unwrap();
+    let lines = super::layout::wrap(&fonts, "Sở Nông nghiệp và Môi trường", Face::Regular, 10.0, 70.0, 0.0);
+    assert_eq!(lines, ["Sở Nông nghiệp", "và Môi trường"]);
+    let long = super::layout::wrap(&fonts, "1313/UBND-KTTTTTTTTTTTTTT", Face::Regular, 10.0, 50.0, 0.0);
+    assert!(long.len() >= 2 && long.concat() == "1313/UBND-KTTTTTTTTTTTTTT");
+    assert!(long.iter().all(|l| fonts.width_pt(Face::Regular, l, 10.0) <= 50.0));
+}
+
+/// Runs a poppler tool; a missing tool fails the test with a clear message.
+fn poppler(tool: &str, args: &[&str]) -> std::process::Output {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("{tool} not found ({e}): install poppler-utils (apt-get install poppler-utils)")
+    });
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+#[test]
+fn pdf_text_holds_the_figures_and_vietnamese_phrases_and_every_page_renders() {
+    let report = sample::report();
+    let bytes = pdf_bytes(&report).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bao_cao.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let path_str = path.to_str().unwrap();
+
+    let out = poppler("pdftotext", &["-raw", "-enc", "UTF-8", path_str, "-"]);
+    let raw = String::from_utf8(out.stdout).unwrap();
+    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for phrase in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Bình An, ngày 24 tháng 02 năm 2025",
+        "BÁO CÁO",
+        "Kết quả thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao năm 2025",
+        "Lũy kế từ 01/01/2025 đến hết ngày 21/02/2025",
+        "tổng số 3.472 nhiệm vụ (tăng 23,0% so với cùng kỳ năm 2024)",
+        "đã hoàn thành 3.328 nhiệm vụ (đạt 95,9%)",
+        "3.049 nhiệm vụ đúng hạn (chiếm 91,6%)",
+        "còn 144 nhiệm vụ chưa hoàn thành, trong đó 128 nhiệm vụ còn thời hạn, 16 nhiệm vụ quá thời hạn",
+        "Các cơ quan có nhiều nhiệm vụ quá hạn nhất: Sở Tài chính (5 nhiệm vụ), Sở Xây dựng (4)",
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "UBND phường Quy Nhơn",
+        "PHỤ LỤC I",
+        "Tổng cộng 3.472 3.328 3.049 279 144 128 16 95,9% 91,6%",
+        "Tỷ lệ hoàn thành = số đã hoàn thành / tổng số nhiệm vụ",
+        "Ngoài ra: 2 nhiệm vụ đã hủy/thu hồi không tính; 3 dòng trùng lặp đã gộp; 1 dòng không đủ thông tin.",
+        "QH: 5",
+        "DANH MỤC NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN",
+        "1313/UBND-KT ngày 03/01/2025",
+        "DANH MỤC NHIỆM VỤ SẮP ĐẾN HẠN TRONG 30 NGÀY TỚI",
+        "Hoàn thành xuất sắc",
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ",
+    ] {
+        assert!(text.contains(phrase), "«{phrase}» not in the PDF text:\n{raw}");
+    }
+
+    let pages = layout_report(&report).unwrap().len();
+    let prefix = dir.path().join("trang");
+    poppler("pdftoppm", &["-r", "50", "-png", path_str, prefix.to_str().unwrap()]);
+    let pngs = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.len() > 1000))
+        .count();
+    assert_eq!(pngs, pages);
+    keep_for_inspection(&path, dir.path());
+}
+
+/// With TIENDO_KEEP_PDF=<dir>, copies the test PDF and its PNGs there for a look by eye.
+fn keep_for_inspection(pdf: &Path, dir: &Path) {
+    let Some(keep) = std::env::var_os("TIENDO_KEEP_PDF") else { return };
+    let keep = Path::new(&keep);
+    let _ = std::fs::create_dir_all(keep);
+    let _ = std::fs::copy(pdf, keep.join("bao_cao.pdf"));
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().extension().is_some_and(|x| x == "png") {
+            let _ = std::fs::copy(entry.path(), keep.join(entry.file_name()));
+        }
+    }
+}
+
+#[test]
+fn same_report_gives_the_same_layout() {
+    assert_eq!(pages(), pages());
+}
+
+#[test]
+fn a_report_without_tasks_still_lays_out_and_says_so() {
+    let mut report = sample::report();
+    report.sections.clear();
+    report.total = crate::model::Counts::default();
+    report.previous_total = None;
+    report.overdue.clear();
+    report.due_soon.clear();
+    report.ranking = None;
+    report.trend = None;
+    let pages = layout_report(&report).unwrap();
+    let all: String = pages.iter().map(Page::plain_text).collect::<Vec<_>>().join(" ");
+    assert!(all.contains("Trong kỳ không có nhiệm vụ nào được giao."), "{all}");
+    assert!(all.contains("Tổng cộng 0 0 0 0 0 0 0 - -"), "{all}");
+    assert!(all.contains("Không có nhiệm vụ chưa hoàn thành quá hạn."));
+    assert!(!all.contains("NaN"));
+    assert!(pdf_bytes(&report).unwrap().starts_with(b"%PDF"));
+}

@@ -1,0 +1,143 @@
+//! Trends (SPEC 4.4, 4.6): the figures of several years — whole years, one half of each year,
+//! or each year cut at the same day — computed from one load of the inputs, restated to one
+//! agency structure (by default the one in force at the end of the last period) or shown as
+//! they were.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{Period, PeriodUnit, TrendPoint};
+use crate::pipeline::{self, By, Figures, Loaded, PipelineError, Structure};
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TrendError {
+    #[error("khoảng năm «{0}» không hợp lệ: dùng dạng 2018..2025 (năm đầu không sau năm cuối)")]
+    BadYears(String),
+    #[error("--half chỉ nhận 1 hoặc 2")]
+    BadHalf,
+    #[error("ngày chốt hằng năm «{0}» không hợp lệ: dùng dạng MM-DD, ví dụ 12-14")]
+    BadDay(String),
+}
+
+/// Which part of each year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TrendSpec {
+    pub first_year: i32,
+    pub last_year: i32,
+    /// 1 or 2: the first or second half of each year.
+    pub half: Option<u8>,
+    /// Cut each year at this (month, day).
+    pub as_of_day: Option<(u32, u32)>,
+}
+
+pub fn parse_years(raw: &str) -> Result<(i32, i32), TrendError> {
+    let bad = || TrendError::BadYears(raw.to_string());
+    let (a, b) = raw.split_once("..").ok_or_else(bad)?;
+    let (a, b): (i32, i32) = (a.trim().parse().map_err(|_| bad())?, b.trim().parse().map_err(|_| bad())?);
+    if a > b || !(1990..=2100).contains(&a) || !(1990..=2100).contains(&b) {
+        return Err(bad());
+    }
+    Ok((a, b))
+}
+
+pub fn parse_day(raw: &str) -> Result<(u32, u32), TrendError> {
+    let bad = || TrendError::BadDay(raw.to_string());
+    let (m, d) = raw.split_once('-').ok_or_else(bad)?;
+    let (m, d): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+    // 2024 is a leap year, so 02-29 is accepted (and becomes 28/02 in other years).
+    NaiveDate::from_ymd_opt(2024, m, d).ok_or_else(bad)?;
+    Ok((m, d))
+}
+
+/// The periods of a trend, oldest first.
+pub fn periods(spec: TrendSpec) -> Result<Vec<Period>, TrendError> {
+    (spec.first_year..=spec.last_year)
+        .map(|y| {
+            let label = match spec.half {
+                None => y.to_string(),
+                Some(1) => format!("{y}-H1"),
+                Some(2) => format!("{y}-H2"),
+                Some(_) => return Err(TrendError::BadHalf),
+            };
+            let as_of = spec.as_of_day.and_then(|(m, d)| NaiveDate::from_ymd_opt(y, m, d).or_else(|| NaiveDate::from_ymd_opt(y, m, d - 1)));
+            crate::period::parse(&label, as_of).map_err(|_| TrendError::BadYears(label))
+        })
+        .collect()
+}
+
+/// The periods ending at `period`'s cut-off, `years` of them (this one included), for a
+/// report's trend sheet: the same unit and the same cut-off day each year.
+pub fn trailing(period: &Period, years: u32) -> Vec<Period> {
+    let mut out = vec![period.clone()];
+    for _ in 1..years.max(1) {
+        let Some(last) = out.last() else { break };
+        out.push(crate::period::same_period_last_year(last));
+    }
+    out.reverse();
+    out
+}
+
+/// The structure a trend is reported under: as it was, or restated to the structure in force
+/// at `restate_to` (default: the end of the last period).
+pub fn structure(as_then: bool, restate_to: Option<NaiveDate>, periods: &[Period]) -> Structure {
+    if as_then {
+        return Structure::AsThen;
+    }
+    let end = periods.last().map(Period::effective_end).unwrap_or(NaiveDate::MAX);
+    Structure::AsOf(restate_to.unwrap_or(end))
+}
+
+/// Figures for every period from one load.
+pub fn figures(loaded: &Loaded, periods: &[Period], structure: Structure, by: By) -> Result<Vec<Figures>, PipelineError> {
+    periods.iter().map(|p| pipeline::figures(loaded, &pipeline::view(loaded, p, structure), by)).collect()
+}
+
+/// Trend points (province total and per-key rows) for the report model.
+pub fn points(figures: &[Figures]) -> Vec<TrendPoint> {
+    figures
+        .iter()
+        .map(|f| TrendPoint { period: f.period.clone(), total: f.total, rows: f.rows.iter().map(|r| (r.key.clone(), r.counts)).collect() })
+        .collect()
+}
+
+/// Short label of a trend period for table heads and chart axes: "2025", "6T/2025", "2025 (đến 14/12)".
+pub fn short_label(p: &Period) -> String {
+    let base = match p.unit {
+        PeriodUnit::Half if p.start.month() == 1 => format!("6T đầu {}", p.start.year()),
+        PeriodUnit::Half => format!("6T cuối {}", p.start.year()),
+        _ => p.label.clone(),
+    };
+    match p.as_of {
+        Some(c) if c < p.end => format!("{base} (đến {})", c.format("%d/%m")),
+        _ => base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_halves_and_cut_days_make_one_period_per_year() {
+        let spec = TrendSpec { first_year: 2023, last_year: 2025, half: Some(1), as_of_day: None };
+        let ps = periods(spec).unwrap();
+        assert_eq!(ps.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["2023-H1", "2024-H1", "2025-H1"]);
+        let spec = TrendSpec { first_year: 2023, last_year: 2024, half: None, as_of_day: Some(parse_day("02-29").unwrap()) };
+        let ps = periods(spec).unwrap();
+        assert_eq!(ps[0].effective_end(), NaiveDate::from_ymd_opt(2023, 2, 28).unwrap());
+        assert_eq!(ps[1].effective_end(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+    }
+
+    #[test]
+    fn bad_ranges_are_refused() {
+        assert!(parse_years("2025..2018").is_err());
+        assert!(parse_years("2018-2025").is_err());
+        assert!(parse_day("13-01").is_err());
+    }
+
+    #[test]
+    fn trailing_periods_shift_the_cut_off_each_year() {
+        let p = crate::period::parse("2025", NaiveDate::from_ymd_opt(2025, 12, 14)).unwrap();
+        let ps = trailing(&p, 3);
+        assert_eq!(ps.iter().map(|p| p.effective_end().to_string()).collect::<Vec<_>>(), ["2023-12-14", "2024-12-14", "2025-12-14"]);
+    }
+}

@@ -1,0 +1,259 @@
+//! Integration tests: the real binary on small fixtures (tests/fixtures/README.md says what
+//! quirk each one covers). Expected figures were counted by hand from the fixture rows; the
+//! working is in the comments.
+
+mod harness;
+
+use harness::{fixture, tiendo};
+use serde_json::{Value, json};
+
+fn counts(total: u64, on_time: u64, late: u64, within: u64, overdue: u64, no_deadline: u64) -> Value {
+    json!({
+        "total": total, "completed": on_time + late, "on_time": on_time, "late": late,
+        "not_completed": within + overdue, "within": within, "overdue": overdue, "no_deadline": no_deadline
+    })
+}
+
+fn rows(out: &Value) -> Vec<(String, Value)> {
+    out["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let mut c = r.clone();
+            let key = c.as_object_mut().unwrap().remove("key").unwrap();
+            (key.as_str().unwrap().to_string(), c)
+        })
+        .collect()
+}
+
+fn export_and_hand_sheet(extra: &[&str]) -> Value {
+    let mut args = vec![
+        "figures".to_string(),
+        fixture("ioffice_2025.xlsx"),
+        fixture("so_theo_doi.csv"),
+        "--agencies".into(),
+        fixture("agencies.csv"),
+        "--format".into(),
+        "json".into(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    tiendo(&args).ok().json()
+}
+
+// H1 2025, cut-off 30/06/2025 (after the 01/03/2025 merger, before the district's end):
+//   Sở Tài chính: NV-001 (Sở KH&ĐT, restated; on time) + NV-011 (on time: dates beat the text) = 2 on time
+//   Sở Y tế: NV-002 (merged with the hand sheet, earliest completion 14/02 ≤ 15/02: on time),
+//            NV-003 (15/04 ≤ extended 30/04: on time), hand-only 30/TB (deadline 28/02, open: overdue)
+//   Sở Tư pháp: NV-004 "Thường xuyên": within, no deadline
+//   UBND huyện Đông Hòa: NV-005 (30/04 passed: overdue), NV-006 (completed 10/07 after the cut-off: overdue)
+//   Sở Ngoại vụ (not in the directory): NV-007 within
+//   NV-008 "Thu hồi": cancelled; NV-009 (no agency), NV-010 (no date): excluded; 2 hand rows merged.
+#[test]
+fn half_year_figures_from_export_and_hand_sheet_match_the_hand_count() {
+    let out = export_and_hand_sheet(&["--period", "2025-H1"]);
+    assert_eq!(out["period"], json!({"label": "2025-H1", "start": "2025-01-01", "end": "2025-06-30", "as_of": null}));
+    assert_eq!(
+        rows(&out),
+        vec![
+            ("Sở Tài chính".to_string(), counts(2, 2, 0, 0, 0, 0)),
+            ("Sở Y tế".to_string(), counts(3, 2, 0, 0, 1, 0)),
+            ("Sở Tư pháp".to_string(), counts(1, 0, 0, 1, 0, 1)),
+            ("UBND huyện Đông Hòa".to_string(), counts(2, 0, 0, 0, 2, 0)),
+            ("Sở Ngoại vụ".to_string(), counts(1, 0, 0, 1, 0, 0)),
+        ]
+    );
+    assert_eq!(out["total"], counts(9, 4, 0, 2, 3, 1));
+    assert_eq!((out["excluded"].clone(), out["cancelled"].clone(), out["duplicates_merged"].clone()), (json!(2), json!(1), json!(2)));
+}
+
+// Whole 2025 (cut-off 31/12): NV-012 (assigned 01/07, due 31/07, open) adds an overdue task to
+// Sở Tài chính; NV-006 completed 10/07 after its 15/05 deadline is now late.
+#[test]
+fn year_figures_count_late_completions_made_after_the_half_year() {
+    let out = export_and_hand_sheet(&["--period", "2025"]);
+    assert_eq!(out["total"], counts(10, 4, 1, 2, 3, 1));
+    assert_eq!(rows(&out)[0], ("Sở Tài chính".to_string(), counts(3, 2, 0, 0, 1, 0)));
+    assert_eq!(rows(&out)[3], ("UBND huyện Đông Hòa".to_string(), counts(2, 0, 1, 0, 1, 0)));
+}
+
+#[test]
+fn as_then_keeps_the_merged_department_apart() {
+    let out = export_and_hand_sheet(&["--period", "2025-H1", "--as-then"]);
+    let r = rows(&out);
+    assert_eq!(r[0], ("Sở Tài chính".to_string(), counts(1, 1, 0, 0, 0, 0)));
+    assert_eq!(r[1], ("Sở Kế hoạch và Đầu tư".to_string(), counts(1, 1, 0, 0, 0, 0)));
+}
+
+// Cut-off 15/04/2025: tasks assigned by then — NV-001, NV-002, NV-003 (completed 15/04 = the
+// cut-off: on time), NV-004, NV-005 (due 30/04: within), NV-006 (due 15/05: within), NV-007,
+// 30/TB (due 28/02: overdue).
+#[test]
+fn an_earlier_cut_off_gives_year_to_date_figures() {
+    let out = export_and_hand_sheet(&["--period", "2025-H1", "--as-of", "2025-04-15"]);
+    assert_eq!(out["period"]["end"], json!("2025-04-15"));
+    assert_eq!(out["total"], counts(8, 3, 0, 4, 1, 1));
+}
+
+// A period that ends before the merger shows the old department as itself: February 2025 has
+// only NV-003 (assigned 03/02), open at 28/02 with its deadline extended to 30/04.
+#[test]
+fn month_before_the_merger_is_reported_as_it_was() {
+    let out = export_and_hand_sheet(&["--period", "2025-02"]);
+    assert_eq!(rows(&out), vec![("Sở Y tế".to_string(), counts(1, 0, 0, 1, 0, 0))]);
+}
+
+// Basis "due": deadlines in H1 — NV-001, NV-011 (Tài chính, on time); NV-002, NV-003, NV-013
+// (assigned in 2024, due 15/01), 30/TB (overdue) for Sở Y tế; NV-005, NV-006 overdue; NV-008
+// cancelled (due 05/06). Tasks without deadline (NV-004) are never due.
+#[test]
+fn due_basis_counts_tasks_whose_deadline_falls_in_the_period() {
+    let out = export_and_hand_sheet(&["--period", "2025-H1", "--basis", "due"]);
+    assert_eq!(out["total"], counts(8, 5, 0, 0, 3, 0));
+    assert_eq!(rows(&out)[1], ("Sở Y tế".to_string(), counts(4, 3, 0, 0, 1, 0)));
+    assert_eq!(out["cancelled"], json!(1));
+}
+
+// Judged on the original deadline, NV-003 (completed 15/04, original deadline 31/03) is late.
+#[test]
+fn judging_on_the_original_deadline_makes_extended_tasks_late() {
+    let out = export_and_hand_sheet(&["--period", "2025-H1", "--deadline", "original"]);
+    assert_eq!(rows(&out)[1], ("Sở Y tế".to_string(), counts(3, 1, 1, 0, 1, 0)));
+}
+
+#[test]
+fn by_group_bloc_and_leader_add_up_to_the_same_total() {
+    for by in ["group", "bloc", "leader"] {
+        let out = export_and_hand_sheet(&["--period", "2025-H1", "--by", by]);
+        assert_eq!(out["total"], counts(9, 4, 0, 2, 3, 1), "--by {by}");
+    }
+    let groups = export_and_hand_sheet(&["--period", "2025-H1", "--by", "group"]);
+    let keys: Vec<String> = rows(&groups).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["Sở, ban, ngành", "UBND cấp huyện", "Cơ quan, đơn vị chưa có trong danh mục"]);
+    // Sở, ban, ngành = Tài chính 2 + Y tế 3 + Tư pháp 1.
+    assert_eq!(rows(&groups)[0].1, counts(6, 4, 0, 1, 1, 1));
+}
+
+// legacy.xls: no assignment column (the document date stands in), NFD text with old tone
+// placement matched to the directory; row 1 completed 25/03 before 01/04: on time; row 2 due
+// 15/03/2024 still open at 31/12/2024: overdue.
+#[test]
+fn xls_with_nfd_names_and_document_dates_only() {
+    let out = tiendo(&["figures", &fixture("legacy.xls"), "--agencies", &fixture("agencies.csv"), "--period", "2024", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(
+        rows(&out),
+        vec![("Sở Tư pháp".to_string(), counts(1, 0, 0, 0, 1, 0)), ("UBND huyện Đông Hòa".to_string(), counts(1, 1, 0, 0, 0, 0))]
+    );
+}
+
+// export.ods: A1 due 31/05, completed 02/06: late; A2 "Không thời hạn": within, no deadline.
+#[test]
+fn ods_export_is_read() {
+    let out = tiendo(&["figures", &fixture("export.ods"), "--period", "2024-Q2", "--format", "json"]).ok().json();
+    assert_eq!(rows(&out), vec![("Sở Y tế".to_string(), counts(2, 0, 1, 1, 0, 1))]);
+}
+
+// No deadline column: the status text decides within / overdue / late; the row without a
+// status cannot be judged and is excluded.
+#[test]
+fn without_a_deadline_column_the_status_text_decides() {
+    let out = tiendo(&["figures", &fixture("no_deadline_column.csv"), "--period", "2025", "--format", "json"]).ok().json();
+    assert_eq!(out["total"], counts(3, 0, 1, 1, 1, 0));
+    assert_eq!(out["excluded"], json!(1));
+}
+
+#[test]
+fn bad_inputs_give_a_vietnamese_error_naming_the_file_and_exit_2() {
+    let cases = [
+        ("corrupt.xlsx", "không mở được"),
+        ("empty.csv", "tệp rỗng"),
+        ("no_header.csv", "không tìm thấy bảng nhiệm vụ"),
+        ("latin1.csv", "dòng 2: tệp CSV không phải mã UTF-8"),
+    ];
+    for (file, words) in cases {
+        let run = tiendo(&["figures", &fixture(file), "--period", "2025"]);
+        run.fails_with(2).stderr_has(file).stderr_has(words);
+    }
+    tiendo(&["figures", "/khong/co/tep.xlsx", "--period", "2025"]).fails_with(2).stderr_has("không tìm thấy «/khong/co/tep.xlsx»");
+    tiendo(&["figures", &fixture("export.ods"), "--period", "2025-H3"]).fails_with(2).stderr_has("kỳ báo cáo «2025-H3» không hợp lệ");
+    tiendo(&["figures", &fixture("export.ods")]).fails_with(2).stderr_has("thiếu tham số bắt buộc");
+}
+
+#[test]
+fn skip_unreadable_goes_on_and_lists_the_file() {
+    let run = tiendo(&["check", &fixture("corrupt.xlsx"), &fixture("export.ods"), "--skip-unreadable"]).ok();
+    run.stdout_has("Tệp không đọc được, bỏ qua (1)").stdout_has("corrupt.xlsx");
+}
+
+#[test]
+fn check_lists_every_kind_of_finding_with_its_location() {
+    let run = tiendo(&["check", &fixture("ioffice_2025.xlsx"), &fixture("so_theo_doi.csv"), "--agencies", &fixture("agencies.csv")]).ok();
+    run.stdout_has("Không đủ thông tin, không tính (2)")
+        .stdout_has("ioffice_2025.xlsx, sheet «Nhiệm vụ», dòng 16: không có đơn vị chủ trì")
+        .stdout_has("Trùng lặp, đã gộp (2)")
+        .stdout_has("«Sở Ngoại vụ» (1 nhiệm vụ) không khớp")
+        .stdout_has("Trạng thái mâu thuẫn với ngày tháng (2)")
+        .stdout_has("sheet «Hướng dẫn»: không tìm thấy dòng tiêu đề");
+}
+
+#[test]
+fn input_files_are_never_modified() {
+    let files = ["ioffice_2025.xlsx", "so_theo_doi.csv", "agencies.csv"];
+    let before: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(fixture(f)).unwrap()).collect();
+    let dir = harness::temp_dir();
+    tiendo(&[
+        "report",
+        &fixture("ioffice_2025.xlsx"),
+        &fixture("so_theo_doi.csv"),
+        "--agencies",
+        &fixture("agencies.csv"),
+        "--period",
+        "2025",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .ok();
+    let after: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(fixture(f)).unwrap()).collect();
+    assert!(before == after);
+}
+
+#[test]
+fn a_failed_report_writes_nothing() {
+    let dir = harness::temp_dir();
+    tiendo(&["report", &fixture("corrupt.xlsx"), "--period", "2025", "--out", dir.path().to_str().unwrap()]).fails_with(2);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn trend_years_equal_single_period_figures_with_and_without_restatement() {
+    let base = [fixture("ioffice_2025.xlsx"), fixture("so_theo_doi.csv"), fixture("legacy.xls"), "--agencies".into(), fixture("agencies.csv")];
+    for extra in [vec![], vec!["--as-then"]] {
+        let mut args: Vec<String> = vec!["trend".into()];
+        args.extend(base.iter().cloned());
+        args.extend(["--years", "2024..2025", "--format", "json"].map(String::from));
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let trend = tiendo(&args).ok().json();
+        for (i, year) in ["2024", "2025"].iter().enumerate() {
+            let mut single: Vec<String> = vec!["figures".into()];
+            single.extend(base.iter().cloned());
+            single.extend(["--period", year, "--format", "json"].map(String::from));
+            single.extend(extra.iter().map(|s| s.to_string()));
+            if extra.is_empty() {
+                // The trend restates every year to the structure at its last period's end.
+                single.extend(["--restate-to", "2025-12-31"].map(String::from));
+            }
+            let f = tiendo(&single).ok().json();
+            assert_eq!(trend[i], f, "{year} {extra:?}");
+        }
+    }
+}
+
+#[test]
+fn help_is_vietnamese() {
+    let run = tiendo(&["--help"]).ok();
+    run.stdout_has("Cách dùng:").stdout_has("Lệnh").stdout_has("In số liệu theo cơ quan");
+    let run = tiendo(&["figures", "--help"]).ok();
+    run.stdout_has("Kỳ báo cáo: 2025, 2025-H1").stdout_has("Danh mục cơ quan");
+}
