@@ -52,6 +52,12 @@ pub enum Command {
     /// Kiểm tra dữ liệu: dòng bị loại, trùng lặp, cơ quan lạ, trạng thái mâu thuẫn
     #[command(help_template = HELP_TEMPLATE)]
     Check(CheckArgs),
+    /// Chấm điểm, xếp hạng thi đua theo khối và toàn tỉnh
+    #[command(help_template = HELP_TEMPLATE)]
+    Rank(RankArgs),
+    /// In bản tin họp: các đoạn tổng hợp và danh sách ngắn (văn bản hoặc markdown)
+    #[command(help_template = HELP_TEMPLATE)]
+    Brief(BriefArgs),
     /// So sánh qua các năm (cả năm, 6 tháng, hoặc cắt cùng một ngày mỗi năm)
     #[command(help_template = HELP_TEMPLATE)]
     Trend(TrendArgs),
@@ -166,6 +172,11 @@ pub struct ReportArgs {
     pub period: PeriodArgs,
     #[command(flatten)]
     pub issuer: IssuerArgs,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
+    /// Thêm sheet và trang xu hướng: so sánh N năm (kể cả năm báo cáo), cùng ngày chốt
+    #[arg(long, value_name = "N", help_heading = "Đầu ra")]
+    pub compare_years: Option<u32>,
     /// Thư mục ghi báo cáo
     #[arg(
         long,
@@ -174,6 +185,54 @@ pub struct ReportArgs {
         help_heading = "Đầu ra"
     )]
     pub out: PathBuf,
+}
+
+/// Scoring options.
+#[derive(Args, Debug, Clone)]
+pub struct ScoringArgs {
+    /// Quy tắc chấm điểm: tệp TOML hoặc tên bộ có sẵn (khau-tru, nd335-2025, dak-nong-2018, thua-thien-hue-2019)
+    #[arg(long, value_name = "TỆP|TÊN", help_heading = "Thi đua")]
+    pub rules: Option<String>,
+    /// Bảng điểm chấm thủ công cho cơ quan không có nhiệm vụ (.xlsx/.csv: cột Cơ quan, Điểm)
+    #[arg(long, value_name = "TỆP", help_heading = "Thi đua")]
+    pub manual_points: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
+    /// Định dạng: table, csv, json
+    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
+    pub format: Format,
+}
+
+#[derive(Args, Debug)]
+pub struct BriefArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Kỳ báo cáo (bản tin tháng là lũy kế từ đầu năm: --period 2025 --as-of 2025-02-21)
+    #[arg(long, value_name = "KỲ", help_heading = "Kỳ báo cáo")]
+    pub period: String,
+    /// Ngày chốt số liệu
+    #[arg(long, value_name = "NGÀY", conflicts_with = "meeting", help_heading = "Kỳ báo cáo")]
+    pub as_of: Option<String>,
+    /// Ngày họp: số liệu chốt trước ngày họp --lead-days ngày
+    #[arg(long, value_name = "NGÀY", help_heading = "Kỳ báo cáo")]
+    pub meeting: Option<String>,
+    /// Số ngày chốt số liệu trước ngày họp (mặc định 3)
+    #[arg(long, default_value_t = 3, value_name = "SỐ_NGÀY", help_heading = "Kỳ báo cáo")]
+    pub lead_days: u32,
+    /// Tính theo ngày giao (assigned) hoặc theo hạn xử lý (due)
+    #[arg(long, value_enum, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
+    pub basis: Basis,
+    /// Định dạng: text (văn bản thường) hoặc markdown
+    #[arg(long, value_enum, default_value_t = crate::brief::BriefFormat::Text, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
+    pub format: crate::brief::BriefFormat,
 }
 
 #[derive(Args, Debug)]
@@ -238,6 +297,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Figures(a) => figures(a),
         Command::Report(a) => report(a),
         Command::Check(a) => check(a),
+        Command::Rank(a) => rank(a),
+        Command::Brief(a) => brief(a),
         Command::Trend(a) => trend(a),
         Command::Export(a) => export(a),
     }
@@ -343,13 +404,22 @@ fn report(a: ReportArgs) -> Result<()> {
         a.period.basis,
         a.input.rounding,
     )?;
-    let report = assemble::build(&loaded, &current, Some(&previous), meta)?;
+    let mut report = assemble::build(&loaded, &current, Some(&previous), meta)?;
+    if a.scoring.rules.is_some() || a.scoring.manual_points.is_some() {
+        report.ranking = Some(ranking(&loaded, &current, &a.scoring)?);
+    }
+    if let Some(years) = a.compare_years.filter(|n| *n > 1) {
+        let periods = crate::trend::trailing(&period, years);
+        let all = crate::trend::figures(&loaded, &periods, structure, By::Group)?;
+        report.trend = Some(crate::trend::points(&all));
+    }
     let stem = report_stem(&period);
     let xlsx =
         crate::render::xlsx::workbook_bytes(&report).context("không tạo được báo cáo Excel")?;
+    let pdf = crate::render::pdf::pdf_bytes(&report).context("không tạo được báo cáo PDF")?;
     std::fs::create_dir_all(&a.out)
         .with_context(|| format!("không tạo được thư mục «{}»", a.out.display()))?;
-    for (ext, bytes) in [("xlsx", xlsx)] {
+    for (ext, bytes) in [("xlsx", xlsx), ("pdf", pdf)] {
         let path = a.out.join(format!("{stem}.{ext}"));
         write_atomic(&path, &bytes)?;
         println!("{}", path.display());
@@ -412,5 +482,79 @@ fn export(a: ExportArgs) -> Result<()> {
     for path in crate::export::write_parquet(&loaded, as_of, structure, &a.parquet)? {
         println!("{}", path.display());
     }
+    Ok(())
+}
+
+/// The cut-off of a brief: `--as-of`, or `--meeting` minus the lead days.
+fn brief_cut_off(a: &BriefArgs) -> Result<Option<NaiveDate>> {
+    if let Some(meeting) = &a.meeting {
+        let day = period::parse_day(meeting)?;
+        return Ok(Some(day - chrono::Duration::days(i64::from(a.lead_days))));
+    }
+    Ok(a.as_of.as_deref().map(period::parse_day).transpose()?)
+}
+
+fn brief(a: BriefArgs) -> Result<()> {
+    let period = period::parse(&a.period, brief_cut_off(&a)?)?;
+    let loaded = load(&a.input, a.basis)?;
+    let structure = structure(&a.input, period.effective_end())?;
+    let current = pipeline::view(&loaded, &period, structure);
+    let last_year = period::same_period_last_year(&period);
+    let previous = pipeline::view(&loaded, &last_year, structure);
+    let issuer = IssuerArgs { issuer: String::new(), issuer_sub: String::new(), place: String::new(), report_date: None };
+    let meta = meta(&issuer, &period, Some(last_year), a.basis, a.input.rounding)?;
+    let report = assemble::build(&loaded, &current, Some(&previous), meta)?;
+    println!("{}", crate::brief::brief(&report, a.format));
+    Ok(())
+}
+
+/// A rule file path, or a preset name; the built-in default without `--rules`.
+fn rules(arg: Option<&str>) -> Result<crate::score::RuleSet> {
+    let Some(arg) = arg else { return Ok(crate::score::default_rules()) };
+    let path = Path::new(arg);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).with_context(|| format!("không đọc được tệp quy tắc «{arg}»"))?;
+        return Ok(crate::score::parse_rules(&text, arg)?);
+    }
+    crate::score::preset(arg).ok_or_else(|| {
+        anyhow::anyhow!(
+            "«{arg}» không phải tệp quy tắc có sẵn, cũng không phải tên bộ quy tắc; các bộ có sẵn: {}",
+            crate::score::preset_names().join(", ")
+        )
+    })
+}
+
+fn manual_points(path: Option<&Path>) -> Result<Vec<(String, f64)>> {
+    let Some(path) = path else { return Ok(Vec::new()) };
+    let sheets = crate::ingest::read_file(path).with_context(|| format!("không đọc được bảng điểm thủ công «{}»", path.display()))?;
+    let rows: Vec<Vec<String>> = sheets
+        .first()
+        .map(|s| s.rows.iter().map(|r| r.iter().map(|c| c.text().unwrap_or_default()).collect()).collect())
+        .unwrap_or_default();
+    Ok(crate::score::parse_manual_points(&rows, &path.display().to_string())?)
+}
+
+fn ranking(loaded: &Loaded, view: &pipeline::View, scoring: &ScoringArgs) -> Result<crate::model::Ranking> {
+    let rules = rules(scoring.rules.as_deref())?;
+    let manual = manual_points(scoring.manual_points.as_deref())?;
+    let inputs = pipeline::score_inputs(loaded, view)?;
+    let unmatched = crate::score::unmatched_manual(&inputs, &manual);
+    if !unmatched.is_empty() {
+        eprintln!("cảnh báo: bảng điểm thủ công có tên không khớp cơ quan nào: {}", unmatched.join("; "));
+    }
+    Ok(crate::score::rank(&inputs, &rules, &manual))
+}
+
+fn rank(a: RankArgs) -> Result<()> {
+    let period = parse_period(&a.period)?;
+    let loaded = load(&a.input, a.period.basis)?;
+    let view = pipeline::view(&loaded, &period, structure(&a.input, period.effective_end())?);
+    let ranking = ranking(&loaded, &view, &a.scoring)?;
+    let text = match a.format {
+        Format::Json => serde_json::to_string_pretty(&ranking)? + "\n",
+        Format::Csv => crate::output::csv_ranking(&ranking)?,
+        Format::Table => crate::output::table_ranking(&ranking, &period),
+    };
+    print!("{text}");
     Ok(())
 }

@@ -289,3 +289,61 @@ pub fn table_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> Str
     }
     out
 }
+
+fn rank_text(r: Option<usize>) -> String {
+    r.map_or_else(|| "-".to_string(), |r| r.to_string())
+}
+
+fn points_cell(a: &crate::model::RankedAgency) -> String {
+    a.points.map_or_else(|| crate::score::NO_TASKS.to_string(), crate::score::points_text)
+}
+
+/// The ranking as CSV (one line per agency, working joined with " | ").
+pub fn csv_ranking(r: &crate::model::Ranking) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["Khối thi đua", "Cơ quan, đơn vị", "Tổng số", "Điểm", "Xếp loại", "Hạng trong khối", "Hạng toàn tỉnh", "Cách tính", "Ghi chú"])?;
+    for a in &r.agencies {
+        w.write_record([
+            a.bloc.clone().unwrap_or_default(),
+            a.name.clone(),
+            a.counts.map_or(String::new(), |c| c.total.to_string()),
+            points_cell(a),
+            a.tier.clone().unwrap_or_default(),
+            rank_text(a.rank_in_bloc),
+            rank_text(a.rank_in_province),
+            a.working.join(" | "),
+            a.note.clone(),
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The ranking as text: per bloc, rank, points, tier, and each agency's working.
+pub fn table_ranking(r: &crate::model::Ranking, period: &crate::model::Period) -> String {
+    let mut out = format!("XẾP HẠNG THI ĐUA — tiêu chí thực hiện nhiệm vụ {}\nQuy tắc: {}\n", crate::period::phrase(period), r.rule_name);
+    for line in &r.rule_lines {
+        out.push_str(&format!("  {line}\n"));
+    }
+    let mut bloc: Option<&Option<String>> = None;
+    for a in &r.agencies {
+        if bloc != Some(&a.bloc) {
+            out.push_str(&format!("\n{}\n", a.bloc.as_deref().unwrap_or(crate::pipeline::NO_BLOC)));
+            bloc = Some(&a.bloc);
+        }
+        let points = a.points.map_or_else(|| crate::score::NO_TASKS.to_string(), |p| format!("{} điểm", crate::score::points_text(p)));
+        out.push_str(&format!(
+            "  {:>3}. {} — {}{}{} (hạng toàn tỉnh: {})\n",
+            rank_text(a.rank_in_bloc),
+            a.name,
+            points,
+            a.tier.as_deref().map(|t| format!(", {t}")).unwrap_or_default(),
+            if a.note.is_empty() || a.points.is_none() { String::new() } else { format!("; {}", a.note) },
+            rank_text(a.rank_in_province),
+        ));
+        for w in &a.working {
+            out.push_str(&format!("         {w}\n"));
+        }
+    }
+    out
+}

@@ -533,3 +533,39 @@ pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, Pipeline
         left_out: view.left_out,
     })
 }
+
+/// Counts per agency slot over key tasks (nhiệm vụ trọng tâm) only.
+pub fn key_agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, PipelineError> {
+    let n = loaded.directory.agencies.len() + loaded.unknown_names.len();
+    let facts: Vec<Fact> = view
+        .counted
+        .iter()
+        .filter(|c| loaded.tasks[c.task].task.is_key)
+        .map(|c| Fact { key: c.agency as u32, status: c.status, has_no_deadline: c.has_no_deadline })
+        .collect();
+    Ok(aggregate::counts_by_key(&facts, n)?)
+}
+
+/// The agencies to score for a view: every directory agency still in existence under the
+/// view's structure (a merged-away agency is scored under its successor; a dissolved one only
+/// if it had tasks), with its counts and key-task counts. Agencies outside the directory are
+/// not ranked (they are listed in the data-quality findings instead).
+pub fn score_inputs(loaded: &Loaded, view: &View) -> Result<Vec<crate::score::ScoreInput>, PipelineError> {
+    let counts = agency_counts(loaded, view)?;
+    let key_counts = key_agency_counts(loaded, view)?;
+    let end = view.period.effective_end();
+    let dir = &loaded.directory;
+    Ok((0..dir.agencies.len())
+        .filter(|&i| match view.structure {
+            Structure::AsOf(day) => dir.reported_under(i, day) == i,
+            Structure::AsThen => true,
+        })
+        .filter(|&i| counts[i].total > 0 || !dir.agencies[i].ends_on.is_some_and(|d| d <= end))
+        .map(|i| crate::score::ScoreInput {
+            name: dir.agencies[i].name.clone(),
+            bloc: dir.agencies[i].bloc.clone(),
+            counts: counts[i],
+            key_counts: key_counts[i],
+        })
+        .collect())
+}

@@ -244,9 +244,11 @@ fn banded(b: &Bands, basis: &Basis, max: f64, working: &mut Vec<String>) -> i64 
     points
 }
 
-/// The bonus when no scored task was completed late and none is overdue, capped at the ceiling.
+/// The bonus when every task that came due was done on time: at least one task completed on
+/// time, none completed late, none overdue (tasks still within their deadline do not cancel
+/// it; an agency that completed nothing has earned nothing). Capped at the ceiling.
 fn add_bonus(bonus: &Bonus, basis: &Basis, points: i64, working: &mut Vec<String>) -> i64 {
-    let earned = basis.total > 0.0 && basis.late == 0.0 && basis.overdue == 0.0;
+    let earned = basis.on_time > 0.0 && basis.late == 0.0 && basis.overdue == 0.0;
     if !earned {
         return points;
     }

@@ -15,9 +15,20 @@ use crate::truth::{self, Basis, Expected, ReportSpec};
 use crate::vocab::DocKind;
 
 const COLUMNS: [&str; 14] = [
-    "STT", "Mã nhiệm vụ", "Số ký hiệu", "Ngày văn bản", "Nội dung nhiệm vụ", "Lãnh đạo giao",
-    "Đơn vị chủ trì", "Đơn vị phối hợp", "Ngày giao", "Hạn xử lý", "Hạn gia hạn",
-    "Ngày hoàn thành", "Trạng thái", "Chuyên viên theo dõi",
+    "STT",
+    "Mã nhiệm vụ",
+    "Số ký hiệu",
+    "Ngày văn bản",
+    "Nội dung nhiệm vụ",
+    "Lãnh đạo giao",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Ngày giao",
+    "Hạn xử lý",
+    "Hạn gia hạn",
+    "Ngày hoàn thành",
+    "Trạng thái",
+    "Chuyên viên theo dõi",
 ];
 
 pub struct BenchOutput {
@@ -26,7 +37,8 @@ pub struct BenchOutput {
 }
 
 pub fn run(out: &Path, rows_per_file: usize, files: usize, seed: u64) -> Result<BenchOutput> {
-    std::fs::create_dir_all(out).with_context(|| format!("không tạo được thư mục {}", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("không tạo được thư mục {}", out.display()))?;
     let dir = directory::province();
     directory::write_xlsx(&dir, &out.join("danh-muc-co-quan.xlsx"))?;
     let total = rows_per_file * files;
@@ -43,7 +55,12 @@ pub fn run(out: &Path, rows_per_file: usize, files: usize, seed: u64) -> Result<
         kinds: DocKind::ALL.to_vec(),
     };
     let mut rng = SplitMix64::new(seed);
-    let mut g = Generator { rng: rng.fork(), dir: &dir, plan, seen: None };
+    let mut g = Generator {
+        rng: rng.fork(),
+        dir: &dir,
+        plan,
+        seen: None,
+    };
     let mut tasks = g.generate();
     set_status_texts(&mut tasks, export_day, &mut rng.fork());
     let mut written = Vec::new();
@@ -63,12 +80,17 @@ pub fn run(out: &Path, rows_per_file: usize, files: usize, seed: u64) -> Result<
     let expected = truth::expected(&tasks, &dir, &spec);
     let json = serde_json::to_string_pretty(&vec![&expected])? + "\n";
     std::fs::write(out.join("expected.json"), json)?;
-    Ok(BenchOutput { files: written, expected })
+    Ok(BenchOutput {
+        files: written,
+        expected,
+    })
 }
 
 fn write_file(path: &Path, tasks: &[&Task], dir: &[Agency], k: usize, files: usize) -> Result<()> {
     let mut wb = Workbook::new();
-    wb.set_properties(&fixed_properties("Danh sách nhiệm vụ (dữ liệu đo hiệu năng)")?);
+    wb.set_properties(&fixed_properties(
+        "Danh sách nhiệm vụ (dữ liệu đo hiệu năng)",
+    )?);
     let bold = Format::new().set_bold().set_align(FormatAlign::Center);
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let ws = wb.add_worksheet_with_constant_memory()?;
@@ -117,6 +139,7 @@ fn write_file(path: &Path, tasks: &[&Task], dir: &[Agency], k: usize, files: usi
         ws.write_string(r, 12, &t.status_text)?;
         ws.write_string(r, 13, t.officer)?;
     }
-    wb.save(path).with_context(|| format!("không ghi được {}", path.display()))?;
+    wb.save(path)
+        .with_context(|| format!("không ghi được {}", path.display()))?;
     Ok(())
 }

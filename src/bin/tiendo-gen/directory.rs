@@ -92,10 +92,21 @@ fn agency(
         (None, _, GROUP_DISTRICTS) => Some(district_end_day()),
         _ => None,
     };
-    Agency { code, name, group, bloc, aliases, merged_into, since, active, weight }
+    Agency {
+        code,
+        name,
+        group,
+        bloc,
+        aliases,
+        merged_into,
+        since,
+        active,
+        weight,
+    }
 }
 
 /// The directory of tỉnh Bình An, in report order.
+#[rustfmt::skip]
 pub fn province() -> Vec<Agency> {
     let merged = Active::Before(merger_day());
     let new_dept = Active::From(merger_day());
@@ -104,80 +115,45 @@ pub fn province() -> Vec<Agency> {
     let a = Active::Always;
     let (d, h, x, o) = (GROUP_DEPARTMENTS, GROUP_DISTRICTS, GROUP_COMMUNES, GROUP_OTHERS);
     vec![
-        agency("VPUB", "Văn phòng UBND tỉnh", d, BLOC_GENERAL,
-            &["VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "VPUBND tỉnh"], None, a, 1.5),
+        agency("VPUB", "Văn phòng UBND tỉnh", d, BLOC_GENERAL, &["VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "VPUBND tỉnh"], None, a, 1.5),
         agency("SNV", "Sở Nội vụ", d, BLOC_GENERAL, &["SNV", "Sở NV"], None, a, 3.0),
         agency("STP", "Sở Tư pháp", d, BLOC_INTERNAL, &["STP", "Sở TP"], None, a, 2.0),
         agency("STC", "Sở Tài chính", d, BLOC_GENERAL, &["STC", "Sở TC"], None, a, 4.0),
-        agency("SKHDT", "Sở Kế hoạch và Đầu tư", d, BLOC_GENERAL,
-            &["Sở KH&ĐT", "Sở Kế hoạch - Đầu tư", "Sở KHĐT", "SKHĐT"], Some("STC"), merged, 4.0),
+        agency("SKHDT", "Sở Kế hoạch và Đầu tư", d, BLOC_GENERAL, &["Sở KH&ĐT", "Sở Kế hoạch - Đầu tư", "Sở KHĐT", "SKHĐT"], Some("STC"), merged, 4.0),
         agency("SXD", "Sở Xây dựng", d, BLOC_ECONOMY, &["SXD", "Sở XD"], None, a, 3.5),
-        agency("SGTVT", "Sở Giao thông vận tải", d, BLOC_ECONOMY,
-            &["Sở GTVT", "Sở Giao thông - Vận tải", "SGTVT"], Some("SXD"), merged, 3.0),
-        agency("SKHCN", "Sở Khoa học và Công nghệ", d, BLOC_ECONOMY,
-            &["Sở KH&CN", "Sở KHCN", "Sở Khoa học - Công nghệ"], None, a, 2.0),
-        agency("STTTT", "Sở Thông tin và Truyền thông", d, BLOC_ECONOMY,
-            &["Sở TT&TT", "Sở TTTT", "Sở Thông tin - Truyền thông"], Some("SKHCN"), merged, 2.0),
-        agency("SNNMT", "Sở Nông nghiệp và Môi trường", d, BLOC_ECONOMY,
-            &["Sở NN&MT", "Sở NNMT", "Sở Nông nghiệp - Môi trường"], None, new_dept, 6.0),
-        agency("SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn", d, BLOC_ECONOMY,
-            &["Sở NN&PTNT", "Sở NNPTNT", "Sở Nông nghiệp - PTNT"], Some("SNNMT"), merged, 3.5),
-        agency("STNMT", "Sở Tài nguyên và Môi trường", d, BLOC_ECONOMY,
-            &["Sở TN&MT", "Sở TNMT", "Sở Tài nguyên - Môi trường"], Some("SNNMT"), merged, 3.5),
-        agency("SLDTBXH", "Sở Lao động - Thương binh và Xã hội", d, BLOC_SOCIAL,
-            &["Sở LĐTBXH", "Sở LĐ-TB&XH", "Sở Lao động Thương binh và Xã hội"], Some("SNV"),
-            merged, 2.5),
+        agency("SGTVT", "Sở Giao thông vận tải", d, BLOC_ECONOMY, &["Sở GTVT", "Sở Giao thông - Vận tải", "SGTVT"], Some("SXD"), merged, 3.0),
+        agency("SKHCN", "Sở Khoa học và Công nghệ", d, BLOC_ECONOMY, &["Sở KH&CN", "Sở KHCN", "Sở Khoa học - Công nghệ"], None, a, 2.0),
+        agency("STTTT", "Sở Thông tin và Truyền thông", d, BLOC_ECONOMY, &["Sở TT&TT", "Sở TTTT", "Sở Thông tin - Truyền thông"], Some("SKHCN"), merged, 2.0),
+        agency("SNNMT", "Sở Nông nghiệp và Môi trường", d, BLOC_ECONOMY, &["Sở NN&MT", "Sở NNMT", "Sở Nông nghiệp - Môi trường"], None, new_dept, 6.0),
+        agency("SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn", d, BLOC_ECONOMY, &["Sở NN&PTNT", "Sở NNPTNT", "Sở Nông nghiệp - PTNT"], Some("SNNMT"), merged, 3.5),
+        agency("STNMT", "Sở Tài nguyên và Môi trường", d, BLOC_ECONOMY, &["Sở TN&MT", "Sở TNMT", "Sở Tài nguyên - Môi trường"], Some("SNNMT"), merged, 3.5),
+        agency("SLDTBXH", "Sở Lao động - Thương binh và Xã hội", d, BLOC_SOCIAL, &["Sở LĐTBXH", "Sở LĐ-TB&XH", "Sở Lao động Thương binh và Xã hội"], Some("SNV"), merged, 2.5),
         agency("SCT", "Sở Công Thương", d, BLOC_ECONOMY, &["SCT", "Sở CT"], None, a, 2.5),
-        agency("SGDDT", "Sở Giáo dục và Đào tạo", d, BLOC_SOCIAL,
-            &["Sở GD&ĐT", "Sở GDĐT", "Sở Giáo dục - Đào tạo"], None, a, 2.5),
+        agency("SGDDT", "Sở Giáo dục và Đào tạo", d, BLOC_SOCIAL, &["Sở GD&ĐT", "Sở GDĐT", "Sở Giáo dục - Đào tạo"], None, a, 2.5),
         agency("SYT", "Sở Y tế", d, BLOC_SOCIAL, &["SYT", "Sở Y tế tỉnh"], None, a, 3.0),
-        agency("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", d, BLOC_SOCIAL,
-            &["Sở VHTTDL", "Sở VH-TT&DL", "Sở Văn hóa - Thể thao và Du lịch"], None, a, 2.0),
-        agency("TTT", "Thanh tra tỉnh", d, BLOC_INTERNAL,
-            &["Thanh tra tỉnh Bình An", "TTT"], None, a, 1.5),
+        agency("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", d, BLOC_SOCIAL, &["Sở VHTTDL", "Sở VH-TT&DL", "Sở Văn hóa - Thể thao và Du lịch"], None, a, 2.0),
+        agency("TTT", "Thanh tra tỉnh", d, BLOC_INTERNAL, &["Thanh tra tỉnh Bình An", "TTT"], None, a, 1.5),
         agency("BDT", "Ban Dân tộc", d, BLOC_SOCIAL, &["Ban Dân tộc tỉnh", "BDT"], None, a, 1.0),
-        agency("BQLKKT", "Ban Quản lý Khu kinh tế tỉnh", d, BLOC_ECONOMY,
-            &["BQL KKT", "Ban Quản lý KKT tỉnh", "BQL Khu kinh tế"], None, a, 2.0),
-        agency("TPBA", "UBND thành phố Bình An", h, BLOC_DISTRICTS,
-            &["UBND TP Bình An", "UBND TP. Bình An", "Ủy ban nhân dân thành phố Bình An"],
-            None, district, 2.5),
-        agency("TXAP", "UBND thị xã An Phước", h, BLOC_DISTRICTS,
-            &["UBND TX An Phước", "UBND TX. An Phước", "Ủy ban nhân dân thị xã An Phước"],
-            None, district, 2.0),
-        agency("HTH", "UBND huyện Tân Hòa", h, BLOC_DISTRICTS,
-            &["UBND H. Tân Hòa", "Ủy ban nhân dân huyện Tân Hòa"], None, district, 2.0),
-        agency("HVL", "UBND huyện Vĩnh Lạc", h, BLOC_DISTRICTS,
-            &["UBND H. Vĩnh Lạc", "Ủy ban nhân dân huyện Vĩnh Lạc"], None, district, 1.5),
-        agency("HHT", "UBND huyện Hòa Thuận", h, BLOC_DISTRICTS,
-            &["UBND H. Hòa Thuận", "Ủy ban nhân dân huyện Hòa Thuận"], None, district, 1.5),
-        agency("HPK", "UBND huyện Phú Khánh", h, BLOC_DISTRICTS,
-            &["UBND H. Phú Khánh", "Ủy ban nhân dân huyện Phú Khánh"], None, district, 1.5),
-        agency("HTL", "UBND huyện Thạnh Lộc", h, BLOC_DISTRICTS,
-            &["UBND H. Thạnh Lộc", "Ủy ban nhân dân huyện Thạnh Lộc"], None, district, 1.5),
-        agency("HSD", "UBND huyện Sơn Định", h, BLOC_DISTRICTS,
-            &["UBND H. Sơn Định", "Ủy ban nhân dân huyện Sơn Định"], None, district, 1.2),
-        agency("HDX", "UBND huyện Đức Xuyên", h, BLOC_DISTRICTS,
-            &["UBND H. Đức Xuyên", "Ủy ban nhân dân huyện Đức Xuyên"], None, district, 1.2),
-        agency("PBA", "UBND phường Bình An", x, BLOC_COMMUNES,
-            &["UBND P. Bình An", "Ủy ban nhân dân phường Bình An"], None, commune, 3.0),
-        agency("PAP", "UBND phường An Phước", x, BLOC_COMMUNES,
-            &["UBND P. An Phước", "Ủy ban nhân dân phường An Phước"], None, commune, 2.5),
-        agency("XTH", "UBND xã Tân Hòa", x, BLOC_COMMUNES,
-            &["UBND X. Tân Hòa", "Ủy ban nhân dân xã Tân Hòa"], None, commune, 2.0),
-        agency("XVL", "UBND xã Vĩnh Lạc", x, BLOC_COMMUNES,
-            &["UBND X. Vĩnh Lạc", "Ủy ban nhân dân xã Vĩnh Lạc"], None, commune, 2.0),
-        agency("XSD", "UBND xã Sơn Định", x, BLOC_COMMUNES,
-            &["UBND X. Sơn Định", "Ủy ban nhân dân xã Sơn Định"], None, commune, 2.0),
-        agency("CAT", "Công an tỉnh", o, BLOC_INTERNAL,
-            &["CA tỉnh", "Công an tỉnh Bình An"], None, a, 1.5),
-        agency("BCHQS", "Bộ Chỉ huy Quân sự tỉnh", o, BLOC_INTERNAL,
-            &["Bộ CHQS tỉnh", "BCH Quân sự tỉnh"], None, a, 0.8),
-        agency("DPTTH", "Đài Phát thanh và Truyền hình tỉnh", o, BLOC_SOCIAL,
-            &["Đài PT-TH tỉnh", "Đài PTTH tỉnh"], None, Active::Never, 0.0),
-        agency("CTK", "Cục Thống kê tỉnh", o, BLOC_GENERAL,
-            &["Cục Thống kê Bình An", "CTK tỉnh"], None, Active::Never, 0.0),
-        agency("CDBA", "Trường Cao đẳng Bình An", o, BLOC_SOCIAL,
-            &["Trường CĐ Bình An", "Trường Cao đẳng tỉnh Bình An"], None, a, 0.4),
+        agency("BQLKKT", "Ban Quản lý Khu kinh tế tỉnh", d, BLOC_ECONOMY, &["BQL KKT", "Ban Quản lý KKT tỉnh", "BQL Khu kinh tế"], None, a, 2.0),
+        agency("TPBA", "UBND thành phố Bình An", h, BLOC_DISTRICTS, &["UBND TP Bình An", "UBND TP. Bình An", "Ủy ban nhân dân thành phố Bình An"], None, district, 2.5),
+        agency("TXAP", "UBND thị xã An Phước", h, BLOC_DISTRICTS, &["UBND TX An Phước", "UBND TX. An Phước", "Ủy ban nhân dân thị xã An Phước"], None, district, 2.0),
+        agency("HTH", "UBND huyện Tân Hòa", h, BLOC_DISTRICTS, &["UBND H. Tân Hòa", "Ủy ban nhân dân huyện Tân Hòa"], None, district, 2.0),
+        agency("HVL", "UBND huyện Vĩnh Lạc", h, BLOC_DISTRICTS, &["UBND H. Vĩnh Lạc", "Ủy ban nhân dân huyện Vĩnh Lạc"], None, district, 1.5),
+        agency("HHT", "UBND huyện Hòa Thuận", h, BLOC_DISTRICTS, &["UBND H. Hòa Thuận", "Ủy ban nhân dân huyện Hòa Thuận"], None, district, 1.5),
+        agency("HPK", "UBND huyện Phú Khánh", h, BLOC_DISTRICTS, &["UBND H. Phú Khánh", "Ủy ban nhân dân huyện Phú Khánh"], None, district, 1.5),
+        agency("HTL", "UBND huyện Thạnh Lộc", h, BLOC_DISTRICTS, &["UBND H. Thạnh Lộc", "Ủy ban nhân dân huyện Thạnh Lộc"], None, district, 1.5),
+        agency("HSD", "UBND huyện Sơn Định", h, BLOC_DISTRICTS, &["UBND H. Sơn Định", "Ủy ban nhân dân huyện Sơn Định"], None, district, 1.2),
+        agency("HDX", "UBND huyện Đức Xuyên", h, BLOC_DISTRICTS, &["UBND H. Đức Xuyên", "Ủy ban nhân dân huyện Đức Xuyên"], None, district, 1.2),
+        agency("PBA", "UBND phường Bình An", x, BLOC_COMMUNES, &["UBND P. Bình An", "Ủy ban nhân dân phường Bình An"], None, commune, 3.0),
+        agency("PAP", "UBND phường An Phước", x, BLOC_COMMUNES, &["UBND P. An Phước", "Ủy ban nhân dân phường An Phước"], None, commune, 2.5),
+        agency("XTH", "UBND xã Tân Hòa", x, BLOC_COMMUNES, &["UBND X. Tân Hòa", "Ủy ban nhân dân xã Tân Hòa"], None, commune, 2.0),
+        agency("XVL", "UBND xã Vĩnh Lạc", x, BLOC_COMMUNES, &["UBND X. Vĩnh Lạc", "Ủy ban nhân dân xã Vĩnh Lạc"], None, commune, 2.0),
+        agency("XSD", "UBND xã Sơn Định", x, BLOC_COMMUNES, &["UBND X. Sơn Định", "Ủy ban nhân dân xã Sơn Định"], None, commune, 2.0),
+        agency("CAT", "Công an tỉnh", o, BLOC_INTERNAL, &["CA tỉnh", "Công an tỉnh Bình An"], None, a, 1.5),
+        agency("BCHQS", "Bộ Chỉ huy Quân sự tỉnh", o, BLOC_INTERNAL, &["Bộ CHQS tỉnh", "BCH Quân sự tỉnh"], None, a, 0.8),
+        agency("DPTTH", "Đài Phát thanh và Truyền hình tỉnh", o, BLOC_SOCIAL, &["Đài PT-TH tỉnh", "Đài PTTH tỉnh"], None, Active::Never, 0.0),
+        agency("CTK", "Cục Thống kê tỉnh", o, BLOC_GENERAL, &["Cục Thống kê Bình An", "CTK tỉnh"], None, Active::Never, 0.0),
+        agency("CDBA", "Trường Cao đẳng Bình An", o, BLOC_SOCIAL, &["Trường CĐ Bình An", "Trường Cao đẳng tỉnh Bình An"], None, a, 0.4),
     ]
 }
 
@@ -187,8 +163,12 @@ pub fn reported_under(dir: &[Agency], index: usize, end: NaiveDate) -> usize {
     let mut current = index;
     // A chain is at most as long as the directory; the bound guards against a cycle.
     for _ in 0..dir.len() {
-        let Some(agency) = dir.get(current) else { return current };
-        let (Some(code), Some(since)) = (agency.merged_into, agency.since) else { return current };
+        let Some(agency) = dir.get(current) else {
+            return current;
+        };
+        let (Some(code), Some(since)) = (agency.merged_into, agency.since) else {
+            return current;
+        };
         if end < since {
             return current;
         }
@@ -200,14 +180,24 @@ pub fn reported_under(dir: &[Agency], index: usize, end: NaiveDate) -> usize {
     current
 }
 
-const HEADERS: [&str; 7] =
-    ["Mã", "Tên cơ quan", "Nhóm", "Khối thi đua", "Tên gọi khác", "Sáp nhập vào", "Từ ngày"];
+const HEADERS: [&str; 7] = [
+    "Mã",
+    "Tên cơ quan",
+    "Nhóm",
+    "Khối thi đua",
+    "Tên gọi khác",
+    "Sáp nhập vào",
+    "Từ ngày",
+];
 
 /// Writes `danh-muc-co-quan.xlsx` (sheet "Danh mục", real Excel dates in `Từ ngày`).
 pub fn write_xlsx(dir: &[Agency], path: &Path) -> Result<()> {
     let mut wb = Workbook::new();
     wb.set_properties(&fixed_properties("Danh mục cơ quan, đơn vị")?);
-    let head = Format::new().set_bold().set_border(FormatBorder::Thin).set_text_wrap()
+    let head = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
         .set_align(FormatAlign::Center);
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let ws = wb.add_worksheet();
@@ -229,23 +219,38 @@ pub fn write_xlsx(dir: &[Agency], path: &Path) -> Result<()> {
             ws.write_with_format(r, 6, &since, &date)?;
         }
     }
-    for (c, w) in [10.0, 42.0, 18.0, 34.0, 60.0, 14.0, 12.0].iter().enumerate() {
+    for (c, w) in [10.0, 42.0, 18.0, 34.0, 60.0, 14.0, 12.0]
+        .iter()
+        .enumerate()
+    {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(1, 0)?;
-    wb.save(path).with_context(|| format!("không ghi được {}", path.display()))?;
+    wb.save(path)
+        .with_context(|| format!("không ghi được {}", path.display()))?;
     Ok(())
 }
 
 /// Writes the same directory as `danh-muc-co-quan.csv` (UTF-8, comma, `Từ ngày` as dd/mm/yyyy).
 pub fn write_csv(dir: &[Agency], path: &Path) -> Result<()> {
-    let mut w = csv::WriterBuilder::new().from_path(path)
+    let mut w = csv::WriterBuilder::new()
+        .from_path(path)
         .with_context(|| format!("không ghi được {}", path.display()))?;
     w.write_record(HEADERS)?;
     for a in dir {
-        let since = a.since.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
-        w.write_record([a.code, a.name, a.group, a.bloc, &a.aliases.join("; "),
-            a.merged_into.unwrap_or(""), &since])?;
+        let since = a
+            .since
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_default();
+        w.write_record([
+            a.code,
+            a.name,
+            a.group,
+            a.bloc,
+            &a.aliases.join("; "),
+            a.merged_into.unwrap_or(""),
+            &since,
+        ])?;
     }
     w.flush()?;
     Ok(())
@@ -273,13 +278,20 @@ mod tests {
     #[test]
     fn merged_departments_move_to_their_successor_from_the_merger_day() {
         let dir = province();
-        let at = |code: &str| dir.iter().position(|a| a.code == code).unwrap_or(usize::MAX);
+        let at = |code: &str| {
+            dir.iter()
+                .position(|a| a.code == code)
+                .unwrap_or(usize::MAX)
+        };
         let before = ymd(2025, 2, 28);
         let after = ymd(2025, 3, 1);
         assert_eq!(reported_under(&dir, at("SKHDT"), before), at("SKHDT"));
         assert_eq!(reported_under(&dir, at("SKHDT"), after), at("STC"));
         assert_eq!(reported_under(&dir, at("STNMT"), after), at("SNNMT"));
         // A dissolved district has no successor: it keeps its own name.
-        assert_eq!(reported_under(&dir, at("HTH"), ymd(2025, 12, 31)), at("HTH"));
+        assert_eq!(
+            reported_under(&dir, at("HTH"), ymd(2025, 12, 31)),
+            at("HTH")
+        );
     }
 }

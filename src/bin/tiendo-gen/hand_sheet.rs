@@ -20,11 +20,20 @@ use crate::vocab::DocKind;
 const COPIES: usize = 100;
 const ONLY_HERE: usize = 50;
 const HEADER: [&str; 11] = [
-    "STT", "Số văn bản", "Ngày ban hành", "Nội dung công việc", "Người chỉ đạo",
-    "Cơ quan thực hiện", "Ngày nhận", "Thời hạn", "Ngày báo cáo hoàn thành",
-    "Tình hình thực hiện", "Người theo dõi",
+    "STT",
+    "Số văn bản",
+    "Ngày ban hành",
+    "Nội dung công việc",
+    "Người chỉ đạo",
+    "Cơ quan thực hiện",
+    "Ngày nhận",
+    "Thời hạn",
+    "Ngày báo cáo hoàn thành",
+    "Tình hình thực hiện",
+    "Người theo dõi",
 ];
-const TITLE: &str = "SỔ THEO DÕI NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO NĂM 2025 (Phòng Tổng hợp)";
+const TITLE: &str =
+    "SỔ THEO DÕI NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO NĂM 2025 (Phòng Tổng hợp)";
 
 /// Marks ~100 tasks of the 2025 export as copied into the hand sheet and returns the ~50 tasks
 /// only the hand sheet has (plus one row without agency, to be excluded).
@@ -82,7 +91,12 @@ pub fn plan(
         kinds: vec![DocKind::OfficeNotice],
         ..base.clone()
     };
-    let mut g = Generator { rng: rng.fork(), dir, plan, seen: Some(seen) };
+    let mut g = Generator {
+        rng: rng.fork(),
+        dir,
+        plan,
+        seen: Some(seen),
+    };
     let mut own = g.generate();
     for t in own.iter_mut() {
         t.id = None;
@@ -109,8 +123,15 @@ fn date_text(day: NaiveDate, rng: &mut SplitMix64) -> String {
 }
 
 /// One CSV record for a task as the hand sheet shows it.
-fn record(t: &Task, completed: Option<NaiveDate>, stt: usize, dir: &[Agency], export_day: NaiveDate,
-    rng: &mut SplitMix64, tally: &mut Tally) -> Vec<String> {
+fn record(
+    t: &Task,
+    completed: Option<NaiveDate>,
+    stt: usize,
+    dir: &[Agency],
+    export_day: NaiveDate,
+    rng: &mut SplitMix64,
+    tally: &mut Tally,
+) -> Vec<String> {
     let agency = match &t.lead {
         Lead::Known(i) => dir.get(*i).map_or(String::new(), |a| {
             if !a.aliases.is_empty() && rng.chance(0.6) {
@@ -126,9 +147,18 @@ fn record(t: &Task, completed: Option<NaiveDate>, stt: usize, dir: &[Agency], ex
     let mut content = t.content.replace('\n', " ");
     if t.source == Source::Export {
         match rng.below(4) {
-            0 => { content = nfd(&content); tally.add("hand copy: content in NFD"); }
-            1 => { content = double_space(&content, rng.below(30) as usize); tally.add("hand copy: content with double space"); }
-            2 => { content = lower_first(&content); tally.add("hand copy: content with lower-case first letter"); }
+            0 => {
+                content = nfd(&content);
+                tally.add("hand copy: content in NFD");
+            }
+            1 => {
+                content = double_space(&content, rng.below(30) as usize);
+                tally.add("hand copy: content with double space");
+            }
+            2 => {
+                content = lower_first(&content);
+                tally.add("hand copy: content with lower-case first letter");
+            }
             _ => {}
         }
     }
@@ -157,12 +187,20 @@ fn record(t: &Task, completed: Option<NaiveDate>, stt: usize, dir: &[Agency], ex
 }
 
 /// Writes the sheet; returns its number of task rows.
-pub fn write(path: &Path, tasks: &[Task], dir: &[Agency], export_day: NaiveDate,
-    rng: &mut SplitMix64, tally: &mut Tally) -> Result<usize> {
+pub fn write(
+    path: &Path,
+    tasks: &[Task],
+    dir: &[Agency],
+    export_day: NaiveDate,
+    rng: &mut SplitMix64,
+    tally: &mut Tally,
+) -> Result<usize> {
     let mut rows: Vec<(NaiveDate, &Task, Option<NaiveDate>)> = Vec::new();
     for t in tasks {
         match (&t.hand, t.source) {
-            (Some(copy), Source::Export) => rows.push((t.assigned.unwrap_or(export_day), t, copy.completed)),
+            (Some(copy), Source::Export) => {
+                rows.push((t.assigned.unwrap_or(export_day), t, copy.completed))
+            }
             (_, Source::HandOnly) => rows.push((t.assigned.unwrap_or(export_day), t, t.completed)),
             _ => {}
         }
@@ -182,7 +220,8 @@ pub fn write(path: &Path, tasks: &[Task], dir: &[Agency], export_day: NaiveDate,
         }
         w.flush()?;
     }
-    let mut file = std::fs::File::create(path).with_context(|| format!("không ghi được {}", path.display()))?;
+    let mut file = std::fs::File::create(path)
+        .with_context(|| format!("không ghi được {}", path.display()))?;
     file.write_all(&bytes)?;
     Ok(rows.len())
 }

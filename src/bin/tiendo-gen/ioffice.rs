@@ -17,14 +17,27 @@ use crate::textforms::{double_space, has_new_tone, lower_first, nfd, old_tone, u
 
 /// Column titles; the two under "Kết quả thực hiện" sit in the second header row.
 const COLUMNS: [&str; 15] = [
-    "STT", "Mã nhiệm vụ", "Số ký hiệu", "Ngày văn bản", "Nội dung nhiệm vụ", "Lãnh đạo giao",
-    "Đơn vị chủ trì", "Đơn vị phối hợp", "Ngày giao", "Hạn xử lý", "Hạn gia hạn",
-    "Ngày hoàn thành", "Trạng thái", "Trọng tâm", "Chuyên viên theo dõi",
+    "STT",
+    "Mã nhiệm vụ",
+    "Số ký hiệu",
+    "Ngày văn bản",
+    "Nội dung nhiệm vụ",
+    "Lãnh đạo giao",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Ngày giao",
+    "Hạn xử lý",
+    "Hạn gia hạn",
+    "Ngày hoàn thành",
+    "Trạng thái",
+    "Trọng tâm",
+    "Chuyên viên theo dõi",
 ];
 const GROUP_FIRST: u16 = 11;
 const GROUP_LAST: u16 = 12;
-const WIDTHS: [f64; 15] =
-    [5.0, 14.0, 14.0, 12.0, 60.0, 24.0, 30.0, 28.0, 12.0, 14.0, 12.0, 13.0, 20.0, 9.0, 18.0];
+const WIDTHS: [f64; 15] = [
+    5.0, 14.0, 14.0, 12.0, 60.0, 24.0, 30.0, 28.0, 12.0, 14.0, 12.0, 13.0, 20.0, 9.0, 18.0,
+];
 const HEADER_ROW: u32 = 4;
 const FIRST_DATA_ROW: u32 = 7;
 
@@ -42,19 +55,31 @@ pub struct Formats {
 impl Formats {
     pub fn new() -> Self {
         let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(12);
-        let cell = |f: Format| font(f).set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
+        let cell = |f: Format| {
+            font(f)
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
+        };
         Formats {
-            title: font(Format::new()).set_bold().set_align(FormatAlign::Center),
-            subtitle: font(Format::new()).set_italic().set_align(FormatAlign::Center),
+            title: font(Format::new())
+                .set_bold()
+                .set_align(FormatAlign::Center),
+            subtitle: font(Format::new())
+                .set_italic()
+                .set_align(FormatAlign::Center),
             header: cell(Format::new())
                 .set_bold()
                 .set_text_wrap()
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
-            colnum: cell(Format::new()).set_italic().set_align(FormatAlign::Center),
+            colnum: cell(Format::new())
+                .set_italic()
+                .set_align(FormatAlign::Center),
             text: cell(Format::new()).set_text_wrap(),
             center: cell(Format::new()).set_align(FormatAlign::Center),
-            date: cell(Format::new()).set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
+            date: cell(Format::new())
+                .set_num_format("dd/mm/yyyy")
+                .set_align(FormatAlign::Center),
             plain: cell(Format::new()),
         }
     }
@@ -141,9 +166,17 @@ impl SheetWriter<'_> {
         } else {
             let (variant, label) = match self.rng.below(4) {
                 0 => (upper(a.name), "agency variant: upper case"),
-                1 => (lower_first(a.name), "agency variant: lower-case first letter"),
-                2 => (double_space(a.name, self.rng.below(8) as usize), "agency variant: double space"),
-                _ if has_new_tone(a.name) => (old_tone(a.name), "agency variant: old tone placement"),
+                1 => (
+                    lower_first(a.name),
+                    "agency variant: lower-case first letter",
+                ),
+                2 => (
+                    double_space(a.name, self.rng.below(8) as usize),
+                    "agency variant: double space",
+                ),
+                _ if has_new_tone(a.name) => {
+                    (old_tone(a.name), "agency variant: old tone placement")
+                }
                 _ => (nfd(a.name), "agency variant: NFD"),
             };
             self.tally.add(label);
@@ -178,7 +211,11 @@ impl SheetWriter<'_> {
             },
             Lead::Unknown(raw) => {
                 self.tally.add("agency not in the directory");
-                if self.rng.chance(0.3) { nfd(raw) } else { raw.to_string() }
+                if self.rng.chance(0.3) {
+                    nfd(raw)
+                } else {
+                    raw.to_string()
+                }
             }
             Lead::Missing => String::new(),
         };
@@ -186,7 +223,11 @@ impl SheetWriter<'_> {
         let mut coop = Vec::new();
         for i in &t.cooperating {
             if let Some(a) = self.dir.get(*i) {
-                coop.push(if self.rng.chance(0.7) { a.name.to_string() } else { self.rng.pick(a.aliases).to_string() });
+                coop.push(if self.rng.chance(0.7) {
+                    a.name.to_string()
+                } else {
+                    self.rng.pick(a.aliases).to_string()
+                });
             }
         }
         ws.write_string_with_format(r, 7, coop.join("; "), &f.text)?;
@@ -243,7 +284,14 @@ fn write_guide(ws: &mut Worksheet, fmt: &Formats) -> Result<()> {
 fn write_head(ws: &mut Worksheet, fmt: &Formats, year: i32, export_day: NaiveDate) -> Result<()> {
     let last = COLUMNS.len() as u16 - 1;
     ws.merge_range(0, 0, 0, 5, "ỦY BAN NHÂN DÂN TỈNH BÌNH AN", &fmt.title)?;
-    ws.merge_range(1, 0, 1, last, "DANH SÁCH NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO", &fmt.title)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last,
+        "DANH SÁCH NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO",
+        &fmt.title,
+    )?;
     let sub = format!(
         "Năm {year} (dữ liệu kết xuất từ hệ thống VNPT-iOFFICE ngày {})",
         export_day.format("%d/%m/%Y")
@@ -259,11 +307,20 @@ fn write_head(ws: &mut Worksheet, fmt: &Formats, year: i32, export_day: NaiveDat
         ws.write_string_with_format(HEADER_ROW + 2, c, format!("({})", c + 1), &fmt.colnum)?;
         ws.set_column_width(c, WIDTHS[c as usize])?;
     }
-    ws.merge_range(HEADER_ROW, GROUP_FIRST, HEADER_ROW, GROUP_LAST, "Kết quả thực hiện", &fmt.header)?;
+    ws.merge_range(
+        HEADER_ROW,
+        GROUP_FIRST,
+        HEADER_ROW,
+        GROUP_LAST,
+        "Kết quả thực hiện",
+        &fmt.header,
+    )?;
     ws.set_row_height(HEADER_ROW, 24)?;
     ws.set_row_height(HEADER_ROW + 1, 30)?;
     ws.set_freeze_panes(FIRST_DATA_ROW, 2)?;
-    ws.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+    ws.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
     Ok(())
 }
 
@@ -278,7 +335,9 @@ pub fn write_sample(
 ) -> Result<Vec<(String, usize)>> {
     let fmt = Formats::new();
     let mut wb = Workbook::new();
-    wb.set_properties(&fixed_properties("Danh sách nhiệm vụ do UBND tỉnh giao 2021-2025")?);
+    wb.set_properties(&fixed_properties(
+        "Danh sách nhiệm vụ do UBND tỉnh giao 2021-2025",
+    )?);
     write_guide(wb.add_worksheet(), &fmt)?;
     let years: Vec<i32> = {
         let mut y: Vec<i32> = tasks.iter().map(|t| sheet_year(t)).collect();
@@ -292,7 +351,12 @@ pub fn write_sample(
         let name = format!("Năm {year}");
         ws.set_name(&name)?;
         write_head(ws, &fmt, year, export_day)?;
-        let mut w = SheetWriter { rng: &mut *rng, tally: &mut *tally, fmt: &fmt, dir };
+        let mut w = SheetWriter {
+            rng: &mut *rng,
+            tally: &mut *tally,
+            fmt: &fmt,
+            dir,
+        };
         let mut r = FIRST_DATA_ROW;
         let (mut n, mut done) = (0usize, 0usize);
         for t in tasks.iter().filter(|t| sheet_year(t) == year) {
@@ -308,7 +372,8 @@ pub fn write_sample(
         write_foot(ws, &fmt, r + 1, n, done, tally)?;
         counts.push((name, n));
     }
-    wb.save(path).with_context(|| format!("không ghi được {}", path.display()))?;
+    wb.save(path)
+        .with_context(|| format!("không ghi được {}", path.display()))?;
     Ok(counts)
 }
 
@@ -318,7 +383,14 @@ pub fn sheet_year(t: &Task) -> i32 {
     t.period_date().map_or(t.year, |d| d.year())
 }
 
-fn write_foot(ws: &mut Worksheet, fmt: &Formats, r: u32, n: usize, done: usize, tally: &mut Tally) -> Result<()> {
+fn write_foot(
+    ws: &mut Worksheet,
+    fmt: &Formats,
+    r: u32,
+    n: usize,
+    done: usize,
+    tally: &mut Tally,
+) -> Result<()> {
     ws.merge_range(r, 0, r, 3, "Tổng cộng", &fmt.header)?;
     ws.write_number_with_format(r, 4, n as f64, &fmt.header)?;
     ws.write_number_with_format(r, 11, done as f64, &fmt.header)?;

@@ -29,7 +29,10 @@ use clap::{Parser, Subcommand};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime};
 
 #[derive(Parser)]
-#[command(name = "tiendo-gen", about = "Sinh dữ liệu mẫu và dữ liệu đo hiệu năng (tất định) cho tiendo")]
+#[command(
+    name = "tiendo-gen",
+    about = "Sinh dữ liệu mẫu và dữ liệu đo hiệu năng (tất định) cho tiendo"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -79,7 +82,12 @@ fn run(cli: Cli) -> Result<()> {
             let summary = sample::run(&out, seed)?;
             print!("{summary}");
         }
-        Command::Bench { rows_per_file, files, out, seed } => {
+        Command::Bench {
+            rows_per_file,
+            files,
+            out,
+            seed,
+        } => {
             let result = bench::run(&out, rows_per_file, files, seed)?;
             for (name, rows) in &result.files {
                 println!("{}: {rows} dòng", out.join(name).display());

@@ -1,5 +1,5 @@
-//! A tally of the quirks planted in the sample files, kind by kind, in the order first
-//! planted: printed by the command and written into `sample-data/README.md`.
+//! A tally of the quirks planted in the sample files, kind by kind: printed by the command and
+//! written into `sample-data/README.md`, sorted by kind so related quirks sit together.
 
 #[derive(Clone, Debug, Default)]
 pub struct Tally {
@@ -18,7 +18,9 @@ impl Tally {
         }
     }
 
-    pub fn entries(&self) -> &[(String, usize)] {
-        &self.entries
+    pub fn entries(&self) -> Vec<(String, usize)> {
+        let mut sorted = self.entries.clone();
+        sorted.sort();
+        sorted
     }
 }

@@ -80,13 +80,27 @@ pub fn write(
         let _ = writeln!(
             s,
             "| {} | {} | {basis} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            e.period, e.as_of, t.total, t.completed, t.on_time, t.late, t.not_completed,
-            t.within, t.overdue, t.no_deadline, e.excluded, e.cancelled, e.duplicates_merged
+            e.period,
+            e.as_of,
+            t.total,
+            t.completed,
+            t.on_time,
+            t.late,
+            t.not_completed,
+            t.within,
+            t.overdue,
+            t.no_deadline,
+            e.excluded,
+            e.cancelled,
+            e.duplicates_merged
         );
     }
     s.push_str("\n## Số dòng / Row counts\n\n");
     for (sheet, n) in sheets {
-        let _ = writeln!(s, "- `ioffice-2021-2025.xlsx`, sheet \"{sheet}\": {n} dòng nhiệm vụ");
+        let _ = writeln!(
+            s,
+            "- `ioffice-2021-2025.xlsx`, sheet \"{sheet}\": {n} dòng nhiệm vụ"
+        );
     }
     let _ = writeln!(s, "- `so-theo-doi-tay.csv`: {hand_rows} dòng nhiệm vụ");
     let _ = writeln!(s, "- `danh-muc-co-quan.xlsx`: {} cơ quan", dir.len());

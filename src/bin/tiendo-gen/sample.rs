@@ -39,20 +39,68 @@ pub fn plan() -> Plan {
 /// The reports `expected.json` gives figures for: the seven the brief names, then the earlier
 /// full years so a trend can be checked.
 pub fn reports() -> Vec<ReportSpec> {
-    let spec = |period, start, end, as_of, basis| ReportSpec { period, start, end, as_of, basis };
+    let spec = |period, start, end, as_of, basis| ReportSpec {
+        period,
+        start,
+        end,
+        as_of,
+        basis,
+    };
     let (y25s, y25e) = (ymd(2025, 1, 1), ymd(2025, 12, 31));
     vec![
         spec("2025", y25s, y25e, y25e, Basis::Assigned),
-        spec("2025-H1", y25s, ymd(2025, 6, 30), ymd(2025, 6, 30), Basis::Assigned),
-        spec("2024", ymd(2024, 1, 1), ymd(2024, 12, 31), ymd(2024, 12, 31), Basis::Assigned),
-        spec("2023-Q3", ymd(2023, 7, 1), ymd(2023, 9, 30), ymd(2023, 9, 30), Basis::Assigned),
-        spec("2025-02", ymd(2025, 2, 1), ymd(2025, 2, 28), ymd(2025, 2, 21), Basis::Assigned),
+        spec(
+            "2025-H1",
+            y25s,
+            ymd(2025, 6, 30),
+            ymd(2025, 6, 30),
+            Basis::Assigned,
+        ),
+        spec(
+            "2024",
+            ymd(2024, 1, 1),
+            ymd(2024, 12, 31),
+            ymd(2024, 12, 31),
+            Basis::Assigned,
+        ),
+        spec(
+            "2023-Q3",
+            ymd(2023, 7, 1),
+            ymd(2023, 9, 30),
+            ymd(2023, 9, 30),
+            Basis::Assigned,
+        ),
+        spec(
+            "2025-02",
+            ymd(2025, 2, 1),
+            ymd(2025, 2, 28),
+            ymd(2025, 2, 21),
+            Basis::Assigned,
+        ),
         spec("2025", y25s, y25e, ymd(2025, 11, 20), Basis::Assigned),
         spec("2025", y25s, y25e, y25e, Basis::Due),
         // Earlier full years, for the trend (2021 → 2025).
-        spec("2021", ymd(2021, 1, 1), ymd(2021, 12, 31), ymd(2021, 12, 31), Basis::Assigned),
-        spec("2022", ymd(2022, 1, 1), ymd(2022, 12, 31), ymd(2022, 12, 31), Basis::Assigned),
-        spec("2023", ymd(2023, 1, 1), ymd(2023, 12, 31), ymd(2023, 12, 31), Basis::Assigned),
+        spec(
+            "2021",
+            ymd(2021, 1, 1),
+            ymd(2021, 12, 31),
+            ymd(2021, 12, 31),
+            Basis::Assigned,
+        ),
+        spec(
+            "2022",
+            ymd(2022, 1, 1),
+            ymd(2022, 12, 31),
+            ymd(2022, 12, 31),
+            Basis::Assigned,
+        ),
+        spec(
+            "2023",
+            ymd(2023, 1, 1),
+            ymd(2023, 12, 31),
+            ymd(2023, 12, 31),
+            Basis::Assigned,
+        ),
     ]
 }
 
@@ -89,12 +137,18 @@ fn size(path: &Path) -> u64 {
 
 /// Generates every sample file into `out`; returns a summary to print.
 pub fn run(out: &Path, seed: u64) -> Result<String> {
-    std::fs::create_dir_all(out).with_context(|| format!("không tạo được thư mục {}", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("không tạo được thư mục {}", out.display()))?;
     let dir = directory::province();
     let base = plan();
     let export_day = base.export_day;
     let mut root = SplitMix64::new(seed);
-    let mut g = Generator { rng: root.fork(), dir: &dir, plan: base.clone(), seen: Some(HashSet::new()) };
+    let mut g = Generator {
+        rng: root.fork(),
+        dir: &dir,
+        plan: base.clone(),
+        seen: Some(HashSet::new()),
+    };
     let mut tasks = g.generate();
     let seen = g.seen.take().unwrap_or_default();
     let mut tally = Tally::default();
@@ -106,20 +160,57 @@ pub fn run(out: &Path, seed: u64) -> Result<String> {
 
     directory::write_xlsx(&dir, &out.join("danh-muc-co-quan.xlsx"))?;
     directory::write_csv(&dir, &out.join("danh-muc-co-quan.csv"))?;
-    let export: Vec<&Task> = tasks.iter().filter(|t| t.source == Source::Export).collect();
+    let export: Vec<&Task> = tasks
+        .iter()
+        .filter(|t| t.source == Source::Export)
+        .collect();
     let export_path = out.join("ioffice-2021-2025.xlsx");
-    let sheets = ioffice::write_sample(&export_path, &export, &dir, export_day, &mut root.fork(), &mut tally)?;
-    let hand_rows =
-        hand_sheet::write(&out.join("so-theo-doi-tay.csv"), &tasks, &dir, export_day, &mut root.fork(), &mut tally)?;
-    let expected: Vec<Expected> = reports().iter().map(|s| truth::expected(&tasks, &dir, s)).collect();
+    let sheets = ioffice::write_sample(
+        &export_path,
+        &export,
+        &dir,
+        export_day,
+        &mut root.fork(),
+        &mut tally,
+    )?;
+    let hand_rows = hand_sheet::write(
+        &out.join("so-theo-doi-tay.csv"),
+        &tasks,
+        &dir,
+        export_day,
+        &mut root.fork(),
+        &mut tally,
+    )?;
+    let expected: Vec<Expected> = reports()
+        .iter()
+        .map(|s| truth::expected(&tasks, &dir, s))
+        .collect();
     let json = serde_json::to_string_pretty(&expected)? + "\n";
     std::fs::write(out.join("expected.json"), json)?;
-    readme::write(&out.join("README.md"), &tally, &expected, &sheets, hand_rows, &dir)?;
+    readme::write(
+        &out.join("README.md"),
+        &tally,
+        &expected,
+        &sheets,
+        hand_rows,
+        &dir,
+    )?;
 
     let mut s = String::new();
-    for name in ["danh-muc-co-quan.xlsx", "danh-muc-co-quan.csv", "ioffice-2021-2025.xlsx",
-        "so-theo-doi-tay.csv", "expected.json", "README.md"] {
-        let _ = writeln!(s, "{:>9} B  {}", size(&out.join(name)), out.join(name).display());
+    for name in [
+        "danh-muc-co-quan.xlsx",
+        "danh-muc-co-quan.csv",
+        "ioffice-2021-2025.xlsx",
+        "so-theo-doi-tay.csv",
+        "expected.json",
+        "README.md",
+    ] {
+        let _ = writeln!(
+            s,
+            "{:>9} B  {}",
+            size(&out.join(name)),
+            out.join(name).display()
+        );
     }
     for (sheet, n) in &sheets {
         let _ = writeln!(s, "  {sheet}: {n} dòng nhiệm vụ");
@@ -130,8 +221,20 @@ pub fn run(out: &Path, seed: u64) -> Result<String> {
         let _ = writeln!(
             s,
             "{} (đến {}, {:?}): tổng {} = {} hoàn thành ({} đúng hạn, {} quá hạn) + {} chưa ({} trong hạn, {} quá hạn); không hạn {}; loại {}, hủy {}, gộp {}",
-            e.period, e.as_of, e.basis, t.total, t.completed, t.on_time, t.late, t.not_completed,
-            t.within, t.overdue, t.no_deadline, e.excluded, e.cancelled, e.duplicates_merged
+            e.period,
+            e.as_of,
+            e.basis,
+            t.total,
+            t.completed,
+            t.on_time,
+            t.late,
+            t.not_completed,
+            t.within,
+            t.overdue,
+            t.no_deadline,
+            e.excluded,
+            e.cancelled,
+            e.duplicates_merged
         );
     }
     for (kind, n) in tally.entries() {

@@ -28,7 +28,11 @@ pub enum Lead {
 }
 
 /// Names of bodies that are not in the directory.
-pub const UNKNOWN_AGENCIES: &[&str] = &["Sở Ngoại vụ", "Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"];
+pub const UNKNOWN_AGENCIES: &[&str] = &[
+    "Sở Ngoại vụ",
+    "Hội Nông dân tỉnh",
+    "Liên minh Hợp tác xã tỉnh",
+];
 
 /// The deadline as the task has it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -123,12 +127,20 @@ impl Task {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        Facts { completed, text_done: self.text_done, deadline: self.effective_deadline() }
+        Facts {
+            completed,
+            text_done: self.text_done,
+            deadline: self.effective_deadline(),
+        }
     }
 
     /// The facts one source row shows on its own.
     pub fn row_facts(&self, completed: Option<NaiveDate>) -> Facts {
-        Facts { completed, text_done: self.text_done, deadline: self.effective_deadline() }
+        Facts {
+            completed,
+            text_done: self.text_done,
+            deadline: self.effective_deadline(),
+        }
     }
 }
 
@@ -159,7 +171,12 @@ pub struct Generator<'a> {
 const NO_DEADLINE_FORMS: &[&str] = &["Không thời hạn", "Thường xuyên", ""];
 const NO_DEADLINE_WEIGHTS: &[f64] = &[0.4, 0.35, 0.25];
 const DURATIONS_DAYS: &[i64] = &[5, 7, 10, 10, 15, 15, 20, 30, 30, 30, 45, 60, 90, 120];
-pub const CANCEL_TEXTS: &[&str] = &["Thu hồi", "Đã hủy", "Dừng thực hiện", "Giao lại cho đơn vị khác"];
+pub const CANCEL_TEXTS: &[&str] = &[
+    "Thu hồi",
+    "Đã hủy",
+    "Dừng thực hiện",
+    "Giao lại cho đơn vị khác",
+];
 
 impl Generator<'_> {
     /// All tasks of the plan, year by year, in document order.
@@ -175,7 +192,11 @@ impl Generator<'_> {
 
     fn working_day(&mut self, year: i32) -> NaiveDate {
         let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
-        let days = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() { 366 } else { 365 };
+        let days = if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+            366
+        } else {
+            365
+        };
         let mut day = jan1;
         for _ in 0..10 {
             day = jan1 + Duration::days(self.rng.below(days) as i64);
@@ -190,7 +211,12 @@ impl Generator<'_> {
         let kinds = self.plan.kinds.clone();
         let weights: Vec<f64> = kinds
             .iter()
-            .map(|k| DocKind::ALL.iter().position(|a| a == k).map_or(1.0, |p| DocKind::WEIGHTS[p]))
+            .map(|k| {
+                DocKind::ALL
+                    .iter()
+                    .position(|a| a == k)
+                    .map_or(1.0, |p| DocKind::WEIGHTS[p])
+            })
             .collect();
         let mut docs: Vec<(NaiveDate, DocKind, usize)> = Vec::new();
         let mut total = 0;
@@ -228,7 +254,9 @@ impl Generator<'_> {
         }
     }
 
-    fn lead_on(&mut self, day: NaiveDate, used: &[usize]) -> Lead {
+    /// An agency active on both the document day and the assignment day (so that a row that
+    /// falls back to its document date still respects the 2025 reorganisation).
+    fn lead_on(&mut self, days: (NaiveDate, NaiveDate), used: &[usize]) -> Lead {
         if self.rng.chance(self.plan.unknown_share) {
             return Lead::Unknown(self.rng.pick(UNKNOWN_AGENCIES));
         }
@@ -236,7 +264,13 @@ impl Generator<'_> {
             .dir
             .iter()
             .enumerate()
-            .map(|(i, a)| if a.is_active_on(day) && !used.contains(&i) { a.weight } else { 0.0 })
+            .map(|(i, a)| {
+                if a.is_active_on(days.0) && a.is_active_on(days.1) && !used.contains(&i) {
+                    a.weight
+                } else {
+                    0.0
+                }
+            })
             .collect();
         Lead::Known(self.rng.weighted(&weights))
     }
@@ -244,7 +278,9 @@ impl Generator<'_> {
     fn unique_content(&mut self, year: i32, hint: NaiveDate) -> String {
         let (chars, lists) = (self.plan.content_chars, self.plan.allow_lists);
         let mut text = vocab::content(&mut self.rng, year, hint, chars, lists);
-        let Some(seen) = self.seen.as_mut() else { return text };
+        let Some(seen) = self.seen.as_mut() else {
+            return text;
+        };
         let mut round = 1;
         while seen.contains(&fold(&text)) {
             text = vocab::content(&mut self.rng, year, hint, chars, lists);
@@ -270,7 +306,7 @@ impl Generator<'_> {
     ) -> Task {
         let export_day = self.plan.export_day;
         let assigned = (doc_day + Duration::days(self.rng.between(0, 3))).min(export_day);
-        let lead = self.lead_on(assigned, used);
+        let lead = self.lead_on((doc_day, assigned), used);
         if let Lead::Known(i) = lead {
             used.push(i);
         }
@@ -278,7 +314,7 @@ impl Generator<'_> {
         for _ in 0..self.rng.below(3) {
             let mut taken = used.clone();
             taken.extend(&cooperating);
-            if let Lead::Known(i) = self.lead_on(assigned, &taken) {
+            if let Lead::Known(i) = self.lead_on((doc_day, assigned), &taken) {
                 cooperating.push(i);
             }
         }
@@ -288,7 +324,9 @@ impl Generator<'_> {
             Due::Date(assigned + Duration::days(self.rng.pick(DURATIONS_DAYS)))
         };
         let extended = match due {
-            Due::Date(d) if self.rng.chance(0.2) => Some(d + Duration::days(self.rng.between(10, 60))),
+            Due::Date(d) if self.rng.chance(0.2) => {
+                Some(d + Duration::days(self.rng.between(10, 60)))
+            }
             _ => None,
         };
         let hint = match due {
@@ -350,7 +388,8 @@ impl Generator<'_> {
                 if self.rng.chance(on_time_share) {
                     match ext {
                         Some(ext) if self.rng.chance(0.5) => {
-                            original + Duration::days(self.rng.between(1, (ext - original).num_days()))
+                            original
+                                + Duration::days(self.rng.between(1, (ext - original).num_days()))
                         }
                         _ => {
                             let span = (original - assigned).num_days().max(1);
@@ -372,7 +411,12 @@ impl Generator<'_> {
 }
 
 /// Picks up to `n` positions among those that satisfy `eligible`, spread by the generator.
-pub fn choose(rng: &mut SplitMix64, tasks: &[Task], n: usize, eligible: impl Fn(&Task) -> bool) -> Vec<usize> {
+pub fn choose(
+    rng: &mut SplitMix64,
+    tasks: &[Task],
+    n: usize,
+    eligible: impl Fn(&Task) -> bool,
+) -> Vec<usize> {
     let mut pool: Vec<usize> = (0..tasks.len()).filter(|&i| eligible(&tasks[i])).collect();
     let mut chosen = Vec::new();
     while chosen.len() < n && !pool.is_empty() {
@@ -385,7 +429,8 @@ pub fn choose(rng: &mut SplitMix64, tasks: &[Task], n: usize, eligible: impl Fn(
 
 /// Plants the row-level quirks of SPEC 3.1/4.7 in the export tasks and counts them.
 pub fn plant_row_quirks(rng: &mut SplitMix64, tasks: &mut [Task], tally: &mut Tally) {
-    let plain = |t: &Task| t.mark == Mark::Plain && t.cancel.is_none() && t.source == Source::Export;
+    let plain =
+        |t: &Task| t.mark == Mark::Plain && t.cancel.is_none() && t.source == Source::Export;
     for i in choose(rng, tasks, 24, |t| plain(t) && t.completed.is_some()) {
         let facts = tasks[i].row_facts(tasks[i].completed);
         let done = match facts.completed.map(|c| status_at(&facts, c)) {
@@ -401,15 +446,17 @@ pub fn plant_row_quirks(rng: &mut SplitMix64, tasks: &mut [Task], tally: &mut Ta
             TextDone::Late => "status text only: \"Hoàn thành quá hạn\", no completion date",
         });
     }
-    let outcome = |t: &Task| t.completed.and_then(|c| {
-        let f = t.row_facts(Some(c));
-        Some(status_at(&f, c))
-    });
-    for i in choose(rng, tasks, 18, |t| plain(t) && outcome(t) == Some(Outcome::OnTime)) {
+    // The outcome by the row's own dates, judged at its completion day.
+    let outcome = |t: &Task| t.completed.map(|c| status_at(&t.row_facts(Some(c)), c));
+    for i in choose(rng, tasks, 18, |t| {
+        plain(t) && outcome(t) == Some(Outcome::OnTime)
+    }) {
         tasks[i].mark = Mark::SaysLate;
         tally.add("contradiction: on time by dates, text \"Hoàn thành quá hạn\"");
     }
-    for i in choose(rng, tasks, 6, |t| plain(t) && outcome(t) == Some(Outcome::Late)) {
+    for i in choose(rng, tasks, 6, |t| {
+        plain(t) && outcome(t) == Some(Outcome::Late)
+    }) {
         tasks[i].mark = Mark::SaysOnTime;
         tally.add("contradiction: late by dates, text \"Hoàn thành đúng hạn\"");
     }
@@ -432,7 +479,12 @@ pub fn plant_row_quirks(rng: &mut SplitMix64, tasks: &mut [Task], tally: &mut Ta
 }
 
 /// The status text a row shows, as of the export day, given the completion it shows.
-pub fn status_text(t: &Task, completed: Option<NaiveDate>, export_day: NaiveDate, rng: &mut SplitMix64) -> String {
+pub fn status_text(
+    t: &Task,
+    completed: Option<NaiveDate>,
+    export_day: NaiveDate,
+    rng: &mut SplitMix64,
+) -> String {
     if let Some(text) = t.cancel {
         return text.to_string();
     }
@@ -441,10 +493,17 @@ pub fn status_text(t: &Task, completed: Option<NaiveDate>, export_day: NaiveDate
         (Outcome::OnTime, Mark::SaysLate) => "Hoàn thành quá hạn",
         (Outcome::Late, Mark::SaysOnTime) => "Hoàn thành đúng hạn",
         (Outcome::OnTime, _) => "Hoàn thành đúng hạn",
-        (Outcome::Late, _) => rng.pick(&["Hoàn thành quá hạn", "Hoàn thành quá hạn", "Hoàn thành trễ hạn"]),
-        (Outcome::Within, _) => {
-            rng.pick(&["Đang thực hiện", "Đang thực hiện", "Đang xử lý trong hạn", "Chưa hoàn thành trong hạn"])
-        }
+        (Outcome::Late, _) => rng.pick(&[
+            "Hoàn thành quá hạn",
+            "Hoàn thành quá hạn",
+            "Hoàn thành trễ hạn",
+        ]),
+        (Outcome::Within, _) => rng.pick(&[
+            "Đang thực hiện",
+            "Đang thực hiện",
+            "Đang xử lý trong hạn",
+            "Chưa hoàn thành trong hạn",
+        ]),
         (Outcome::Overdue, _) => rng.pick(&["Quá hạn", "Chưa hoàn thành quá hạn"]),
     };
     text.to_string()

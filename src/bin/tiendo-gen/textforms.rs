@@ -12,7 +12,11 @@ pub fn nfd(s: &str) -> String {
 
 /// NFC, trimmed, runs of white space made one space: how an unknown agency is keyed.
 pub fn clean(s: &str) -> String {
-    s.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Case-, diacritic-, punctuation- and spacing-blind key.
@@ -39,10 +43,23 @@ pub fn fold(s: &str) -> String {
 
 /// Pairs (new placement, old placement) for open syllables `oa`, `oe`, `uy`.
 const TONE_PAIRS: &[(&str, &str)] = &[
-    ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
-    ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"), ("ọe", "oẹ"),
-    ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
-    ("Ủy", "Uỷ"), ("Úy", "Uý"), ("Òa", "Oà"),
+    ("òa", "oà"),
+    ("óa", "oá"),
+    ("ỏa", "oả"),
+    ("õa", "oã"),
+    ("ọa", "oạ"),
+    ("òe", "oè"),
+    ("óe", "oé"),
+    ("ỏe", "oẻ"),
+    ("ọe", "oẹ"),
+    ("ùy", "uỳ"),
+    ("úy", "uý"),
+    ("ủy", "uỷ"),
+    ("ũy", "uỹ"),
+    ("ụy", "uỵ"),
+    ("Ủy", "Uỷ"),
+    ("Úy", "Uý"),
+    ("Òa", "Oà"),
 ];
 
 /// Moves the tone mark to the old place (`Ủy ban` → `Uỷ ban`, `hòa` → `hoà`) where the
@@ -111,7 +128,10 @@ mod tests {
 
     #[test]
     fn old_tone_moves_marks_only_in_open_syllables() {
-        assert_eq!(old_tone("Ủy ban nhân dân huyện Tân Hòa"), "Uỷ ban nhân dân huyện Tân Hoà");
+        assert_eq!(
+            old_tone("Ủy ban nhân dân huyện Tân Hòa"),
+            "Uỷ ban nhân dân huyện Tân Hoà"
+        );
         assert_eq!(old_tone("hòa bình, hoàn thành"), "hoà bình, hoàn thành");
         assert_eq!(old_tone("Sở Văn hóa"), "Sở Văn hoá");
     }

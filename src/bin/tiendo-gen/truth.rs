@@ -152,7 +152,9 @@ pub fn expected(tasks: &[Task], dir: &[Agency], spec: &ReportSpec) -> Expected {
             excluded += 1;
             continue;
         }
-        let Some(day) = basis_date(t, spec.basis) else { continue };
+        let Some(day) = basis_date(t, spec.basis) else {
+            continue;
+        };
         if day < spec.start || day > end {
             continue;
         }
@@ -170,10 +172,14 @@ pub fn expected(tasks: &[Task], dir: &[Agency], spec: &ReportSpec) -> Expected {
             Lead::Known(i) => {
                 let at = reported_under(dir, *i, end);
                 if let Some(slot) = known.get_mut(at) {
-                    slot.get_or_insert_with(Counts::default).add(outcome, no_deadline);
+                    slot.get_or_insert_with(Counts::default)
+                        .add(outcome, no_deadline);
                 }
             }
-            Lead::Unknown(raw) => unknown.entry(clean(raw)).or_default().add(outcome, no_deadline),
+            Lead::Unknown(raw) => unknown
+                .entry(clean(raw))
+                .or_default()
+                .add(outcome, no_deadline),
             Lead::Missing => {}
         }
     }
@@ -202,7 +208,11 @@ mod tests {
     use crate::tasks::{Due, HandCopy, Mark};
 
     fn facts(completed: Option<NaiveDate>, deadline: Option<NaiveDate>) -> Facts {
-        Facts { completed, text_done: None, deadline }
+        Facts {
+            completed,
+            text_done: None,
+            deadline,
+        }
     }
 
     #[test]
@@ -246,7 +256,11 @@ mod tests {
 
     #[test]
     fn a_completed_status_text_decides_only_without_a_completion_date() {
-        let text_only = Facts { completed: None, text_done: Some(TextDone::Late), deadline: None };
+        let text_only = Facts {
+            completed: None,
+            text_done: Some(TextDone::Late),
+            deadline: None,
+        };
         assert_eq!(status_at(&text_only, ymd(2021, 1, 1)), Outcome::Late);
         // A completion date after the cut-off wins over the text: not completed.
         let dated = Facts {
@@ -257,7 +271,12 @@ mod tests {
         assert_eq!(status_at(&dated, ymd(2025, 4, 30)), Outcome::Overdue);
     }
 
-    fn task(lead: Lead, assigned: NaiveDate, deadline: Option<NaiveDate>, completed: Option<NaiveDate>) -> Task {
+    fn task(
+        lead: Lead,
+        assigned: NaiveDate,
+        deadline: Option<NaiveDate>,
+        completed: Option<NaiveDate>,
+    ) -> Task {
         Task {
             id: Some("NV-1".into()),
             year: assigned.format("%Y").to_string().parse().unwrap_or(2025),
@@ -294,7 +313,9 @@ mod tests {
         cancelled.cancel = Some("Thu hồi");
         let excluded = task(Lead::Missing, ymd(2025, 2, 3), d(3, 1), None);
         let mut merged = task(at("STC"), ymd(2025, 2, 3), d(3, 10), None);
-        merged.hand = Some(HandCopy { completed: d(2, 20) }); // the hand sheet knows it is done
+        merged.hand = Some(HandCopy {
+            completed: d(2, 20),
+        }); // the hand sheet knows it is done
         let before = task(Lead::Unknown("Sở Ngoại vụ"), ymd(2024, 12, 30), None, None);
         (dir, vec![a, b, c, cancelled, excluded, merged, before])
     }
@@ -314,7 +335,10 @@ mod tests {
         assert_eq!(names, ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]);
         let stc = e.rows.0[0].1;
         assert_eq!((stc.total, stc.on_time, stc.overdue), (2, 1, 1));
-        assert_eq!((e.total.total, e.total.completed, e.total.overdue), (3, 2, 1));
+        assert_eq!(
+            (e.total.total, e.total.completed, e.total.overdue),
+            (3, 2, 1)
+        );
         assert_eq!((e.excluded, e.cancelled, e.duplicates_merged), (1, 1, 1));
     }
 
@@ -364,8 +388,14 @@ mod tests {
         c.add(Outcome::Overdue, false);
         c.add(Outcome::OnTime, true);
         let want = Counts {
-            total: 5, completed: 3, on_time: 2, late: 1,
-            not_completed: 2, within: 1, overdue: 1, no_deadline: 2,
+            total: 5,
+            completed: 3,
+            on_time: 2,
+            late: 1,
+            not_completed: 2,
+            within: 1,
+            overdue: 1,
+            no_deadline: 2,
         };
         assert_eq!(c, want);
     }

@@ -47,8 +47,13 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 5] =
-        [DocKind::Letter, DocKind::Notice, DocKind::Plan, DocKind::Directive, DocKind::Decision];
+    pub const ALL: [DocKind; 5] = [
+        DocKind::Letter,
+        DocKind::Notice,
+        DocKind::Plan,
+        DocKind::Directive,
+        DocKind::Decision,
+    ];
     pub const WEIGHTS: [f64; 5] = [50.0, 25.0, 10.0, 5.0, 10.0];
 
     /// Tasks one document of this kind assigns (a conclusion notice assigns several).
@@ -246,15 +251,16 @@ pub fn content(
         if allow_list && rng.chance(0.06) {
             text.push_str(", cụ thể:");
             let first = rng.below(SUB_ITEMS.len() as u64) as usize;
-            let second = (first + 1 + rng.below(SUB_ITEMS.len() as u64 - 1) as usize)
-                % SUB_ITEMS.len();
+            let second =
+                (first + 1 + rng.below(SUB_ITEMS.len() as u64 - 1) as usize) % SUB_ITEMS.len();
             text = format!("{text}\n- {};\n- {}.", SUB_ITEMS[first], SUB_ITEMS[second]);
         } else {
             while text.chars().count() < min {
                 text.push_str(&fill(rng.pick(TAILS), rng, year, deadline_hint));
             }
             if rng.chance(0.5) {
-                let with_tail = format!("{text}{}", fill(rng.pick(TAILS), rng, year, deadline_hint));
+                let with_tail =
+                    format!("{text}{}", fill(rng.pick(TAILS), rng, year, deadline_hint));
                 if with_tail.chars().count() <= max {
                     text = with_tail;
                 }

@@ -7,20 +7,29 @@ use chrono::Duration;
 
 use super::fonts::Face;
 use super::front::roman;
-use super::layout::{fit_columns, Align, Flow, HeaderCell, Orientation, ParaStyle, Row, Table};
+use super::layout::{Align, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns};
 use crate::brief;
-use crate::model::{Counts, LeftOut, Rate, Ranking, Report, TaskLine, TrendPoint};
+use crate::model::{Counts, LeftOut, Ranking, Rate, Report, TaskLine, TrendPoint};
 use crate::period;
-use crate::vn_number::{count, date, decimal1, percent, Rounding};
+use crate::vn_number::{Rounding, count, date, decimal1, percent};
 
 const BODY_PT: f32 = 10.5;
 /// Task contents longer than this are shortened in the lists.
 const LIST_SUMMARY_CHARS: usize = 400;
 
 /// A new page with "PHỤ LỤC <n>", the annex title and an italic subtitle, centred.
-pub fn annex_title(flow: &mut Flow, orientation: Orientation, numeral: &str, title: &str, subtitle: &str) {
+pub fn annex_title(
+    flow: &mut Flow,
+    orientation: Orientation,
+    numeral: &str,
+    title: &str,
+    subtitle: &str,
+) {
     flow.new_page(orientation);
-    flow.paragraph(&format!("PHỤ LỤC {numeral}"), ParaStyle::centered(Face::Bold, 13.0));
+    flow.paragraph(
+        &format!("PHỤ LỤC {numeral}"),
+        ParaStyle::centered(Face::Bold, 13.0),
+    );
     flow.paragraph(title, ParaStyle::centered(Face::Bold, 13.0));
     if !subtitle.is_empty() {
         flow.paragraph(subtitle, ParaStyle::centered(Face::Italic, 12.0));
@@ -81,15 +90,32 @@ pub fn agency_table(report: &Report) -> Table {
         HeaderCell::new("Tỷ lệ đúng hạn", 0, 10, 2, 1),
         HeaderCell::new("Ghi chú", 0, 11, 2, 1),
     ];
-    for (i, label) in ["Tổng", "Đúng hạn", "Quá hạn", "Tổng", "Trong hạn", "Quá hạn"]
-        .iter()
-        .enumerate()
+    for (i, label) in [
+        "Tổng",
+        "Đúng hạn",
+        "Quá hạn",
+        "Tổng",
+        "Trong hạn",
+        "Quá hạn",
+    ]
+    .iter()
+    .enumerate()
     {
         header.push(HeaderCell::new(label, 1, 3 + i, 1, 1));
     }
     let numbers = [
-        "(1)", "(2)", "(3)=(4)+(7)", "(4)=(5)+(6)", "(5)", "(6)", "(7)=(8)+(9)", "(8)", "(9)",
-        "(10)=(4)/(3)", "(11)=(5)/(4)", "(12)",
+        "(1)",
+        "(2)",
+        "(3)=(4)+(7)",
+        "(4)=(5)+(6)",
+        "(5)",
+        "(6)",
+        "(7)=(8)+(9)",
+        "(8)",
+        "(9)",
+        "(10)=(4)/(3)",
+        "(11)=(5)/(4)",
+        "(12)",
     ];
     for (i, label) in numbers.iter().enumerate() {
         header.push(HeaderCell {
@@ -181,17 +207,27 @@ fn task_table(report: &Report, tasks: &[TaskLine], is_overdue: bool) -> Table {
         (Some(56.0), Align::Center),
     ];
     let o = Orientation::Landscape;
-    let columns = fit_columns(o.size_pt().0 - o.margins().left_pt - o.margins().right_pt, &spec);
+    let columns = fit_columns(
+        o.size_pt().0 - o.margins().left_pt - o.margins().right_pt,
+        &spec,
+    );
     let last = if is_overdue {
         "Số ngày quá hạn"
     } else {
         "Số ngày còn lại"
     };
-    let header = ["STT", "Số, ngày văn bản giao", "Nội dung nhiệm vụ", "Lãnh đạo giao", "Hạn xử lý", last]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| HeaderCell::new(t, 0, i, 1, 1))
-        .collect();
+    let header = [
+        "STT",
+        "Số, ngày văn bản giao",
+        "Nội dung nhiệm vụ",
+        "Lãnh đạo giao",
+        "Hạn xử lý",
+        last,
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| HeaderCell::new(t, 0, i, 1, 1))
+    .collect();
     let mut rows = Vec::new();
     let mut n = 0;
     for (agency, list) in brief::tasks_by_agency(report, tasks) {
@@ -244,7 +280,7 @@ pub fn task_lists_annex(flow: &mut Flow, report: &Report, numeral: &str) {
     if report.overdue.is_empty() {
         note(flow, "Không có nhiệm vụ chưa hoàn thành quá hạn.");
     } else {
-        flow.table(&task_table(report, &report.overdue, true));
+        capped_task_table(flow, report, &report.overdue, true);
     }
     flow.gap(16.0);
     flow.ensure(120.0);
@@ -265,7 +301,27 @@ pub fn task_lists_annex(flow: &mut Flow, report: &Report, numeral: &str) {
     if report.due_soon.is_empty() {
         note(flow, "Không có nhiệm vụ đến hạn trong 30 ngày tới.");
     } else {
-        flow.table(&task_table(report, &report.due_soon, false));
+        capped_task_table(flow, report, &report.due_soon, false);
+    }
+}
+
+/// The PDF lists at most this many tasks per list (the most overdue first); the workbook's
+/// sheets hold them all. A national roll-up can have tens of thousands of open tasks, which
+/// no one reads on paper.
+const PDF_LIST_MAX: usize = 300;
+
+fn capped_task_table(flow: &mut Flow, report: &Report, tasks: &[TaskLine], is_overdue: bool) {
+    let shown = &tasks[..tasks.len().min(PDF_LIST_MAX)];
+    flow.table(&task_table(report, shown, is_overdue));
+    if tasks.len() > shown.len() {
+        let sheet = if is_overdue { "Quá hạn" } else { "Sắp đến hạn" };
+        note(
+            flow,
+            &format!(
+                "… và {} nhiệm vụ khác; danh sách đầy đủ ở sheet «{sheet}» của tệp Excel.",
+                count((tasks.len() - shown.len()) as u64)
+            ),
+        );
     }
 }
 
@@ -291,11 +347,19 @@ pub fn ranking_annex(flow: &mut Flow, ranking: &Ranking, numeral: &str) {
         (Some(44.0), Align::Center),
     ];
     let columns = fit_columns(flow.width_pt(), &spec);
-    let header = ["STT", "Khối", "Cơ quan", "Điểm", "Xếp loại", "Hạng trong khối", "Hạng toàn tỉnh"]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| HeaderCell::new(t, 0, i, 1, 1))
-        .collect();
+    let header = [
+        "STT",
+        "Khối",
+        "Cơ quan",
+        "Điểm",
+        "Xếp loại",
+        "Hạng trong khối",
+        "Hạng toàn tỉnh",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| HeaderCell::new(t, 0, i, 1, 1))
+    .collect();
     let rows = ranking
         .agencies
         .iter()

@@ -6,10 +6,10 @@
 
 use super::annex::{annex_title, trend_table};
 use super::fonts::Face;
-use super::layout::{wrap, Align, Block, Flow, Item, Orientation, ParaStyle, Rule};
+use super::layout::{Align, Block, Flow, Item, Orientation, ParaStyle, Rule, wrap};
 use crate::model::{Counts, Rate, Report, TrendPoint};
 use crate::period;
-use crate::vn_number::{count, decimal1, percent, percent_one_decimal, Rounding};
+use crate::vn_number::{Rounding, count, decimal1, percent, percent_one_decimal};
 
 const LABEL_PT: f32 = 10.0;
 const LABEL_COLUMN_PT: f32 = 150.0;
@@ -72,7 +72,14 @@ pub fn bar_chart_annex(flow: &mut Flow, report: &Report, numeral: &str) {
         rows.push(BarRow::Group(section.name.clone()));
         for agency in &section.agencies {
             rows.push(BarRow::Bar {
-                lines: wrap(flow.fonts, &agency.name, Face::Regular, LABEL_PT, label_w, 0.0),
+                lines: wrap(
+                    flow.fonts,
+                    &agency.name,
+                    Face::Regular,
+                    LABEL_PT,
+                    label_w,
+                    0.0,
+                ),
                 counts: agency.counts,
                 is_total: false,
             });
@@ -95,7 +102,14 @@ pub fn bar_chart_annex(flow: &mut Flow, report: &Report, numeral: &str) {
         let top = flow.y_pt() + AXIS_PT;
         for tick in [0u32, 25, 50, 75, 100] {
             let x = plot_left + plot_w * tick as f32 / 100.0;
-            flow.text(&format!("{tick}%"), Face::Regular, 9.0, x, top - 5.0, Align::Center);
+            flow.text(
+                &format!("{tick}%"),
+                Face::Regular,
+                9.0,
+                x,
+                top - 5.0,
+                Align::Center,
+            );
             let gray = if tick == 0 { 0.0 } else { 0.55 };
             let item = if tick == 0 {
                 Item::Rule(Rule {
@@ -123,7 +137,14 @@ pub fn bar_chart_annex(flow: &mut Flow, report: &Report, numeral: &str) {
     legend(flow);
 }
 
-fn draw_bar_row(flow: &mut Flow, row: &BarRow, y: f32, plot_left: f32, plot_w: f32, rounding: Rounding) {
+fn draw_bar_row(
+    flow: &mut Flow,
+    row: &BarRow,
+    y: f32,
+    plot_left: f32,
+    plot_w: f32,
+    rounding: Rounding,
+) {
     let h = row_height(row);
     match row {
         BarRow::Group(name) => {
@@ -139,7 +160,14 @@ fn draw_bar_row(flow: &mut Flow, row: &BarRow, y: f32, plot_left: f32, plot_w: f
             let line_pt = LABEL_PT * 1.15;
             let mut baseline = y + (h - lines.len() as f32 * line_pt) / 2.0 + LABEL_PT * 0.85;
             for line in lines {
-                flow.text(line, face, LABEL_PT, plot_left - 6.0, baseline, Align::Right);
+                flow.text(
+                    line,
+                    face,
+                    LABEL_PT,
+                    plot_left - 6.0,
+                    baseline,
+                    Align::Right,
+                );
                 baseline += line_pt;
             }
             let centre = y + h / 2.0;
@@ -160,9 +188,23 @@ fn draw_bar_row(flow: &mut Flow, row: &BarRow, y: f32, plot_left: f32, plot_w: f
             // gridlines.
             let value_baseline = centre + 3.2;
             let label = percent(share, rounding);
-            flow.text(&label, face, 9.0, plot_left + plot_w + 36.0, value_baseline, Align::Right);
+            flow.text(
+                &label,
+                face,
+                9.0,
+                plot_left + plot_w + 36.0,
+                value_baseline,
+                Align::Right,
+            );
             let qh = format!("QH: {}", count(counts.overdue));
-            flow.text(&qh, face, 9.0, plot_left + plot_w + 44.0, value_baseline, Align::Left);
+            flow.text(
+                &qh,
+                face,
+                9.0,
+                plot_left + plot_w + 44.0,
+                value_baseline,
+                Align::Left,
+            );
         }
     }
 }
@@ -228,7 +270,11 @@ fn line_chart(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding) {
                 .collect()
         })
         .collect();
-    let lowest = values.iter().flatten().flatten().fold(100.0_f64, |a, b| a.min(*b));
+    let lowest = values
+        .iter()
+        .flatten()
+        .flatten()
+        .fold(100.0_f64, |a, b| a.min(*b));
     // The axis starts at a multiple of 10 below the lowest value, so close rates stay apart.
     let floor = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 8.0) * 10.0;
 
@@ -242,7 +288,14 @@ fn line_chart(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding) {
     while tick <= 100.0 + 1e-9 {
         let y = y_of(tick);
         flow.push(dashed(left, y, right, y, 0.6));
-        flow.text(&format!("{}%", decimal1(tick).trim_end_matches(",0")), Face::Regular, 9.0, left - 4.0, y + 3.0, Align::Right);
+        flow.text(
+            &format!("{}%", decimal1(tick).trim_end_matches(",0")),
+            Face::Regular,
+            9.0,
+            left - 4.0,
+            y + 3.0,
+            Align::Right,
+        );
         tick += step;
     }
     flow.rule(left, bottom, right, bottom, 0.8);
@@ -252,7 +305,14 @@ fn line_chart(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding) {
     let x_of = |i: usize| left + step * (i as f32 + 0.5);
     for (i, point) in trend.iter().enumerate() {
         let label = short_label(point);
-        flow.text(&label, Face::Regular, 9.0, x_of(i), bottom + 13.0, Align::Center);
+        flow.text(
+            &label,
+            Face::Regular,
+            9.0,
+            x_of(i),
+            bottom + 13.0,
+            Align::Center,
+        );
     }
     for ((_, is_dashed), vals) in series.iter().zip(&values) {
         for i in 1..vals.len() {
@@ -281,14 +341,24 @@ fn line_chart(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding) {
             }));
             // Completion labels above the point, on-time labels below it.
             let label_y = if *is_dashed { y + 13.0 } else { y - 6.0 };
-            flow.text(&format!("{}%", decimal1(*v)), Face::Regular, 8.5, x, label_y, Align::Center);
+            flow.text(
+                &format!("{}%", decimal1(*v)),
+                Face::Regular,
+                8.5,
+                x,
+                label_y,
+                Align::Center,
+            );
         }
     }
     flow.set_y_pt(bottom + 26.0);
     let x = flow.left_pt() + 40.0;
     for (label, is_dashed) in [
         ("Tỷ lệ hoàn thành (số đã hoàn thành / tổng số)", false),
-        ("Tỷ lệ đúng hạn (số hoàn thành đúng hạn / số đã hoàn thành)", true),
+        (
+            "Tỷ lệ đúng hạn (số hoàn thành đúng hạn / số đã hoàn thành)",
+            true,
+        ),
     ] {
         let y = flow.y_pt() + 5.0;
         flow.push(Item::Rule(Rule {
@@ -321,7 +391,14 @@ fn short_label(point: &TrendPoint) -> String {
     let year = p.start.year();
     match p.unit {
         PeriodUnit::Year => year.to_string(),
-        PeriodUnit::Half => format!("{}/{year}", if p.start.month() == 1 { "6T đầu" } else { "6T cuối" }),
+        PeriodUnit::Half => format!(
+            "{}/{year}",
+            if p.start.month() == 1 {
+                "6T đầu"
+            } else {
+                "6T cuối"
+            }
+        ),
         PeriodUnit::Quarter => format!("Q{}/{year}", (p.start.month() - 1) / 3 + 1),
         PeriodUnit::Month => format!("{:02}/{year}", p.start.month()),
         PeriodUnit::Range => period::phrase(p),

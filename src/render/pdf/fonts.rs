@@ -75,8 +75,12 @@ mod tests {
         let digits = fonts.width_pt(Face::Regular, "0123456789", 10.0);
         assert!((digits - 50.0).abs() < 0.01, "{digits}");
         // Every precomposed Vietnamese letter has a glyph of non-zero width.
-        for c in "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđĐƠƯơư".chars() {
-            assert!(fonts.width_pt(Face::Bold, &c.to_string(), 10.0) > 1.0, "{c}");
+        for c in "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđĐƠƯơư".chars()
+        {
+            assert!(
+                fonts.width_pt(Face::Bold, &c.to_string(), 10.0) > 1.0,
+                "{c}"
+            );
         }
         assert!(
             fonts.width_pt(Face::Bold, "Hạnh phúc", 13.0)

@@ -6,9 +6,9 @@
 
 use chrono::{Datelike, Duration};
 
+use super::Annexes;
 use super::fonts::Face;
 use super::layout::{Align, Flow, NO_BREAK, Orientation, ParaStyle};
-use super::Annexes;
 use crate::brief;
 use crate::model::{Rate, Report};
 use crate::period;
@@ -33,9 +33,17 @@ pub fn place_date_line(place: &str, day: chrono::NaiveDate) -> String {
     } else {
         day.month().to_string()
     };
-    let place = if place.trim().is_empty() { "" } else { place.trim() };
+    let place = if place.trim().is_empty() {
+        ""
+    } else {
+        place.trim()
+    };
     let sep = if place.is_empty() { "" } else { ", " };
-    let line = format!("{place}{sep}ngày {:02} tháng {month} năm {}", day.day(), day.year());
+    let line = format!(
+        "{place}{sep}ngày {:02} tháng {month} năm {}",
+        day.day(),
+        day.year()
+    );
     let mut chars = line.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -55,7 +63,13 @@ fn fitting_size(flow: &Flow, text: &str, face: Face, size_pt: f32, width_pt: f32
 /// A rule under the line just set, centred on `centre_pt`.
 fn short_rule(flow: &mut Flow, centre_pt: f32, length_pt: f32) {
     let y = flow.y_pt() + 1.0;
-    flow.rule(centre_pt - length_pt / 2.0, y, centre_pt + length_pt / 2.0, y, 0.6);
+    flow.rule(
+        centre_pt - length_pt / 2.0,
+        y,
+        centre_pt + length_pt / 2.0,
+        y,
+        0.6,
+    );
 }
 
 fn heading_block(flow: &mut Flow, report: &Report) {
@@ -70,8 +84,19 @@ fn heading_block(flow: &mut Flow, report: &Report) {
     let style = ParaStyle::centered(Face::Regular, HEADING_SIZE_PT);
     flow.paragraph_in(&meta.issuer.to_uppercase(), style, left, left_w);
     let sub = meta.issuer_sub.to_uppercase();
-    flow.paragraph_in(&sub, ParaStyle { face: Face::Bold, ..style }, left, left_w);
-    let sub_w = flow.fonts.width_pt(Face::Bold, &sub, HEADING_SIZE_PT).min(left_w);
+    flow.paragraph_in(
+        &sub,
+        ParaStyle {
+            face: Face::Bold,
+            ..style
+        },
+        left,
+        left_w,
+    );
+    let sub_w = flow
+        .fonts
+        .width_pt(Face::Bold, &sub, HEADING_SIZE_PT)
+        .min(left_w);
     short_rule(flow, left + left_w / 2.0, (sub_w * 0.4).max(40.0));
     let left_bottom = flow.y_pt();
 
@@ -79,15 +104,30 @@ fn heading_block(flow: &mut Flow, report: &Report) {
     flow.set_y_pt(top);
     let nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     let size = fitting_size(flow, nation, Face::Bold, 12.5, right_w);
-    flow.paragraph_in(nation, ParaStyle::centered(Face::Bold, size), right_x, right_w);
+    flow.paragraph_in(
+        nation,
+        ParaStyle::centered(Face::Bold, size),
+        right_x,
+        right_w,
+    );
     let motto = "Độc lập - Tự do - Hạnh phúc";
-    flow.paragraph_in(motto, ParaStyle::centered(Face::Bold, HEADING_SIZE_PT), right_x, right_w);
+    flow.paragraph_in(
+        motto,
+        ParaStyle::centered(Face::Bold, HEADING_SIZE_PT),
+        right_x,
+        right_w,
+    );
     let motto_w = flow.fonts.width_pt(Face::Bold, motto, HEADING_SIZE_PT);
     short_rule(flow, right_x + right_w / 2.0, motto_w);
 
     flow.set_y_pt(flow.y_pt().max(left_bottom) + 10.0);
     let line = place_date_line(&meta.place, meta.report_date);
-    flow.paragraph_in(&line, ParaStyle::centered(Face::Italic, HEADING_SIZE_PT), right_x, right_w);
+    flow.paragraph_in(
+        &line,
+        ParaStyle::centered(Face::Italic, HEADING_SIZE_PT),
+        right_x,
+        right_w,
+    );
 }
 
 fn title_block(flow: &mut Flow, report: &Report) {
@@ -172,7 +212,10 @@ fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
     section_heading(flow, "III. Nhiệm vụ quá hạn và sắp đến hạn");
     let overdue_agencies = brief::tasks_by_agency(report, &report.overdue).len();
     let overdue = if report.overdue.is_empty() {
-        format!("Đến hết ngày {} không có nhiệm vụ chưa hoàn thành quá hạn", date(cut_off))
+        format!(
+            "Đến hết ngày {} không có nhiệm vụ chưa hoàn thành quá hạn",
+            date(cut_off)
+        )
     } else {
         format!(
             "Đến hết ngày {} còn {} nhiệm vụ chưa hoàn thành quá hạn của {} cơ quan, đơn vị",
@@ -197,7 +240,11 @@ fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
     if let (Some(ranking), Some(numeral)) = (&report.ranking, &annexes.ranking) {
         section_heading(flow, &format!("{}. Kết quả chấm điểm thi đua", roman(next)));
         next += 1;
-        let ranked = ranking.agencies.iter().filter(|a| a.points.is_some()).count();
+        let ranked = ranking
+            .agencies
+            .iter()
+            .filter(|a| a.points.is_some())
+            .count();
         flow.paragraph(
             &format!(
                 "Chấm điểm tiêu chí thực hiện nhiệm vụ được giao theo «{}» cho {} cơ quan, đơn \
@@ -269,7 +316,10 @@ mod tests {
             place_date_line("Bình An", d(2025, 7, 6)),
             "Bình An, ngày 06 tháng 7 năm 2025"
         );
-        assert_eq!(place_date_line("", d(2025, 12, 30)), "Ngày 30 tháng 12 năm 2025");
+        assert_eq!(
+            place_date_line("", d(2025, 12, 30)),
+            "Ngày 30 tháng 12 năm 2025"
+        );
     }
 
     #[test]

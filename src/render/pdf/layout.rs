@@ -1,7 +1,7 @@
 //! The layout step: pages of positioned primitives (text runs, lines, rectangles) of our own
 //! type, built before printpdf is touched so they can be tested. A `Flow` keeps a cursor down
 //! the current page and knows the margins of Nghị định 30/2020/NĐ-CP (portrait: left 30 mm,
-//! right 15 mm, top and bottom 20 mm; landscape pages keep 20 mm top and bottom, 20 mm left).
+//! right 15 mm, top and bottom 20 mm; landscape: top 20, right 15, bottom 15, left 20 mm).
 //! It wraps paragraphs (justified or aligned), breaks pages, and lays out tables whose header
 //! is repeated on every page. Coordinates are points from the page's top-left corner, y down;
 //! a text run's `y_pt` is its baseline.
@@ -423,7 +423,15 @@ impl<'f> Flow<'f> {
     }
 
     /// A text run measured with the flow's fonts (text made NFC).
-    pub fn run(&self, text: &str, face: Face, size_pt: f32, x_pt: f32, y_pt: f32, align: Align) -> Item {
+    pub fn run(
+        &self,
+        text: &str,
+        face: Face,
+        size_pt: f32,
+        x_pt: f32,
+        y_pt: f32,
+        align: Align,
+    ) -> Item {
         let text: String = text.nfc().collect();
         let width_pt = self.fonts.width_pt(face, &text, size_pt);
         Item::Text(TextRun {
@@ -437,7 +445,15 @@ impl<'f> Flow<'f> {
         })
     }
 
-    pub fn text(&mut self, text: &str, face: Face, size_pt: f32, x_pt: f32, y_pt: f32, align: Align) {
+    pub fn text(
+        &mut self,
+        text: &str,
+        face: Face,
+        size_pt: f32,
+        x_pt: f32,
+        y_pt: f32,
+        align: Align,
+    ) {
         let item = self.run(text, face, size_pt, x_pt, y_pt, align);
         self.push(item);
     }
@@ -463,7 +479,16 @@ impl<'f> Flow<'f> {
     /// A paragraph in the column `[left_pt, left_pt + width_pt]`.
     pub fn paragraph_in(&mut self, text: &str, style: ParaStyle, left_pt: f32, width_pt: f32) {
         let text: String = text.nfc().collect();
-        let wrap_at = |w: f32| wrap(self.fonts, &text, style.face, style.size_pt, w, style.first_indent_pt);
+        let wrap_at = |w: f32| {
+            wrap(
+                self.fonts,
+                &text,
+                style.face,
+                style.size_pt,
+                w,
+                style.first_indent_pt,
+            )
+        };
         let lines = wrap_at(width_pt);
         let line_pt = style.line_pt();
         let last = lines.len().saturating_sub(1);
@@ -479,9 +504,14 @@ impl<'f> Flow<'f> {
                 None | Some(Align::Left) => {
                     self.text(line, face, size, left_pt + indent, baseline, Align::Left)
                 }
-                Some(Align::Center) => {
-                    self.text(line, face, size, left_pt + width_pt / 2.0, baseline, Align::Center)
-                }
+                Some(Align::Center) => self.text(
+                    line,
+                    face,
+                    size,
+                    left_pt + width_pt / 2.0,
+                    baseline,
+                    Align::Center,
+                ),
                 Some(Align::Right) => {
                     self.text(line, face, size, left_pt + width_pt, baseline, Align::Right)
                 }
@@ -492,7 +522,14 @@ impl<'f> Flow<'f> {
     }
 
     /// A full line spread to `width_pt`: one run per word, the slack shared between the gaps.
-    fn justified_line(&mut self, line: &str, style: ParaStyle, left_pt: f32, width_pt: f32, baseline: f32) {
+    fn justified_line(
+        &mut self,
+        line: &str,
+        style: ParaStyle,
+        left_pt: f32,
+        width_pt: f32,
+        baseline: f32,
+    ) {
         let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
         let widths: Vec<f32> = words
             .iter()
@@ -506,7 +543,14 @@ impl<'f> Flow<'f> {
             space
         };
         if gaps == 0.0 || gap > 4.0 * space {
-            self.text(line, style.face, style.size_pt, left_pt, baseline, Align::Left);
+            self.text(
+                line,
+                style.face,
+                style.size_pt,
+                left_pt,
+                baseline,
+                Align::Left,
+            );
             return;
         }
         let mut x = left_pt;
@@ -517,8 +561,22 @@ impl<'f> Flow<'f> {
     }
 
     /// The lines of a cell, cut to `max_lines` (the last marked "…").
-    fn cell_lines(&self, text: &str, face: Face, size_pt: f32, width_pt: f32, max_lines: usize) -> Vec<String> {
-        let mut lines = wrap(self.fonts, text, face, size_pt, width_pt - 2.0 * CELL_PAD_X_PT, 0.0);
+    fn cell_lines(
+        &self,
+        text: &str,
+        face: Face,
+        size_pt: f32,
+        width_pt: f32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        let mut lines = wrap(
+            self.fonts,
+            text,
+            face,
+            size_pt,
+            width_pt - 2.0 * CELL_PAD_X_PT,
+            0.0,
+        );
         if lines.len() > max_lines.max(1) {
             lines.truncate(max_lines.max(1));
             if let Some(last) = lines.last_mut() {
@@ -572,7 +630,17 @@ impl<'f> Flow<'f> {
 
     /// Lines of a cell centred vertically in the box (x, y, w, h).
     #[allow(clippy::too_many_arguments)]
-    fn cell_text(&mut self, lines: &[String], face: Face, size_pt: f32, x: f32, y: f32, w: f32, h: f32, align: Align) {
+    fn cell_text(
+        &mut self,
+        lines: &[String],
+        face: Face,
+        size_pt: f32,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        align: Align,
+    ) {
         let line_pt = size_pt * CELL_LINE;
         let block = lines.len() as f32 * line_pt;
         let mut top = y + (h - block) / 2.0;
@@ -595,13 +663,25 @@ impl<'f> Flow<'f> {
         let header_pt: f32 = header_heights.iter().sum();
         let body_line = table.body_size_pt * CELL_LINE;
         let full_body = self.bottom_pt() - self.orientation().margins().top_pt - header_pt;
-        let max_lines = ((full_body - 2.0 * CELL_PAD_Y_PT) / body_line).floor().max(1.0) as usize;
+        let max_lines = ((full_body - 2.0 * CELL_PAD_Y_PT) / body_line)
+            .floor()
+            .max(1.0) as usize;
         let table_width = span_width(&table.columns, 0, table.columns.len());
         let mut laid: Vec<(Vec<Vec<String>>, f32)> = Vec::new();
         for row in &table.rows {
-            let face = if row.is_bold { Face::Bold } else { Face::Regular };
+            let face = if row.is_bold {
+                Face::Bold
+            } else {
+                Face::Regular
+            };
             let cells: Vec<Vec<String>> = match &row.band {
-                Some(text) => vec![self.cell_lines(text, Face::Bold, table.body_size_pt, table_width, max_lines)],
+                Some(text) => vec![self.cell_lines(
+                    text,
+                    Face::Bold,
+                    table.body_size_pt,
+                    table_width,
+                    max_lines,
+                )],
                 None => table
                     .columns
                     .iter()
@@ -621,22 +701,48 @@ impl<'f> Flow<'f> {
         let heights: Vec<f32> = laid.iter().map(|(_, h)| *h).collect();
         for (i, (row, (cells, height))) in table.rows.iter().zip(laid).enumerate() {
             // A band (agency heading) stays with the row under it.
-            let keep = if row.band.is_some() { heights.get(i + 1).copied().unwrap_or(0.0) } else { 0.0 };
+            let keep = if row.band.is_some() {
+                heights.get(i + 1).copied().unwrap_or(0.0)
+            } else {
+                0.0
+            };
             if self.ensure(height + keep) {
                 self.draw_header(table, &header_heights);
             }
             let y = self.y_pt;
-            let face = if row.is_bold { Face::Bold } else { Face::Regular };
+            let face = if row.is_bold {
+                Face::Bold
+            } else {
+                Face::Regular
+            };
             if row.band.is_some() {
                 let x = self.left_pt();
                 self.cell_box(x, y, table_width, height);
                 let lines = cells.first().cloned().unwrap_or_default();
-                self.cell_text(&lines, Face::Bold, table.body_size_pt, x, y, table_width, height, Align::Left);
+                self.cell_text(
+                    &lines,
+                    Face::Bold,
+                    table.body_size_pt,
+                    x,
+                    y,
+                    table_width,
+                    height,
+                    Align::Left,
+                );
             } else {
                 let mut x = self.left_pt();
                 for (col, lines) in table.columns.iter().zip(&cells) {
                     self.cell_box(x, y, col.width_pt, height);
-                    self.cell_text(lines, face, table.body_size_pt, x, y, col.width_pt, height, col.align);
+                    self.cell_text(
+                        lines,
+                        face,
+                        table.body_size_pt,
+                        x,
+                        y,
+                        col.width_pt,
+                        height,
+                        col.align,
+                    );
                     x += col.width_pt;
                 }
             }
@@ -677,7 +783,12 @@ impl<'f> Flow<'f> {
 
 /// Width of `span` columns from `first`.
 pub fn span_width(columns: &[Column], first: usize, span: usize) -> f32 {
-    columns.iter().skip(first).take(span).map(|c| c.width_pt).sum()
+    columns
+        .iter()
+        .skip(first)
+        .take(span)
+        .map(|c| c.width_pt)
+        .sum()
 }
 
 /// Column widths: the fixed ones as given, the flexible one (`None`) takes what is left of

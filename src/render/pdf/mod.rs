@@ -71,7 +71,12 @@ pub fn pdf_bytes(report: &Report) -> Result<Vec<u8>, PdfError> {
         "Báo cáo kết quả thực hiện nhiệm vụ {}",
         period::phrase(&report.meta.period)
     );
-    Ok(draw::to_pdf(&pages, &fonts, &title, report.meta.report_date))
+    Ok(draw::to_pdf(
+        &pages,
+        &fonts,
+        &title,
+        report.meta.report_date,
+    ))
 }
 
 /// The laid-out pages of a report (the layout step alone, for tests and previews).

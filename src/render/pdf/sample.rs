@@ -25,7 +25,12 @@ fn allocate(total: u64, weights: &[u64]) -> Vec<u64> {
     let sum: u64 = weights.iter().sum();
     let mut parts: Vec<u64> = weights.iter().map(|w| total * w / sum).collect();
     let mut left = total - parts.iter().sum::<u64>();
-    for part in parts.iter_mut().zip(weights).filter(|(_, w)| **w > 0).map(|(p, _)| p) {
+    for part in parts
+        .iter_mut()
+        .zip(weights)
+        .filter(|(_, w)| **w > 0)
+        .map(|(p, _)| p)
+    {
         if left == 0 {
             break;
         }
@@ -103,7 +108,13 @@ fn agencies() -> Vec<(usize, &'static str)> {
         .collect()
 }
 
-fn task(agency: &str, i: usize, deadline: NaiveDate, status: Status, days: Option<i64>) -> TaskLine {
+fn task(
+    agency: &str,
+    i: usize,
+    deadline: NaiveDate,
+    status: Status,
+    days: Option<i64>,
+) -> TaskLine {
     TaskLine {
         agency: agency.to_string(),
         task_id: None,
@@ -134,7 +145,13 @@ pub fn report() -> Report {
     let list = agencies();
     let no_completion = "Trung tâm Phục vụ hành chính công tỉnh";
     let weights: Vec<u64> = (0..list.len())
-        .map(|i| if list[i].1 == no_completion { 0 } else { (i as u64 * 7) % 11 + 3 })
+        .map(|i| {
+            if list[i].1 == no_completion {
+                0
+            } else {
+                (i as u64 * 7) % 11 + 3
+            }
+        })
         .collect();
     let on_time = allocate(3049, &weights);
     // Late tasks spread unevenly, so the on-time shares differ from agency to agency.
@@ -160,7 +177,10 @@ pub fn report() -> Report {
         })
         .collect();
     for (i, (g, name)) in list.iter().enumerate() {
-        let overdue = OVERDUE.iter().find(|(n, _)| n == name).map_or(0, |(_, k)| *k);
+        let overdue = OVERDUE
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(0, |(_, k)| *k);
         let counts = Counts::from_parts(on_time[i], late[i], within[i], overdue, 0);
         let section = &mut sections[*g];
         section.subtotal = section.subtotal.plus(&counts);
@@ -237,8 +257,8 @@ pub fn report() -> Report {
 }
 
 fn ranking() -> Ranking {
-    let ranked = |name: &str, bloc: &str, points: Option<f64>, tier: Option<&str>, rb, rp| {
-        RankedAgency {
+    let ranked =
+        |name: &str, bloc: &str, points: Option<f64>, tier: Option<&str>, rb, rp| RankedAgency {
             name: name.to_string(),
             bloc: Some(bloc.to_string()),
             counts: None,
@@ -248,8 +268,7 @@ fn ranking() -> Ranking {
             rank_in_province: rp,
             working: vec![],
             note: String::new(),
-        }
-    };
+        };
     Ranking {
         rule_name: "Bộ tiêu chí mặc định (100 điểm)".to_string(),
         rule_lines: vec![
@@ -257,10 +276,38 @@ fn ranking() -> Ranking {
             "Trừ 2 điểm mỗi nhiệm vụ chưa hoàn thành quá hạn; thấp nhất 0 điểm".to_string(),
         ],
         agencies: vec![
-            ranked("Sở Y tế", "Khối Văn hóa - Xã hội", Some(95.5), Some("Hoàn thành xuất sắc"), Some(1), Some(1)),
-            ranked("Sở Tài chính", "Khối Kinh tế", Some(82.0), Some("Hoàn thành tốt"), Some(1), Some(2)),
-            ranked("Sở Xây dựng", "Khối Kinh tế", Some(64.5), Some("Hoàn thành"), Some(2), Some(3)),
-            ranked("Đài Phát thanh và Truyền hình tỉnh", "Khối Văn hóa - Xã hội", None, None, None, None),
+            ranked(
+                "Sở Y tế",
+                "Khối Văn hóa - Xã hội",
+                Some(95.5),
+                Some("Hoàn thành xuất sắc"),
+                Some(1),
+                Some(1),
+            ),
+            ranked(
+                "Sở Tài chính",
+                "Khối Kinh tế",
+                Some(82.0),
+                Some("Hoàn thành tốt"),
+                Some(1),
+                Some(2),
+            ),
+            ranked(
+                "Sở Xây dựng",
+                "Khối Kinh tế",
+                Some(64.5),
+                Some("Hoàn thành"),
+                Some(2),
+                Some(3),
+            ),
+            ranked(
+                "Đài Phát thanh và Truyền hình tỉnh",
+                "Khối Văn hóa - Xã hội",
+                None,
+                None,
+                None,
+                None,
+            ),
         ],
     }
 }

@@ -27,12 +27,22 @@ fn every_item_lies_inside_the_page_margins() {
     for (i, page) in pages().iter().enumerate() {
         let m = page.orientation.margins();
         let (w, h) = page.orientation.size_pt();
-        let (left, right, top, bottom) = (m.left_pt - 0.5, w - m.right_pt + 0.5, m.top_pt, h - m.bottom_pt + 0.5);
+        let (left, right, top, bottom) = (
+            m.left_pt - 0.5,
+            w - m.right_pt + 0.5,
+            m.top_pt,
+            h - m.bottom_pt + 0.5,
+        );
         for item in &page.items {
             let (x1, x2, y1, y2) = match item {
                 // A baseline sits below the top margin by at least the ascent.
                 Item::Text(t) => (t.left_pt(), t.right_pt(), t.y_pt - t.size_pt * 0.7, t.y_pt),
-                Item::Rule(r) => (r.x1_pt.min(r.x2_pt), r.x1_pt.max(r.x2_pt), r.y1_pt.min(r.y2_pt), r.y1_pt.max(r.y2_pt)),
+                Item::Rule(r) => (
+                    r.x1_pt.min(r.x2_pt),
+                    r.x1_pt.max(r.x2_pt),
+                    r.y1_pt.min(r.y2_pt),
+                    r.y1_pt.max(r.y2_pt),
+                ),
                 Item::Block(b) => (b.x_pt, b.x_pt + b.width_pt, b.y_pt, b.y_pt + b.height_pt),
             };
             assert!(
@@ -63,7 +73,11 @@ fn first_page_has_the_official_heading_block() {
     let pages = pages();
     let page = &pages[0];
     assert_eq!(page.orientation, Orientation::Portrait);
-    let find = |text: &str| page.texts().find(|t| t.text == text).unwrap_or_else(|| panic!("{text}"));
+    let find = |text: &str| {
+        page.texts()
+            .find(|t| t.text == text)
+            .unwrap_or_else(|| panic!("{text}"))
+    };
     let width = page.orientation.size_pt().0;
     let nation = find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     let motto = find("Độc lập - Tự do - Hạnh phúc");
@@ -73,7 +87,10 @@ fn first_page_has_the_official_heading_block() {
     assert!(issuer.x_pt < width / 2.0 && nation.x_pt > width / 2.0);
     assert!((issuer.y_pt - nation.y_pt).abs() < 1.0);
     assert!(sub.y_pt > issuer.y_pt && motto.y_pt > nation.y_pt);
-    assert_eq!((nation.face, motto.face, sub.face), (Face::Bold, Face::Bold, Face::Bold));
+    assert_eq!(
+        (nation.face, motto.face, sub.face),
+        (Face::Bold, Face::Bold, Face::Bold)
+    );
     let date = find("Bình An, ngày 24 tháng 02 năm 2025");
     assert_eq!(date.face, Face::Italic);
     assert!(date.y_pt > motto.y_pt);
@@ -97,7 +114,10 @@ fn annex_table_breaks_pages_and_repeats_its_header() {
     let total = pages_with(&pages, "Tổng cộng");
     assert_eq!(total, vec![*with_header.last().unwrap()]);
     let text = pages[total[0]].plain_text();
-    assert!(text.contains("Tổng cộng 3.472 3.328 3.049 279 144 128 16 95,9% 91,6%"), "{text}");
+    assert!(
+        text.contains("Tổng cộng 3.472 3.328 3.049 279 144 128 16 95,9% 91,6%"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -114,14 +134,21 @@ fn long_agency_names_wrap_inside_their_cell() {
     let mut joined = String::new();
     for t in &texts[first..] {
         runs.push(*t);
-        joined = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+        joined = runs
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if joined.len() >= sample::LONG_NAME.len() {
             break;
         }
     }
     assert!(runs.len() >= 2, "{runs:?}");
     assert_eq!(joined, sample::LONG_NAME);
-    assert!(runs.windows(2).all(|w| w[1].y_pt > w[0].y_pt && (w[1].x_pt - w[0].x_pt).abs() < 0.01));
+    assert!(
+        runs.windows(2)
+            .all(|w| w[1].y_pt > w[0].y_pt && (w[1].x_pt - w[0].x_pt).abs() < 0.01)
+    );
 }
 
 #[test]
@@ -131,12 +158,23 @@ fn a_table_longer_than_a_page_repeats_the_header_and_never_splits_a_row() {
     flow.new_page(Orientation::Portrait);
     let table = Table {
         columns: vec![
-            Column { width_pt: 40.0, align: Align::Center },
-            Column { width_pt: 200.0, align: Align::Left },
+            Column {
+                width_pt: 40.0,
+                align: Align::Center,
+            },
+            Column {
+                width_pt: 200.0,
+                align: Align::Left,
+            },
         ],
         header_rows: 1,
-        header: vec![HeaderCell::new("Số", 0, 0, 1, 1), HeaderCell::new("Nội dung", 0, 1, 1, 1)],
-        rows: (1..=80).map(|i| Row::plain(vec![i.to_string(), format!("Dòng {i}")])).collect(),
+        header: vec![
+            HeaderCell::new("Số", 0, 0, 1, 1),
+            HeaderCell::new("Nội dung", 0, 1, 1, 1),
+        ],
+        rows: (1..=80)
+            .map(|i| Row::plain(vec![i.to_string(), format!("Dòng {i}")]))
+            .collect(),
         body_size_pt: 10.0,
         header_fill_gray: 0.9,
     };
@@ -148,7 +186,16 @@ fn a_table_longer_than_a_page_repeats_the_header_and_never_splits_a_row() {
         let header: Vec<_> = page.texts().filter(|t| t.text == "Nội dung").collect();
         assert_eq!(header.len(), 1);
         // The header is the first thing on each page, at the same height.
-        assert!((header[0].y_pt - pages[0].texts().find(|t| t.text == "Nội dung").unwrap().y_pt).abs() < 0.01);
+        assert!(
+            (header[0].y_pt
+                - pages[0]
+                    .texts()
+                    .find(|t| t.text == "Nội dung")
+                    .unwrap()
+                    .y_pt)
+                .abs()
+                < 0.01
+        );
         for t in page.texts().filter(|t| t.text.starts_with("Dòng ")) {
             assert_eq!(t.text, format!("Dòng {next_row}"));
             assert!(header[0].y_pt < t.y_pt);
@@ -161,11 +208,28 @@ fn a_table_longer_than_a_page_repeats_the_header_and_never_splits_a_row() {
 #[test]
 fn wrapping_breaks_at_spaces_and_cuts_words_longer_than_a_line() {
     let fonts = Fonts::load().unwrap();
-    let lines = super::layout::wrap(&fonts, "Sở Nông nghiệp và Môi trường", Face::Regular, 10.0, 70.0, 0.0);
+    let lines = super::layout::wrap(
+        &fonts,
+        "Sở Nông nghiệp và Môi trường",
+        Face::Regular,
+        10.0,
+        70.0,
+        0.0,
+    );
     assert_eq!(lines, ["Sở Nông nghiệp", "và Môi trường"]);
-    let long = super::layout::wrap(&fonts, "1313/UBND-KTTTTTTTTTTTTTT", Face::Regular, 10.0, 50.0, 0.0);
+    let long = super::layout::wrap(
+        &fonts,
+        "1313/UBND-KTTTTTTTTTTTTTT",
+        Face::Regular,
+        10.0,
+        50.0,
+        0.0,
+    );
     assert!(long.len() >= 2 && long.concat() == "1313/UBND-KTTTTTTTTTTTTTT");
-    assert!(long.iter().all(|l| fonts.width_pt(Face::Regular, l, 10.0) <= 50.0));
+    assert!(
+        long.iter()
+            .all(|l| fonts.width_pt(Face::Regular, l, 10.0) <= 50.0)
+    );
 }
 
 /// Runs a poppler tool; a missing tool fails the test with a clear message.
@@ -173,7 +237,11 @@ fn poppler(tool: &str, args: &[&str]) -> std::process::Output {
     let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
         panic!("{tool} not found ({e}): install poppler-utils (apt-get install poppler-utils)")
     });
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
@@ -215,12 +283,18 @@ fn pdf_text_holds_the_figures_and_vietnamese_phrases_and_every_page_renders() {
         "Hoàn thành xuất sắc",
         "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ",
     ] {
-        assert!(text.contains(phrase), "«{phrase}» not in the PDF text:\n{raw}");
+        assert!(
+            text.contains(phrase),
+            "«{phrase}» not in the PDF text:\n{raw}"
+        );
     }
 
     let pages = layout_report(&report).unwrap().len();
     let prefix = dir.path().join("trang");
-    poppler("pdftoppm", &["-r", "50", "-png", path_str, prefix.to_str().unwrap()]);
+    poppler(
+        "pdftoppm",
+        &["-r", "50", "-png", path_str, prefix.to_str().unwrap()],
+    );
     let pngs = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(Result::ok)
@@ -233,7 +307,9 @@ fn pdf_text_holds_the_figures_and_vietnamese_phrases_and_every_page_renders() {
 
 /// With TIENDO_KEEP_PDF=<dir>, copies the test PDF and its PNGs there for a look by eye.
 fn keep_for_inspection(pdf: &Path, dir: &Path) {
-    let Some(keep) = std::env::var_os("TIENDO_KEEP_PDF") else { return };
+    let Some(keep) = std::env::var_os("TIENDO_KEEP_PDF") else {
+        return;
+    };
     let keep = Path::new(&keep);
     let _ = std::fs::create_dir_all(keep);
     let _ = std::fs::copy(pdf, keep.join("bao_cao.pdf"));
@@ -260,8 +336,15 @@ fn a_report_without_tasks_still_lays_out_and_says_so() {
     report.ranking = None;
     report.trend = None;
     let pages = layout_report(&report).unwrap();
-    let all: String = pages.iter().map(Page::plain_text).collect::<Vec<_>>().join(" ");
-    assert!(all.contains("Trong kỳ không có nhiệm vụ nào được giao."), "{all}");
+    let all: String = pages
+        .iter()
+        .map(Page::plain_text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        all.contains("Trong kỳ không có nhiệm vụ nào được giao."),
+        "{all}"
+    );
     assert!(all.contains("Tổng cộng 0 0 0 0 0 0 0 - -"), "{all}");
     assert!(all.contains("Không có nhiệm vụ chưa hoàn thành quá hạn."));
     assert!(!all.contains("NaN"));

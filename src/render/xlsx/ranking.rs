@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, XlsxError as WriterError};
 
-use super::styles::Styles;
+use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::tasks::{opt_number, opt_text};
 use super::{SHEET_RANKING, clip};
 use crate::model::{RankedAgency, Ranking};
@@ -16,7 +16,7 @@ const HEADER: [(&str, f64); 12] = [
     ("Đúng hạn", 9.0),
     ("Quá hạn (đã HT)", 10.0),
     ("Quá hạn (chưa HT)", 10.0),
-    ("Điểm", 10.0),
+    ("Điểm", 17.0),
     ("Xếp loại", 18.0),
     ("Hạng trong khối", 9.0),
     ("Hạng toàn tỉnh", 9.0),
@@ -46,6 +46,7 @@ pub(super) fn write(wb: &mut Workbook, ranking: &Ranking, st: &Styles) -> Result
         ws.set_column_width(col as ColNum, *width)?;
         ws.write_string_with_format(top, col as ColNum, *label, &st.header)?;
     }
+    ws.set_row_height(top, HEADER_HEIGHT)?;
     for (i, agency) in ranking.agencies.iter().enumerate() {
         agency_row(ws, top + 1 + i as RowNum, agency, st)?;
     }
@@ -90,5 +91,15 @@ fn agency_row(
     let working = agency.working.join("\n");
     ws.write_string_with_format(row, 10, clip(&working), &st.wrap)?;
     ws.write_string_with_format(row, 11, clip(&agency.note), text)?;
+    let texts = [
+        (0, agency.bloc.as_deref().unwrap_or("")),
+        (1, agency.name.as_str()),
+        (7, agency.tier.as_deref().unwrap_or("")),
+        (10, working.as_str()),
+        (11, agency.note.as_str()),
+    ];
+    if let Some(height) = row_height_for(&texts.map(|(col, t)| (t, HEADER[col].1))) {
+        ws.set_row_height(row, height)?;
+    }
     Ok(())
 }

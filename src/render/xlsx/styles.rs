@@ -116,3 +116,28 @@ fn base() -> Format {
 fn cell() -> Format {
     base().set_border(FormatBorder::Thin)
 }
+
+/// Height in points of a table header row whose labels wrap onto two or three lines.
+pub(super) const HEADER_HEIGHT: f64 = 48.0;
+
+/// The height a row needs so that its wrapped cells show whole, or `None` when one line is
+/// enough. Readers do not grow rows for wrapped text by themselves, so the height is
+/// estimated from each cell's text and column width (in characters; Times New Roman 12 is
+/// taken as a tenth wider than the width unit).
+pub(super) fn row_height_for(cells: &[(&str, f64)]) -> Option<f64> {
+    const LINE_PT: f64 = 15.75;
+    let lines_of = |text: &str, width: f64| -> usize {
+        text.split('\n')
+            .map(|part| {
+                let chars = part.chars().count() as f64 * 1.1;
+                (chars / (width - 1.0).max(1.0)).ceil().max(1.0) as usize
+            })
+            .sum()
+    };
+    let lines = cells
+        .iter()
+        .map(|(text, width)| lines_of(text, *width))
+        .max()
+        .unwrap_or(1);
+    (lines > 1).then(|| lines.min(20) as f64 * LINE_PT + 2.0)
+}

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
     RowNum, Workbook, Worksheet, XlsxError as WriterError, column_number_to_name, row_col_to_cell,
 };
 
-use super::styles::{RowStyle, Styles};
+use super::styles::{RowStyle, Styles, row_height_for};
 use super::{SHEET_SUMMARY, clip};
 use crate::model::{Basis, Counts, LeftOut, Rate, Report, ReportMeta};
 use crate::vn_number::{Rounding, percent_one_decimal};
@@ -36,8 +36,14 @@ const NO_DEADLINE: ColNum = 12;
 /// First of the six previous-year columns, when there is a previous period.
 const PREVIOUS: ColNum = 13;
 
+const NAME_WIDTH: f64 = 38.0;
+const NOTE_WIDTH: f64 = 28.0;
+
+/// Reads one figure out of the counts.
+type Figure = fn(&Counts) -> u64;
+
 /// The count columns and the figure each shows.
-const COUNT_COLUMNS: [(ColNum, fn(&Counts) -> u64); 8] = [
+const COUNT_COLUMNS: [(ColNum, Figure); 8] = [
     (TOTAL, |c| c.total),
     (COMPLETED, |c| c.completed),
     (ON_TIME, |c| c.on_time),
@@ -99,14 +105,14 @@ pub(super) fn write(wb: &mut Workbook, report: &Report, st: &Styles) -> Result<(
 
 fn column_widths(ws: &mut Worksheet, has_previous: bool) -> Result<(), WriterError> {
     ws.set_column_width(STT, 5)?;
-    ws.set_column_width(NAME, 38)?;
+    ws.set_column_width(NAME, NAME_WIDTH)?;
     ws.set_column_range_width(TOTAL, OVERDUE, 10)?;
     ws.set_column_range_width(9, 11, 13)?;
     ws.set_column_width(NO_DEADLINE, 10)?;
     if has_previous {
         ws.set_column_range_width(PREVIOUS, PREVIOUS + 5, 11.5)?;
     }
-    ws.set_column_width(note_col(has_previous), 26)?;
+    ws.set_column_width(note_col(has_previous), NOTE_WIDTH)?;
     Ok(())
 }
 
@@ -341,6 +347,10 @@ fn write_line(
         previous_cells(ws, row, line, meta.rounding, style)?;
     }
     ws.write_string_with_format(row, note_col(has_previous), clip(line.note), &style.text)?;
+    let cells = [(line.name, NAME_WIDTH), (line.note, NOTE_WIDTH)];
+    if let Some(height) = row_height_for(&cells) {
+        ws.set_row_height(row, height)?;
+    }
     Ok(())
 }
 

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError as WriterError};
 
-use super::styles::Styles;
+use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::{Limits, SHEET_DETAILS, SHEET_DUE_SOON, SHEET_OVERDUE, clip};
 use crate::model::{Report, SourceLoc, TaskLine};
 
@@ -97,6 +97,7 @@ impl TaskList<'_> {
             ws.set_column_width(col as ColNum, *width)?;
             ws.write_string_with_format(1, col as ColNum, label, &st.header)?;
         }
+        ws.set_row_height(1, HEADER_HEIGHT)?;
         for (i, line) in lines.iter().enumerate() {
             self.write_row(ws, 2 + i as RowNum, i + 1, line, st)?;
         }
@@ -133,7 +134,20 @@ impl TaskList<'_> {
         };
         opt_number(ws, row, 7, days.map(|d| d as f64), &st.body.count)?;
         opt_text(ws, row, 8, line.officer.as_deref(), text)?;
-        ws.write_string_with_format(row, 9, source_text(&line.source), text)?;
+        let source = source_text(&line.source);
+        ws.write_string_with_format(row, 9, &source, text)?;
+        let texts = [
+            (1, line.agency.as_str()),
+            (2, line.doc_number.as_deref().unwrap_or("")),
+            (4, line.summary.as_deref().unwrap_or("")),
+            (5, line.leader.as_deref().unwrap_or("")),
+            (8, line.officer.as_deref().unwrap_or("")),
+            (9, source.as_str()),
+        ];
+        let cells = texts.map(|(col, text)| (text, LIST_HEADER[col].1));
+        if let Some(height) = row_height_for(&cells) {
+            ws.set_row_height(row, height)?;
+        }
         Ok(())
     }
 }
@@ -205,6 +219,7 @@ fn detail_sheet(
     st: &Styles,
 ) -> Result<(), WriterError> {
     let last_col = DETAIL_HEADER.len() as ColNum - 1;
+    ws.set_row_height(0, HEADER_HEIGHT)?;
     for (col, (label, width)) in DETAIL_HEADER.iter().enumerate() {
         ws.set_column_width(col as ColNum, *width)?;
         ws.write_string_with_format(0, col as ColNum, *label, &st.header)?;
@@ -271,7 +286,7 @@ pub(super) fn opt_date(
     format: &Format,
 ) -> Result<(), WriterError> {
     match value {
-        Some(day) => ws.write_date_with_format(row, col, &day, format)?,
+        Some(day) => ws.write_date_with_format(row, col, day, format)?,
         None => ws.write_blank(row, col, format)?,
     };
     Ok(())

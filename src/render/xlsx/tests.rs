@@ -708,7 +708,12 @@ fn truncating_cuts_rates_and_changes_like_the_published_figures() {
     let mut book = open(workbook_bytes(&report).unwrap());
     let range = book.worksheet_range(SHEET_SUMMARY).unwrap();
     let group = FIRST_BODY_ROW;
-    let num = |col| range.get_value((group, col)).and_then(|v| v.as_f64()).unwrap();
+    let num = |col| {
+        range
+            .get_value((group, col))
+            .and_then(|v| v.as_f64())
+            .unwrap()
+    };
     // 56/65 = 86,15…% → 86,1%; 65/75 = 86,66…% → 86,6%, so the change is 86,6 − 100,0.
     assert!((num(10) - 0.861).abs() < 1e-12, "{}", num(10));
     assert!((num(17) + 13.4).abs() < 1e-12, "{}", num(17));
@@ -731,8 +736,14 @@ fn a_group_without_agencies_shows_its_subtotal_as_numbers() {
     let row = FIRST_BODY_ROW + 6;
     let text = range.get_value((row, 0)).and_then(|v| v.get_string());
     assert_eq!(text, Some("III"));
-    assert_eq!(range.get_value((row, 2)).and_then(|v| v.as_f64()), Some(0.0));
+    assert_eq!(
+        range.get_value((row, 2)).and_then(|v| v.as_f64()),
+        Some(0.0)
+    );
     let formulas = book.worksheet_formula(SHEET_SUMMARY).unwrap();
-    let total = formulas.get_value((row + 1, 2)).cloned().unwrap_or_default();
+    let total = formulas
+        .get_value((row + 1, 2))
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(total, "SUM(C13,C16,C19)");
 }

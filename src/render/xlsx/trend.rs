@@ -13,7 +13,7 @@ use rust_xlsxwriter::{
 };
 
 use super::SHEET_TREND;
-use super::styles::Styles;
+use super::styles::{HEADER_HEIGHT, Styles};
 use super::summary::{capitalised, points_change, relative_change, shown_share};
 use super::tasks::opt_number;
 use crate::model::{Counts, Rate, TrendPoint};
@@ -166,6 +166,7 @@ fn rate_block(
     let title = "Số liệu biểu đồ: tỷ lệ của toàn tỉnh (%)";
     ws.write_string_with_format(top, 0, title, &st.note_bold)?;
     ws.write_string_with_format(top + 1, 0, "Kỳ", &st.header)?;
+    ws.set_row_height(top + 1, HEADER_HEIGHT)?;
     for (j, rate) in RATES.iter().enumerate() {
         ws.write_string_with_format(top + 1, 1 + j as ColNum, rate.label(), &st.header)?;
     }
@@ -215,6 +216,7 @@ fn key_block(
     };
     ws.write_string_with_format(top, 0, &title, &st.note_bold)?;
     ws.write_string_with_format(top + 1, 0, "Kỳ", &st.header)?;
+    ws.set_row_height(top + 1, HEADER_HEIGHT)?;
     for (j, key) in keys.iter().take(shown).enumerate() {
         ws.write_string_with_format(top + 1, 1 + j as ColNum, super::clip(key), &st.header)?;
     }

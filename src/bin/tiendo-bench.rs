@@ -1,0 +1,176 @@
+//! `make bench`: the benchmark program of issue 6. It generates deterministic iOFFICE-like
+//! exports (100,000 rows per file) at 200,000 and 1,000,000 rows, then measures — each as the
+//! median of several runs, wall time and peak RSS of a child process —
+//!   1. the floor: every cell of the same files read by calamine and nothing else, with the
+//!      same parallelism tiendo uses (one rayon task per file);
+//!   2. `tiendo figures` end to end for 2025 by agency;
+//!   3. `tiendo report` end to end (workbook and PDF).
+//! It prints a table with the ratios (2)/(1) and (3)/(1) and writes it to BENCHMARKS.md.
+//! Build and run in release: `cargo run --release --bin tiendo-bench`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use rayon::prelude::*;
+
+const ROWS_PER_FILE: usize = 100_000;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("floor") {
+        floor(&args[1..]);
+        return;
+    }
+    let runs = flag(&args, "--runs").unwrap_or(3);
+    let only_small = args.iter().any(|a| a == "--quick");
+    let exe_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
+    let mut results = Vec::new();
+    let sets: &[(&str, usize)] = if only_small { &[("200k", 2)] } else { &[("200k", 2), ("1m", 10)] };
+    for &(name, files) in sets {
+        let dir = PathBuf::from("bench-data").join(name);
+        let inputs = ensure_data(&exe_dir, &dir, files);
+        let agencies = dir.join("danh-muc-co-quan.xlsx");
+        let out_dir = dir.join("reports");
+        let tiendo = exe_dir.join("tiendo").display().to_string();
+        let me = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+        let mut floor_cmd = vec![me, "floor".to_string()];
+        floor_cmd.extend(inputs.iter().cloned());
+        let mut common: Vec<String> = inputs.clone();
+        common.extend(["--agencies".into(), agencies.display().to_string(), "--period".into(), "2025".into(), "--quiet".into()]);
+        let mut figures_cmd = vec![tiendo.clone(), "figures".into()];
+        figures_cmd.extend(common.iter().cloned());
+        figures_cmd.extend(["--format".into(), "json".into()]);
+        let mut report_cmd = vec![tiendo, "report".into()];
+        report_cmd.extend(common.iter().cloned());
+        report_cmd.extend(["--out".into(), out_dir.display().to_string()]);
+        let rows = files * ROWS_PER_FILE;
+        let floor = measure(&floor_cmd, runs);
+        let figures = measure(&figures_cmd, runs);
+        let report = measure(&report_cmd, runs);
+        println!(
+            "{rows:>9} rows  floor {:>6.2} s {:>5} MB | figures {:>6.2} s {:>5} MB ({:.2}×) | report {:>6.2} s {:>5} MB ({:.2}×)",
+            floor.0,
+            floor.1,
+            figures.0,
+            figures.1,
+            figures.0 / floor.0,
+            report.0,
+            report.1,
+            report.0 / floor.0
+        );
+        results.push((rows, floor, figures, report));
+    }
+    write_markdown(&results, runs);
+}
+
+fn flag(args: &[String], name: &str) -> Option<usize> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok())
+}
+
+/// Generate the files once (deterministic), reuse them afterwards.
+fn ensure_data(exe_dir: &Path, dir: &Path, files: usize) -> Vec<String> {
+    let expected: Vec<PathBuf> = (1..=files).map(|i| dir.join(format!("ioffice-{i:02}.xlsx"))).collect();
+    if !expected.iter().all(|p| p.exists()) || !dir.join("danh-muc-co-quan.xlsx").exists() {
+        eprintln!("Tạo dữ liệu thử {} …", dir.display());
+        let status = Command::new(exe_dir.join("tiendo-gen"))
+            .args(["bench", "--rows-per-file", &ROWS_PER_FILE.to_string(), "--files", &files.to_string(), "--out"])
+            .arg(dir)
+            .status()
+            .expect("run tiendo-gen");
+        assert!(status.success(), "tiendo-gen bench failed");
+    }
+    let mut found: Vec<String> = std::fs::read_dir(dir)
+        .expect("bench dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx") && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("ioffice")))
+        .map(|p| p.display().to_string())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Median wall time (s) and median peak RSS (MB) of `runs` runs of a child process.
+fn measure(cmd: &[String], runs: usize) -> (f64, u64) {
+    let mut times = Vec::new();
+    let mut rss = Vec::new();
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let child = Command::new(&cmd[0]).args(&cmd[1..]).stdout(Stdio::null()).stderr(Stdio::inherit()).spawn().expect("spawn");
+        let (ok, max_rss_kb) = wait_with_rusage(child.id() as i32);
+        times.push(start.elapsed().as_secs_f64());
+        assert!(ok, "{cmd:?} failed");
+        rss.push(max_rss_kb / 1024);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    rss.sort();
+    (times[times.len() / 2], rss[rss.len() / 2])
+}
+
+/// wait4(2) gives the child's peak RSS; std's `wait` does not (hand-written for that reason).
+fn wait_with_rusage(pid: i32) -> (bool, u64) {
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    (r == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, usage.ru_maxrss as u64)
+}
+
+/// The floor: read every cell of every file with calamine, one rayon task per file, and do
+/// nothing with the values but count them (so the reads cannot be optimised away).
+fn floor(files: &[String]) {
+    let cells: usize = files
+        .par_iter()
+        .map(|f| {
+            let mut wb = open_workbook_auto(f).expect("open");
+            let mut n = 0usize;
+            for name in wb.sheet_names() {
+                let range = wb.worksheet_range(&name).expect("sheet");
+                n += range.used_cells().filter(|(_, _, v)| !matches!(v, Data::Empty)).count();
+            }
+            n
+        })
+        .sum();
+    println!("{cells}");
+}
+
+fn write_markdown(results: &[(usize, (f64, u64), (f64, u64), (f64, u64))], runs: usize) {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .unwrap_or_default();
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| s.lines().next().map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<u64>().unwrap_or(0) / 1024 / 1024))
+        .unwrap_or(0);
+    let date = chrono::Local::now().format("%Y-%m-%d");
+    let mut md = format!(
+        "## Kết quả {date}\n\nMáy: {cpu}, {cores} nhân, {mem} GB RAM. Trung vị của {runs} lần chạy; thời gian thực (wall) và bộ nhớ đỉnh (peak RSS) của tiến trình.\n\n\
+         | số dòng | (1) sàn: calamine đọc mọi ô | (2) `tiendo figures` | (3) `tiendo report` | (2)/(1) | (3)/(1) |\n|---:|---:|---:|---:|---:|---:|\n"
+    );
+    for (rows, f, g, r) in results {
+        md.push_str(&format!(
+            "| {rows} | {:.2} s · {} MB | {:.2} s · {} MB | {:.2} s · {} MB | {:.2}× | {:.2}× |\n",
+            f.0,
+            f.1,
+            g.0,
+            g.1,
+            r.0,
+            r.1,
+            g.0 / f.0,
+            r.0 / f.0
+        ));
+    }
+    let path = "BENCHMARKS.md";
+    let old = std::fs::read_to_string(path).unwrap_or_default();
+    let marker = "<!-- bench-results -->";
+    let new = match old.split_once(marker) {
+        Some((head, _)) => format!("{head}{marker}\n\n{md}"),
+        None => format!("{old}\n{marker}\n\n{md}"),
+    };
+    if std::fs::write(path, new).is_ok() {
+        println!("\nĐã ghi kết quả vào {path}");
+    }
+}
