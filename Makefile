@@ -1,0 +1,48 @@
+# tiendo — the two commands a new user runs: `make run` and `make test`.
+# Everything builds in the dev profile (fast to compile; sample data is small); `make bench`
+# builds in release, as benchmarks must.
+
+CARGO ?= cargo
+TIENDO := target/debug/tiendo
+DATA := sample-data
+TASKS := $(DATA)/ioffice-2021-2025.xlsx $(DATA)/so-theo-doi-tay.csv
+COMMON := $(TASKS) --agencies $(DATA)/danh-muc-co-quan.xlsx --quiet
+ISSUER := --issuer "UBND TỈNH BÌNH AN" --issuer-sub "VĂN PHÒNG" --place "Bình An"
+
+.PHONY: run build test bench sample lint clean-reports
+
+build:
+	$(CARGO) build --bins
+
+## make run: build, then write real reports from sample-data/ into reports/
+run: build
+	@mkdir -p reports
+	$(TIENDO) report $(COMMON) $(ISSUER) --period 2025 --as-of 2025-12-20 --rules khau-tru --compare-years 5 --out reports
+	$(TIENDO) report $(COMMON) $(ISSUER) --period 2025-H1 --out reports
+	$(TIENDO) brief $(COMMON) $(ISSUER) --period 2025 --meeting 2025-11-24 > reports/ban-tin-hop-2025-11-24.txt
+	$(TIENDO) brief $(COMMON) $(ISSUER) --period 2025 --meeting 2025-11-24 --format markdown > reports/ban-tin-hop-2025-11-24.md
+	$(TIENDO) trend $(COMMON) --years 2021..2025 --as-of-day 12-20 > reports/xu-huong-2021-2025.txt
+	$(TIENDO) check $(COMMON) > reports/kiem-tra-du-lieu.txt
+	@echo
+	@echo "Báo cáo đã ghi vào reports/:"
+	@ls -1 reports | grep -v README.md | sed 's/^/  reports\//'
+
+## make test: every unit and integration test
+test:
+	$(CARGO) test --all-targets
+
+lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+## make sample: regenerate sample-data/ (deterministic)
+sample:
+	$(CARGO) run --bin tiendo-gen -- sample --out $(DATA)
+
+## make bench: release build, generate 200k and 1M-row exports, measure, write BENCHMARKS.md
+bench:
+	$(CARGO) build --release --bins
+	target/release/tiendo-bench
+
+clean-reports:
+	find reports -type f ! -name README.md -delete
