@@ -90,13 +90,8 @@ pub fn parse(label: &str, as_of: Option<NaiveDate>) -> Result<Period, PeriodErro
             Some(_) => return Err(bad()),
         }
     };
-    if let Some(c) = as_of {
-        if c < start {
-            return Err(PeriodError::CutOffBeforeStart(
-                crate::vn_number::date(c),
-                crate::vn_number::date(start),
-            ));
-        }
+    if let Some(c) = as_of.filter(|c| *c < start) {
+        return Err(PeriodError::CutOffBeforeStart(crate::vn_number::date(c), crate::vn_number::date(start)));
     }
     Ok(Period {
         label: s.to_string(),

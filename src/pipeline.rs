@@ -560,7 +560,7 @@ pub fn score_inputs(loaded: &Loaded, view: &View) -> Result<Vec<crate::score::Sc
             Structure::AsOf(day) => dir.reported_under(i, day) == i,
             Structure::AsThen => true,
         })
-        .filter(|&i| counts[i].total > 0 || !dir.agencies[i].ends_on.is_some_and(|d| d <= end))
+        .filter(|&i| counts[i].total > 0 || dir.agencies[i].ends_on.is_none_or(|d| d > end))
         .map(|i| crate::score::ScoreInput {
             name: dir.agencies[i].name.clone(),
             bloc: dir.agencies[i].bloc.clone(),

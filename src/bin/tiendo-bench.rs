@@ -5,7 +5,9 @@
 //!      same parallelism tiendo uses (one rayon task per file);
 //!   2. `tiendo figures` end to end for 2025 by agency;
 //!   3. `tiendo report` end to end (workbook and PDF).
+//!
 //! It prints a table with the ratios (2)/(1) and (3)/(1) and writes it to BENCHMARKS.md.
+//!
 //! Build and run in release: `cargo run --release --bin tiendo-bench`.
 
 use std::path::{Path, PathBuf};
@@ -71,7 +73,7 @@ fn flag(args: &[String], name: &str) -> Option<usize> {
 
 /// Generate the files once (deterministic), reuse them afterwards.
 fn ensure_data(exe_dir: &Path, dir: &Path, files: usize) -> Vec<String> {
-    let expected: Vec<PathBuf> = (1..=files).map(|i| dir.join(format!("ioffice-{i:02}.xlsx"))).collect();
+    let expected: Vec<PathBuf> = (1..=files).map(|i| dir.join(format!("ioffice-bench-{i:02}.xlsx"))).collect();
     if !expected.iter().all(|p| p.exists()) || !dir.join("danh-muc-co-quan.xlsx").exists() {
         eprintln!("Tạo dữ liệu thử {} …", dir.display());
         let status = Command::new(exe_dir.join("tiendo-gen"))
@@ -92,11 +94,12 @@ fn ensure_data(exe_dir: &Path, dir: &Path, files: usize) -> Vec<String> {
 }
 
 /// Median wall time (s) and median peak RSS (MB) of `runs` runs of a child process.
-fn measure(cmd: &[String], runs: usize) -> (f64, u64) {
+fn measure(cmd: &[String], runs: usize) -> Sample {
     let mut times = Vec::new();
     let mut rss = Vec::new();
     for _ in 0..runs.max(1) {
         let start = Instant::now();
+        #[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's wait cannot replace
         let child = Command::new(&cmd[0]).args(&cmd[1..]).stdout(Stdio::null()).stderr(Stdio::inherit()).spawn().expect("spawn");
         let (ok, max_rss_kb) = wait_with_rusage(child.id() as i32);
         times.push(start.elapsed().as_secs_f64());
@@ -135,7 +138,10 @@ fn floor(files: &[String]) {
     println!("{cells}");
 }
 
-fn write_markdown(results: &[(usize, (f64, u64), (f64, u64), (f64, u64))], runs: usize) {
+/// Median seconds and megabytes of one measurement.
+type Sample = (f64, u64);
+
+fn write_markdown(results: &[(usize, Sample, Sample, Sample)], runs: usize) {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
