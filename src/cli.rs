@@ -44,25 +44,25 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// In số liệu theo cơ quan, nhóm, khối thi đua hoặc lãnh đạo giao
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, override_usage = "tiendo figures <ĐẦU_VÀO>... --period <KỲ> [--as-of <NGÀY>] [--agencies <TỆP>] [--by <THEO>] [--format <ĐỊNH_DẠNG>]")]
     Figures(FiguresArgs),
     /// Ghi báo cáo Excel (và PDF) vào thư mục báo cáo
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, override_usage = "tiendo report <ĐẦU_VÀO>... --period <KỲ> [--as-of <NGÀY>] [--agencies <TỆP>] [--out <THƯ_MỤC>] [TÙY_CHỌN]")]
     Report(ReportArgs),
     /// Kiểm tra dữ liệu: dòng bị loại, trùng lặp, cơ quan lạ, trạng thái mâu thuẫn
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, override_usage = "tiendo check <ĐẦU_VÀO>... [--agencies <TỆP>]")]
     Check(CheckArgs),
     /// Chấm điểm, xếp hạng thi đua theo khối và toàn tỉnh
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, override_usage = "tiendo rank <ĐẦU_VÀO>... --period <KỲ> [--as-of <NGÀY>] [--agencies <TỆP>] [--rules <TỆP|TÊN>] [--manual-points <TỆP>]")]
     Rank(RankArgs),
     /// In bản tin họp: các đoạn tổng hợp và danh sách ngắn (văn bản hoặc markdown)
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, override_usage = "tiendo brief <ĐẦU_VÀO>... --period <KỲ> [--as-of <NGÀY> | --meeting <NGÀY>] [--agencies <TỆP>] [--format text|markdown]")]
     Brief(BriefArgs),
     /// So sánh qua các năm (cả năm, 6 tháng, hoặc cắt cùng một ngày mỗi năm)
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, override_usage = "tiendo trend <ĐẦU_VÀO>... --years <NĂM..NĂM> [--half 1|2] [--as-of-day <MM-DD>] [--agencies <TỆP>] [--by <THEO>] [--as-then]")]
     Trend(TrendArgs),
     /// Xuất bảng nhiệm vụ đã phân loại ra Parquet, chia thư mục theo năm giao
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, override_usage = "tiendo export <ĐẦU_VÀO>... --parquet <THƯ_MỤC> --as-of <NGÀY> [--agencies <TỆP>]")]
     Export(ExportArgs),
 }
 
@@ -78,8 +78,8 @@ pub struct InputArgs {
     /// Bỏ qua tệp không đọc được (ghi vào sheet Kiểm tra dữ liệu) thay vì dừng lại
     #[arg(long, help_heading = "Đầu vào")]
     pub skip_unreadable: bool,
-    /// Hạn dùng để đánh giá: hạn đã gia hạn (mặc định) hoặc hạn ban đầu
-    #[arg(long, value_enum, default_value_t = DeadlineChoice::Extended, value_name = "HẠN", help_heading = "Cách tính")]
+    /// Hạn dùng để đánh giá: extended (hạn sau gia hạn, mặc định) hoặc original (hạn ban đầu)
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = DeadlineChoice::Extended, value_name = "HẠN", help_heading = "Cách tính")]
     pub deadline: DeadlineChoice,
     /// Giữ cơ quan như trước sắp xếp, không quy về cơ quan hợp nhất
     #[arg(long, help_heading = "Cách tính", conflicts_with = "restate_to")]
@@ -87,8 +87,8 @@ pub struct InputArgs {
     /// Quy về cơ cấu tổ chức tại ngày này (mặc định: ngày cuối kỳ báo cáo)
     #[arg(long, value_name = "NGÀY", help_heading = "Cách tính")]
     pub restate_to: Option<String>,
-    /// Làm tròn tỷ lệ (round: 0,05 lên; truncate: cắt bỏ, để khớp số đã công bố)
-    #[arg(long, value_enum, default_value_t = Rounding::Round, value_name = "CÁCH", help_heading = "Cách tính")]
+    /// Làm tròn tỷ lệ: round (làm tròn, mặc định) hoặc truncate (cắt bỏ, để khớp số đã công bố)
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = Rounding::Round, value_name = "CÁCH", help_heading = "Cách tính")]
     pub rounding: Rounding,
     /// Không hiện thanh tiến độ
     #[arg(short, long, help_heading = "Khác")]
@@ -114,7 +114,7 @@ pub struct PeriodArgs {
     #[arg(long, value_name = "NGÀY", help_heading = "Kỳ báo cáo")]
     pub as_of: Option<String>,
     /// Tính theo ngày giao (assigned, mặc định) hoặc theo hạn xử lý trong kỳ (due)
-    #[arg(long, value_enum, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
     pub basis: Basis,
 }
 
@@ -124,28 +124,30 @@ pub struct FiguresArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub period: PeriodArgs,
-    /// Nhóm số liệu theo: agency (cơ quan), group (nhóm), bloc (khối thi đua), leader (lãnh đạo giao)
-    #[arg(long, value_enum, default_value_t = By::Agency, value_name = "THEO", help_heading = "Đầu ra")]
+    /// Nhóm số liệu theo: agency (cơ quan, mặc định), group (nhóm), bloc (khối thi đua), leader (lãnh đạo giao)
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = By::Agency, value_name = "THEO", help_heading = "Đầu ra")]
     pub by: By,
-    /// Định dạng: table (bảng), csv, json
-    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
+    /// Định dạng: table (bảng, mặc định), csv, json
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
     pub format: Format,
 }
 
 /// Who issues the report and when (title block of NĐ 30/2020).
 #[derive(Args, Debug, Clone)]
 pub struct IssuerArgs {
-    /// Cơ quan ban hành (dòng trên, góc trái)
+    /// Cơ quan ban hành, dòng trên ở góc trái (mặc định: UBND TỈNH)
     #[arg(
         long,
+        hide_default_value = true,
         default_value = "UBND TỈNH",
         value_name = "TÊN",
         help_heading = "Trình bày"
     )]
     pub issuer: String,
-    /// Cơ quan ban hành (dòng dưới, in đậm)
+    /// Cơ quan ban hành, dòng dưới in đậm (mặc định: VĂN PHÒNG)
     #[arg(
         long,
+        hide_default_value = true,
         default_value = "VĂN PHÒNG",
         value_name = "TÊN",
         help_heading = "Trình bày"
@@ -154,6 +156,7 @@ pub struct IssuerArgs {
     /// Địa danh ở dòng ngày tháng
     #[arg(
         long,
+        hide_default_value = true,
         default_value = "",
         value_name = "ĐỊA_DANH",
         help_heading = "Trình bày"
@@ -177,9 +180,10 @@ pub struct ReportArgs {
     /// Thêm sheet và trang xu hướng: so sánh N năm (kể cả năm báo cáo), cùng ngày chốt
     #[arg(long, value_name = "N", help_heading = "Đầu ra")]
     pub compare_years: Option<u32>,
-    /// Thư mục ghi báo cáo
+    /// Thư mục ghi báo cáo (mặc định: reports)
     #[arg(
         long,
+        hide_default_value = true,
         default_value = "reports",
         value_name = "THƯ_MỤC",
         help_heading = "Đầu ra"
@@ -207,7 +211,7 @@ pub struct RankArgs {
     #[command(flatten)]
     pub scoring: ScoringArgs,
     /// Định dạng: table, csv, json
-    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
     pub format: Format,
 }
 
@@ -215,6 +219,8 @@ pub struct RankArgs {
 pub struct BriefArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub issuer: IssuerArgs,
     /// Kỳ báo cáo (bản tin tháng là lũy kế từ đầu năm: --period 2025 --as-of 2025-02-21)
     #[arg(long, value_name = "KỲ", help_heading = "Kỳ báo cáo")]
     pub period: String,
@@ -225,13 +231,13 @@ pub struct BriefArgs {
     #[arg(long, value_name = "NGÀY", help_heading = "Kỳ báo cáo")]
     pub meeting: Option<String>,
     /// Số ngày chốt số liệu trước ngày họp (mặc định 3)
-    #[arg(long, default_value_t = 3, value_name = "SỐ_NGÀY", help_heading = "Kỳ báo cáo")]
+    #[arg(long, default_value_t = 3, hide_default_value = true, value_name = "SỐ_NGÀY", help_heading = "Kỳ báo cáo")]
     pub lead_days: u32,
     /// Tính theo ngày giao (assigned) hoặc theo hạn xử lý (due)
-    #[arg(long, value_enum, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
     pub basis: Basis,
     /// Định dạng: text (văn bản thường) hoặc markdown
-    #[arg(long, value_enum, default_value_t = crate::brief::BriefFormat::Text, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = crate::brief::BriefFormat::Text, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
     pub format: crate::brief::BriefFormat,
 }
 
@@ -255,13 +261,13 @@ pub struct TrendArgs {
     #[arg(long, value_name = "MM-DD", help_heading = "Kỳ báo cáo")]
     pub as_of_day: Option<String>,
     /// Tính theo ngày giao (assigned) hoặc theo hạn xử lý (due)
-    #[arg(long, value_enum, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
     pub basis: Basis,
     /// Nhóm số liệu theo: agency, group, bloc
-    #[arg(long, value_enum, default_value_t = By::Agency, value_name = "THEO", help_heading = "Đầu ra")]
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = By::Agency, value_name = "THEO", help_heading = "Đầu ra")]
     pub by: By,
     /// Định dạng: table, csv, json
-    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
+    #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = Format::Table, value_name = "ĐỊNH_DẠNG", help_heading = "Đầu ra")]
     pub format: Format,
 }
 
@@ -501,8 +507,7 @@ fn brief(a: BriefArgs) -> Result<()> {
     let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
     let previous = pipeline::view(&loaded, &last_year, structure);
-    let issuer = IssuerArgs { issuer: String::new(), issuer_sub: String::new(), place: String::new(), report_date: None };
-    let meta = meta(&issuer, &period, Some(last_year), a.basis, a.input.rounding)?;
+    let meta = meta(&a.issuer, &period, Some(last_year), a.basis, a.input.rounding)?;
     let report = assemble::build(&loaded, &current, Some(&previous), meta)?;
     println!("{}", crate::brief::brief(&report, a.format));
     Ok(())

@@ -70,11 +70,12 @@ fn figure_cells(c: &Counts, rounding: Rounding) -> Vec<String> {
 /// The per-agency table (SPEC §5 column layout).
 pub fn agency_table(report: &Report) -> Table {
     let rounding = report.meta.rounding;
-    let (num, pct) = (Some(47.0), Some(54.0));
+    // A wide note column: restated agencies carry "Gồm cả nhiệm vụ của …" notes.
+    let (num, pct) = (Some(47.0), Some(52.0));
     let mut spec = vec![(Some(28.0), Align::Center), (None, Align::Left)];
     spec.extend([(num, Align::Right); 7]);
     spec.extend([(pct, Align::Right); 2]);
-    spec.push((Some(100.0), Align::Left));
+    spec.push((Some(130.0), Align::Left));
     let width = Orientation::Landscape.size_pt().0
         - Orientation::Landscape.margins().left_pt
         - Orientation::Landscape.margins().right_pt;
