@@ -191,6 +191,7 @@ mod tests {
             status_raw: None,
             is_key: false,
             officer: None,
+            match_key: None,
         }
     }
 

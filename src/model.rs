@@ -75,9 +75,23 @@ pub struct RawTask {
     pub status_raw: Option<String>,
     pub is_key: bool,
     pub officer: Option<String>,
+    /// Hash of the folded document number, document date and folded content: the duplicate
+    /// key without the agency (SPEC 4.5), computed while files are read in parallel.
+    #[serde(skip)]
+    pub match_key: Option<u64>,
 }
 
 impl RawTask {
+    /// The duplicate key of a row with document number and content.
+    pub fn compute_match_key(&self) -> Option<u64> {
+        use std::hash::{Hash, Hasher};
+        let (doc, content) = (self.doc_number.as_deref()?, self.summary.as_deref()?);
+        let mut h = std::hash::DefaultHasher::new();
+        crate::vn_text::fold(doc).hash(&mut h);
+        self.doc_date.hash(&mut h);
+        crate::vn_text::fold(content).hash(&mut h);
+        Some(h.finish())
+    }
     /// Assignment date, falling back to the document date (ngày giao / ngày văn bản).
     pub fn assigned_or_doc_date(&self) -> Option<NaiveDate> {
         self.assigned.or(self.doc_date)

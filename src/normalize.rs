@@ -439,7 +439,7 @@ fn task_from_row<'a>(
     source: SourceLoc,
     findings: &mut Vec<Finding>,
 ) -> RawTask {
-    let text = |f: Field| get(f).and_then(Cell::text).and_then(|t| clean(&t));
+    let text = |f: Field| get(f).and_then(Cell::text).and_then(crate::vn_text::clean_owned);
     let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
         let cell = get(f)?;
         let parsed = cell_date(cell);
@@ -473,7 +473,7 @@ fn task_from_row<'a>(
             message: format!("cột Trạng thái: không hiểu «{raw}», bỏ qua trạng thái này"),
         });
     }
-    RawTask {
+    let mut task = RawTask {
         task_id: text(Field::TaskId),
         doc_number: text(Field::DocNumber),
         doc_date,
@@ -490,7 +490,10 @@ fn task_from_row<'a>(
         is_key: text(Field::Key).is_some_and(|t| is_key_flag(&t)),
         officer: text(Field::Officer),
         source,
-    }
+        match_key: None,
+    };
+    task.match_key = task.compute_match_key();
+    task
 }
 
 fn bad_cell(source: &SourceLoc, column: &str, cell: &Cell) -> Finding {

@@ -145,8 +145,8 @@ pub fn assemble(
 ) -> Loaded {
     let mut matcher = Matcher::new(&directory);
     let (merged, dup_findings) = dedup::merge(raw_tasks, |t| match matcher.resolve(t) {
-        AgencyRef::Known(i) => Some(format!("#{i}")),
-        AgencyRef::Unknown(i) => Some(format!("?{i}")),
+        AgencyRef::Known(i) => Some(i as u64),
+        AgencyRef::Unknown(i) => Some((1 << 40) + i as u64),
         AgencyRef::Missing => None,
     });
     findings.extend(dup_findings);

@@ -2,14 +2,29 @@
 //! (`Uỷ`/`Ủy`, `hoà`/`hòa`), stray spaces and line breaks. `clean` gives the text to show;
 //! `fold` gives the key to compare on (header names, agency names, status texts, duplicates).
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Text to show: NFC, every run of white space (line breaks too) made one space, trimmed.
 /// Empty text becomes `None`.
 pub fn clean(raw: &str) -> Option<String> {
-    let mut out = String::with_capacity(raw.len());
-    for word in raw.nfc().collect::<String>().split_whitespace() {
+    clean_owned(raw.to_string())
+}
+
+/// [`clean`] for an owned string: text that is already clean (the common case: NFC, single
+/// spaces) is returned without copying — this runs on every text cell of every input.
+pub fn clean_owned(raw: String) -> Option<String> {
+    let is_nfc = raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes;
+    let has_odd_spaces = raw.starts_with(char::is_whitespace)
+        || raw.ends_with(char::is_whitespace)
+        || raw.as_bytes().windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        || raw.chars().any(|c| c.is_whitespace() && c != ' ');
+    if is_nfc && !has_odd_spaces {
+        return (!raw.is_empty()).then_some(raw);
+    }
+    let nfc: String = if is_nfc { raw } else { raw.nfc().collect() };
+    let mut out = String::with_capacity(nfc.len());
+    for word in nfc.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -18,26 +33,45 @@ pub fn clean(raw: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// The base letter of a character: `ệ` → `e`, `Ư` → `U`; NFC input needs no decomposition
+/// pass over the whole string (the hot path: agency names and task contents of every row).
+fn base_char(ch: char) -> char {
+    if ch.is_ascii() {
+        return ch;
+    }
+    let mut first = None;
+    decompose_canonical(ch, |c| {
+        if first.is_none() {
+            first = Some(c);
+        }
+    });
+    first.unwrap_or(ch)
+}
+
 /// Comparison key: lower case, diacritics and tone marks removed (so tone placement cannot
 /// matter), `đ` → `d`, punctuation turned into spaces, spaces collapsed.
 /// `"Uỷ ban nhân dân\nhuyện  Đông-Hà"` → `"uy ban nhan dan huyen dong ha"`.
 pub fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
-    for ch in raw.nfd() {
+    for ch in raw.chars() {
         if is_combining_mark(ch) {
             continue;
         }
-        let ch = match ch {
+        let ch = match base_char(ch) {
             'đ' | 'Đ' => 'd',
-            _ => ch,
+            c => c,
         };
         if ch.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(ch.to_lowercase());
+            if ch.is_ascii() {
+                out.push(ch.to_ascii_lowercase());
+            } else {
+                out.extend(ch.to_lowercase());
+            }
         } else {
             pending_space = true;
         }
@@ -54,6 +88,8 @@ mod tests {
         let nfd = "Hoa\u{300}n tha\u{300}nh  \n đúng hạn ";
         assert_eq!(clean(nfd).as_deref(), Some("Hoàn thành đúng hạn"));
         assert_eq!(clean("  \n "), None);
+        assert_eq!(clean_owned("Sở Y tế".to_string()).as_deref(), Some("Sở Y tế"));
+        assert_eq!(clean_owned("Sở  Y tế\t".to_string()).as_deref(), Some("Sở Y tế"));
     }
 
     #[test]
@@ -64,5 +100,7 @@ mod tests {
         assert_eq!(fold("Số ký hiệu\n(văn bản)"), "so ky hieu van ban");
         assert_eq!(fold("Sở KH&ĐT"), "so kh dt");
         assert_eq!(fold("  Mã NV: "), "ma nv");
+        assert_eq!(fold("Ưu tiên ĐƯỜNG bộ"), "uu tien duong bo");
+        assert_eq!(fold("Tha\u{300}nh pho\u{302}\u{301}"), fold("Thành phố"));
     }
 }

@@ -16,7 +16,9 @@ use tiendo::model::Basis;
 use tiendo::pipeline::{self, By, Figures, Loaded, Sources, Structure};
 
 fn sample(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample-data").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(name)
 }
 
 fn sources(basis: Basis) -> Sources {
@@ -83,7 +85,8 @@ fn differences(
         let want = expected_rows.get(name.as_str());
         let got = rows.get(name.as_str());
         if want != got {
-            let show = |v: Option<&Value>| v.map_or("(không có dòng)".to_string(), Value::to_string);
+            let show =
+                |v: Option<&Value>| v.map_or("(không có dòng)".to_string(), Value::to_string);
             out.push(format!(
                 "  {name}\n    expected {}\n    got      {}",
                 show(want),
@@ -132,7 +135,12 @@ fn every_report_in_expected_json_matches_the_library_figures() {
             let rows: BTreeMap<String, Value> = f
                 .rows
                 .iter()
-                .map(|r| (r.key.clone(), serde_json::to_value(r.counts).expect("counts")))
+                .map(|r| {
+                    (
+                        r.key.clone(),
+                        serde_json::to_value(r.counts).expect("counts"),
+                    )
+                })
                 .collect();
             let total = serde_json::to_value(f.total).expect("counts");
             let left_out = [
@@ -191,8 +199,11 @@ fn the_binary_gives_the_expected_2025_figures() {
             (key, counts)
         })
         .collect();
-    let left_out = ["excluded", "cancelled", "duplicates_merged"]
-        .map(|k| out[k].as_u64().unwrap_or_else(|| panic!("{k} in the JSON output")));
+    let left_out = ["excluded", "cancelled", "duplicates_merged"].map(|k| {
+        out[k]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{k} in the JSON output"))
+    });
     let diff = differences(entry, &out["total"], &rows, left_out);
     assert!(
         diff.is_empty(),

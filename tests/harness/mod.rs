@@ -18,7 +18,10 @@ pub struct Run {
 
 pub fn tiendo<S: AsRef<str>>(args: &[S]) -> Run {
     let args: Vec<String> = args.iter().map(|a| a.as_ref().to_string()).collect();
-    let output = Command::new(env!("CARGO_BIN_EXE_tiendo")).args(&args).output().expect("run tiendo");
+    let output = Command::new(env!("CARGO_BIN_EXE_tiendo"))
+        .args(&args)
+        .output()
+        .expect("run tiendo");
     Run { args, output }
 }
 
@@ -33,27 +36,48 @@ impl Run {
 
     /// Expect success.
     pub fn ok(self) -> Run {
-        assert!(self.output.status.success(), "tiendo {:?} failed:\n{}", self.args, self.stderr());
+        assert!(
+            self.output.status.success(),
+            "tiendo {:?} failed:\n{}",
+            self.args,
+            self.stderr()
+        );
         self
     }
 
     /// Expect failure with this exit code.
     pub fn fails_with(self, code: i32) -> Run {
-        assert_eq!(self.output.status.code(), Some(code), "tiendo {:?}\nstdout: {}\nstderr: {}", self.args, self.stdout(), self.stderr());
+        assert_eq!(
+            self.output.status.code(),
+            Some(code),
+            "tiendo {:?}\nstdout: {}\nstderr: {}",
+            self.args,
+            self.stdout(),
+            self.stderr()
+        );
         self
     }
 
     pub fn stdout_has(self, needle: &str) -> Run {
-        assert!(self.stdout().contains(needle), "expected in stdout: {needle}\n--- got ---\n{}", self.stdout());
+        assert!(
+            self.stdout().contains(needle),
+            "expected in stdout: {needle}\n--- got ---\n{}",
+            self.stdout()
+        );
         self
     }
 
     pub fn stderr_has(self, needle: &str) -> Run {
-        assert!(self.stderr().contains(needle), "expected in stderr: {needle}\n--- got ---\n{}", self.stderr());
+        assert!(
+            self.stderr().contains(needle),
+            "expected in stderr: {needle}\n--- got ---\n{}",
+            self.stderr()
+        );
         self
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout()).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout()))
+        serde_json::from_str(&self.stdout())
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout()))
     }
 }
