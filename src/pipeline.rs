@@ -208,22 +208,31 @@ pub fn assemble(
     }
 }
 
-/// First-seen display names keyed by their folded form.
+/// First-seen display names keyed by their folded form. Lookups are cached by the raw text:
+/// exports repeat the same few dozen spellings on every row, and folding is the costly part.
 #[derive(Default)]
 struct Keyed {
     names: Vec<String>,
     ids: HashMap<String, usize>,
+    raw: HashMap<String, usize>,
 }
 
 impl Keyed {
     fn id(&mut self, name: &str) -> usize {
-        let key = fold(name);
-        if let Some(&id) = self.ids.get(&key) {
+        if let Some(&id) = self.raw.get(name) {
             return id;
         }
-        self.names.push(name.to_string());
-        self.ids.insert(key, self.names.len() - 1);
-        self.names.len() - 1
+        let key = fold(name);
+        let id = match self.ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                self.names.push(name.to_string());
+                self.ids.insert(key, self.names.len() - 1);
+                self.names.len() - 1
+            }
+        };
+        self.raw.insert(name.to_string(), id);
+        id
     }
 }
 
