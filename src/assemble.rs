@@ -11,7 +11,8 @@ use crate::model::{AgencyLine, Counts, GroupSection, Report, ReportMeta, Status,
 use crate::pipeline::{self, Counted, Keys, Loaded, PipelineError, Structure, View};
 use crate::vn_number::date;
 
-/// Days after the cut-off in which an open task counts as coming due (sắp đến hạn).
+/// Days after the cut-off in which an open task counts as coming due (sắp đến hạn); a task due
+/// on the cut-off day itself is still within its deadline and is listed as coming due.
 pub const DUE_SOON_DAYS: i64 = 30;
 
 /// Build the report for `current`, compared with `previous` (same period last year) if given.
@@ -58,7 +59,7 @@ pub fn build(
         .iter()
         .copied()
         .filter(|c| {
-            c.status == Status::Within && c.deadline_used.is_some_and(|d| d > cut && d <= horizon)
+            c.status == Status::Within && c.deadline_used.is_some_and(|d| d >= cut && d <= horizon)
         })
         .collect();
     due_soon.sort_by_key(|c| (position[c.agency], c.deadline_used, c.task));

@@ -292,7 +292,7 @@ pub fn task_lists_annex(flow: &mut Flow, report: &Report, numeral: &str) {
     flow.paragraph(
         &format!(
             "(Hạn xử lý từ {} đến {}: {} nhiệm vụ)",
-            date(cut_off + Duration::days(1)),
+            date(cut_off),
             date(cut_off + Duration::days(30)),
             count(report.due_soon.len() as u64)
         ),

@@ -229,7 +229,7 @@ fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
             "{overdue}; {} nhiệm vụ đến hạn trong 30 ngày tới (từ {} đến {}). Danh mục chi tiết \
              tại Phụ lục {}.",
             count(report.due_soon.len() as u64),
-            date(cut_off + Duration::days(1)),
+            date(cut_off),
             date(cut_off + Duration::days(30)),
             annexes.lists
         ),
