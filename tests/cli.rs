@@ -257,3 +257,156 @@ fn help_is_vietnamese() {
     let run = tiendo(&["figures", "--help"]).ok();
     run.stdout_has("Kỳ báo cáo: 2025, 2025-H1").stdout_has("Danh mục cơ quan");
 }
+
+/// Vietnamese count and one-decimal percentage, written here independently of the crate.
+fn vn_count(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn vn_percent(num: u64, den: u64) -> String {
+    let tenths = (num as f64 * 1000.0 / den as f64).round() as u64;
+    format!("{},{}%", tenths / 10, tenths % 10)
+}
+
+// The brief's numbers are those of `figures` for the same options; its comparison numbers are
+// those of `figures` for the same period one year earlier (2024-H1, restated to the structure
+// of the 2025 report so the two years compare the same agencies).
+#[test]
+fn brief_numbers_equal_figures_for_the_period_and_the_same_period_last_year() {
+    let inputs = [fixture("ioffice_2025.xlsx"), fixture("so_theo_doi.csv"), fixture("legacy.xls")];
+    let with = |extra: &[&str]| {
+        let mut args: Vec<String> = inputs.to_vec();
+        args.extend(["--agencies".to_string(), fixture("agencies.csv")]);
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    let mut figures_now = vec!["figures".to_string()];
+    figures_now.extend(with(&["--period", "2025-H1", "--format", "json"]));
+    let now = tiendo(&figures_now).ok().json()["total"].clone();
+    let mut figures_before = vec!["figures".to_string()];
+    figures_before.extend(with(&["--period", "2024-H1", "--restate-to", "2025-06-30", "--format", "json"]));
+    let before = tiendo(&figures_before).ok().json()["total"].clone();
+    let n = |v: &Value, k: &str| v[k].as_u64().unwrap();
+    let mut brief = vec!["brief".to_string()];
+    brief.extend(with(&["--period", "2025-H1"]));
+    let run = tiendo(&brief).ok();
+    run.stdout_has(&format!("tổng số {} nhiệm vụ", vn_count(n(&now, "total"))))
+        .stdout_has(&format!(
+            "đã hoàn thành {} nhiệm vụ (đạt {})",
+            n(&now, "completed"),
+            vn_percent(n(&now, "completed"), n(&now, "total"))
+        ))
+        .stdout_has(&format!("trong đó {} nhiệm vụ đúng hạn", n(&now, "on_time")))
+        .stdout_has(&format!(
+            "còn {} nhiệm vụ chưa hoàn thành, trong đó {} nhiệm vụ còn thời hạn, {} nhiệm vụ quá thời hạn",
+            n(&now, "not_completed"),
+            n(&now, "within"),
+            n(&now, "overdue")
+        ))
+        .stdout_has(&format!("({} nhiệm vụ, từ 01/01/2024 đến hết ngày 30/06/2024)", n(&before, "total")))
+        .stdout_has(&format!("({} so với {})", n(&now, "completed"), n(&before, "completed")))
+        .stdout_has(&format!("({} so với {})", n(&now, "overdue"), n(&before, "overdue")))
+        .stdout_has(&format!(
+            "({} so với {})",
+            vn_percent(n(&now, "completed"), n(&now, "total")),
+            vn_percent(n(&before, "completed"), n(&before, "total"))
+        ));
+    // By hand: 9 tasks now (see the half-year test), 2 a year earlier (legacy.xls: one on time,
+    // one overdue at 30/06/2024): 9 / 2 − 1 = +350 %; completion 4/9 = 44,4 % vs 1/2 = 50,0 %.
+    assert_eq!((n(&now, "total"), n(&before, "total")), (9, 2));
+    let run = tiendo(&brief).ok();
+    run.stdout_has("(tăng 350,0% so với cùng kỳ năm 2024)").stdout_has("tỷ lệ hoàn thành giảm 5,6 điểm %");
+}
+
+// The monthly brief is year-to-date with the cut-off three days before the meeting.
+#[test]
+fn meeting_date_sets_the_cut_off_three_days_earlier() {
+    let run = tiendo(&[
+        "brief",
+        &fixture("ioffice_2025.xlsx"),
+        "--agencies",
+        &fixture("agencies.csv"),
+        "--period",
+        "2025",
+        "--meeting",
+        "2025-04-18",
+        "--format",
+        "markdown",
+    ])
+    .ok();
+    run.stdout_has("Lũy kế từ 01/01/2025 đến hết ngày 15/04/2025").stdout_has("## ");
+}
+
+/// Cell text of a workbook sheet as read back by calamine (cached values for formulas).
+fn sheet_rows(path: &std::path::Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+// The workbook of the whole of 2025 from the export + hand sheet, read back with calamine.
+// Hand counts (see `year_figures_count_late_completions_made_after_the_half_year`): 10 tasks
+// = 4 on time + 1 late + 2 within + 3 overdue; overdue at 31/12/2025, most overdue first:
+// 30/TB-UBND (due 28/02: 306 days), 14/UBND-KT (due 30/04: 245 days), 21/UBND-KT (due 31/07: 153 days).
+#[test]
+fn workbook_cells_read_back_hold_the_hand_counted_figures() {
+    let dir = harness::temp_dir();
+    let out = dir.path().to_str().unwrap();
+    let run = tiendo(&[
+        "report",
+        &fixture("ioffice_2025.xlsx"),
+        &fixture("so_theo_doi.csv"),
+        "--agencies",
+        &fixture("agencies.csv"),
+        "--period",
+        "2025",
+        "--out",
+        out,
+    ])
+    .ok();
+    let xlsx = dir.path().join("bao-cao-2025.xlsx");
+    assert_eq!(run.stdout(), format!("{}\n{}\n", xlsx.display(), dir.path().join("bao-cao-2025.pdf").display()));
+    let summary = sheet_rows(&xlsx, "Tổng hợp");
+    let total = summary.iter().find(|r| r.get(1).map(String::as_str) == Some("Tổng cộng")).expect("Tổng cộng row");
+    assert_eq!(&total[2..9], ["10", "5", "4", "1", "5", "2", "3"]);
+    let agency = |name: &str| summary.iter().find(|r| r.get(1).map(String::as_str) == Some(name)).unwrap().clone();
+    let finance = agency("Sở Tài chính");
+    assert_eq!(&finance[2..9], ["3", "2", "2", "0", "1", "0", "1"]);
+    assert_eq!(finance.last().unwrap(), "Gồm cả nhiệm vụ của Sở Kế hoạch và Đầu tư (hợp nhất từ 01/03/2025)");
+    assert_eq!(agency("UBND huyện Đông Hòa").last().unwrap(), "Đã kết thúc hoạt động từ 01/07/2025");
+    assert_eq!(agency("Sở Ngoại vụ").last().unwrap(), "Chưa có trong danh mục cơ quan");
+    let overdue = sheet_rows(&xlsx, "Quá hạn");
+    let days: Vec<(String, String)> = overdue
+        .iter()
+        .filter(|r| r.first().is_some_and(|c| c.parse::<u32>().is_ok()))
+        .map(|r| (r[2].clone(), r[7].clone()))
+        .collect();
+    assert_eq!(
+        days,
+        [("30/TB-UBND".to_string(), "306".to_string()), ("14/UBND-KT".into(), "245".into()), ("21/UBND-KT".into(), "153".into())]
+    );
+    let details = sheet_rows(&xlsx, "Chi tiết");
+    assert_eq!(details.len() - 1, 10, "one detail row per counted task");
+    let findings = sheet_rows(&xlsx, "Kiểm tra dữ liệu");
+    assert!(findings.iter().any(|r| r.iter().any(|c| c == "không có đơn vị chủ trì")));
+}

@@ -7,6 +7,12 @@ pub fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A file of another folder of the repository (e.g. `sample-data`).
+#[allow(dead_code)]
+pub fn fixture_in(folder: &str, name: &str) -> String {
+    format!("{}/{folder}/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
 pub fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
