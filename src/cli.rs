@@ -357,12 +357,14 @@ fn key_header(by: By) -> &'static str {
 fn figures(a: FiguresArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
     let loaded = load(&a.input, a.period.basis)?;
+    let started = std::time::Instant::now();
     let view = pipeline::view(
         &loaded,
         &period,
         structure(&a.input, period.effective_end())?,
     );
     let f = pipeline::figures(&loaded, &view, a.by)?;
+    pipeline::timing("phân loại và tổng hợp", started);
     let text = match a.format {
         Format::Json => serde_json::to_string_pretty(&crate::output::json_figures(&f))? + "\n",
         Format::Csv => crate::output::csv_figures(&f, key_header(a.by), a.input.rounding)?,

@@ -80,11 +80,19 @@ pub struct Loaded {
     pub files_read: usize,
 }
 
+/// With `TIENDO_TIMING=1`, print how long a stage took (a diagnostic for benchmarks).
+pub fn timing(stage: &str, started: std::time::Instant) {
+    if std::env::var_os("TIENDO_TIMING").is_some() {
+        eprintln!("[thời gian] {stage}: {:.3} s", started.elapsed().as_secs_f64());
+    }
+}
+
 /// The leader key for tasks that do not name one.
 pub const NO_LEADER: &str = "Không ghi lãnh đạo giao";
 
 /// Read, match, merge and screen every input.
 pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
+    let started = std::time::Instant::now();
     let files = ingest::expand_inputs(&sources.inputs)?;
     let progress = crate::progress::Bar::new(files.len() as u64, "Đọc tệp", sources.show_progress);
     let results: Vec<_> = files
@@ -122,17 +130,15 @@ pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
             message: error.to_string(),
         });
     }
+    timing("đọc và chuẩn hoá tệp", started);
     let directory = match &sources.agencies {
         Some(path) => Directory::from_sheets(&ingest::read_file(path)?)?,
         None => Directory::default(),
     };
-    Ok(assemble(
-        directory,
-        raw_tasks,
-        findings,
-        sources.judging,
-        files.len(),
-    ))
+    let started = std::time::Instant::now();
+    let loaded = assemble(directory, raw_tasks, findings, sources.judging, files.len());
+    timing("khớp cơ quan, gộp trùng, sàng lọc", started);
+    Ok(loaded)
 }
 
 /// Match agencies, merge duplicates, screen, and collect the findings of each step.
