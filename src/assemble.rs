@@ -194,14 +194,14 @@ fn task_line(loaded: &Loaded, keys: &Keys, c: &Counted) -> TaskLine {
         doc_number: t.doc_number.clone(),
         doc_date: t.doc_date,
         summary: t.summary.clone(),
-        leader: t.leader.clone(),
+        leader: t.leader.as_deref().map(str::to_string),
         assigned: t.assigned_or_doc_date(),
         deadline_used: c.deadline_used,
         // A completion date after the cut-off is not a completion at that cut-off.
         completed: t.completed.filter(|_| c.status.is_completed()),
         status: c.status,
         days_overdue: c.days_overdue.filter(|_| c.status == Status::Overdue),
-        officer: t.officer.clone(),
+        officer: t.officer.as_deref().map(str::to_string),
         is_key: t.is_key,
         source: t.source.clone(),
     }

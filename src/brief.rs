@@ -481,7 +481,7 @@ mod tests {
             officer: None,
             is_key: false,
             source: SourceLoc {
-                file: "nv.xlsx".to_string(),
+                file: "nv.xlsx".into(),
                 sheet: None,
                 row: 5,
             },

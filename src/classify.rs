@@ -192,6 +192,8 @@ mod tests {
             is_key: false,
             officer: None,
             match_key: None,
+            id_key: None,
+            info: 0,
         }
     }
 

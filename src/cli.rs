@@ -310,8 +310,9 @@ pub fn run(cli: Cli) -> Result<()> {
     }
 }
 
-fn sources(a: &InputArgs, basis: Basis) -> Sources {
+fn sources(a: &InputArgs, basis: Basis, lean: bool) -> Sources {
     Sources {
+        lean,
         inputs: a.inputs.clone(),
         agencies: a.agencies.clone(),
         skip_unreadable: a.skip_unreadable,
@@ -341,8 +342,10 @@ fn restate_to(input: &InputArgs) -> Result<Option<NaiveDate>> {
     Ok(input.restate_to.as_deref().map(period::parse_day).transpose()?)
 }
 
-fn load(input: &InputArgs, basis: Basis) -> Result<Loaded> {
-    pipeline::load(&sources(input, basis)).context("không đọc được dữ liệu đầu vào")
+/// Read everything once. `lean` drops task texts the figures do not need (figures, rank,
+/// trend); reports, briefs and exports keep them.
+fn load(input: &InputArgs, basis: Basis, lean: bool) -> Result<Loaded> {
+    pipeline::load(&sources(input, basis, lean)).context("không đọc được dữ liệu đầu vào")
 }
 
 fn key_header(by: By) -> &'static str {
@@ -356,7 +359,7 @@ fn key_header(by: By) -> &'static str {
 
 fn figures(a: FiguresArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
-    let loaded = load(&a.input, a.period.basis)?;
+    let loaded = load(&a.input, a.period.basis, true)?;
     let started = std::time::Instant::now();
     let view = pipeline::view(
         &loaded,
@@ -400,7 +403,7 @@ pub fn meta(
 
 fn report(a: ReportArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
-    let loaded = load(&a.input, a.period.basis)?;
+    let loaded = load(&a.input, a.period.basis, false)?;
     let structure = structure(&a.input, period.effective_end())?;
     let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
@@ -462,7 +465,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn check(a: CheckArgs) -> Result<()> {
-    let loaded = load(&a.input, Basis::Assigned)?;
+    let loaded = load(&a.input, Basis::Assigned, false)?;
     print!("{}", crate::output::check_text(&loaded));
     Ok(())
 }
@@ -471,7 +474,7 @@ fn trend(a: TrendArgs) -> Result<()> {
     let (first_year, last_year) = crate::trend::parse_years(&a.years)?;
     let as_of_day = a.as_of_day.as_deref().map(crate::trend::parse_day).transpose()?;
     let periods = crate::trend::periods(crate::trend::TrendSpec { first_year, last_year, half: a.half, as_of_day })?;
-    let loaded = load(&a.input, a.basis)?;
+    let loaded = load(&a.input, a.basis, true)?;
     let structure = crate::trend::structure(a.input.as_then, restate_to(&a.input)?, &periods);
     let all = crate::trend::figures(&loaded, &periods, structure, a.by)?;
     let text = match a.format {
@@ -485,7 +488,7 @@ fn trend(a: TrendArgs) -> Result<()> {
 
 fn export(a: ExportArgs) -> Result<()> {
     let as_of = period::parse_day(&a.as_of)?;
-    let loaded = load(&a.input, Basis::Assigned)?;
+    let loaded = load(&a.input, Basis::Assigned, false)?;
     let structure = structure(&a.input, as_of)?;
     for path in crate::export::write_parquet(&loaded, as_of, structure, &a.parquet)? {
         println!("{}", path.display());
@@ -504,7 +507,7 @@ fn brief_cut_off(a: &BriefArgs) -> Result<Option<NaiveDate>> {
 
 fn brief(a: BriefArgs) -> Result<()> {
     let period = period::parse(&a.period, brief_cut_off(&a)?)?;
-    let loaded = load(&a.input, a.basis)?;
+    let loaded = load(&a.input, a.basis, false)?;
     let structure = structure(&a.input, period.effective_end())?;
     let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
@@ -554,7 +557,7 @@ fn ranking(loaded: &Loaded, view: &pipeline::View, scoring: &ScoringArgs) -> Res
 
 fn rank(a: RankArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
-    let loaded = load(&a.input, a.period.basis)?;
+    let loaded = load(&a.input, a.period.basis, true)?;
     let view = pipeline::view(&loaded, &period, structure(&a.input, period.effective_end())?);
     let ranking = ranking(&loaded, &view, &a.scoring)?;
     let text = match a.format {

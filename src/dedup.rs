@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 
 use crate::model::{Finding, FindingKind, RawTask, SourceLoc};
-use crate::vn_text::fold;
 
 /// A task after merging, with the source rows merged into it.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,39 +24,83 @@ pub fn merge(
 ) -> (Vec<MergedTask>, Vec<Finding>) {
     let n = tasks.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut by_doc: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
+    let mut by_id: KeyMap<u64, usize> = KeyMap::default();
+    let mut by_doc: KeyMap<(u64, u64), Bucket> = KeyMap::default();
+    let mut any_union = false;
     for (i, t) in tasks.iter().enumerate() {
-        if let Some(id) = &t.task_id {
-            let first = *by_id.entry(fold(id)).or_insert(i);
-            union(&mut parent, first, i);
+        if let Some(id) = t.id_key {
+            let first = *by_id.entry(id).or_insert(i);
+            any_union |= union(&mut parent, first, i);
         }
         // The document key (number, date, content) was hashed while the file was read.
         if let (Some(key), Some(agency)) = (t.match_key, agency_key(t)) {
-            by_doc.entry((key, agency)).or_default().push(i);
+            let bucket = by_doc.entry((key, agency)).or_default();
+            any_union |= bucket.add(i, t.id_key.is_some(), &mut parent);
         }
     }
-    // Bucket order does not matter: each bucket only links its own rows.
-    for rows in by_doc.values() {
-        link_doc_bucket(&tasks, rows, &mut parent);
+    if !any_union {
+        // The common case of a single source: nothing to merge, no grouping pass.
+        let merged = tasks.into_iter().map(|task| MergedTask { task, merged_from: Vec::new() }).collect();
+        return (merged, Vec::new());
     }
     collect(tasks, &mut parent)
 }
 
-/// In one document bucket: rows without id join the first row (with or without id); rows with
-/// different ids stay apart.
-fn link_doc_bucket(tasks: &[RawTask], rows: &[usize], parent: &mut [usize]) {
-    let anchor = rows
-        .iter()
-        .copied()
-        .find(|&i| tasks[i].task_id.is_some())
-        .unwrap_or(rows[0]);
-    for &i in rows {
-        if tasks[i].task_id.is_none() {
-            union(parent, anchor, i);
+/// The rows sharing one document key: rows without id join the first row with an id (or
+/// each other); rows with different ids stay apart.
+#[derive(Default)]
+struct Bucket {
+    first_without_id: Option<usize>,
+    first_with_id: Option<usize>,
+}
+
+impl Bucket {
+    /// Returns whether two tasks were joined.
+    fn add(&mut self, i: usize, has_id: bool, parent: &mut [usize]) -> bool {
+        let mut joined = false;
+        if has_id {
+            if self.first_with_id.is_none() {
+                self.first_with_id = Some(i);
+                if let Some(j) = self.first_without_id {
+                    joined |= union(parent, j, i);
+                }
+            }
+        } else {
+            match self.first_without_id {
+                Some(j) => joined |= union(parent, j, i),
+                None => self.first_without_id = Some(i),
+            }
+            if let Some(j) = self.first_with_id {
+                joined |= union(parent, j, i);
+            }
         }
+        joined
     }
 }
+
+/// The keys here are already 64-bit hashes: hashing them again with SipHash only costs time
+/// on a million rows, so the map uses them as they are (std has no identity hasher).
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = self.0.rotate_left(29) ^ n;
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type KeyMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<PassThrough>>;
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
@@ -67,24 +110,28 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn union(parent: &mut [usize], a: usize, b: usize) {
+/// Join the sets of `a` and `b` (the smaller index becomes the root); whether they were apart.
+fn union(parent: &mut [usize], a: usize, b: usize) -> bool {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
         let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
         parent[hi] = lo;
     }
+    ra != rb
 }
 
 fn collect(tasks: Vec<RawTask>, parent: &mut [usize]) -> (Vec<MergedTask>, Vec<Finding>) {
     let mut groups: Vec<Vec<RawTask>> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
+    // Group index of each root; roots are the smallest index of their set, so groups come out
+    // in the order of their first row.
+    let mut slot: Vec<usize> = vec![usize::MAX; tasks.len()];
     for (i, t) in tasks.into_iter().enumerate() {
         let root = find(parent, i);
-        let g = *slot.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(t);
+        if slot[root] == usize::MAX {
+            slot[root] = groups.len();
+            groups.push(Vec::with_capacity(1));
+        }
+        groups[slot[root]].push(t);
     }
     let mut findings = Vec::new();
     let merged = groups
@@ -113,7 +160,7 @@ fn merge_group(mut rows: Vec<RawTask>) -> MergedTask {
         };
     }
     let best = (0..rows.len()).fold(0, |best, i| {
-        if rows[i].information() > rows[best].information() {
+        if rows[i].info > rows[best].info {
             i
         } else {
             best
@@ -160,6 +207,7 @@ fn fill(task: &mut RawTask, other: &RawTask) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vn_text::fold;
     use crate::model::Deadline;
     use chrono::NaiveDate;
 
@@ -196,19 +244,10 @@ mod tests {
             is_key: false,
             officer: None,
             match_key: None,
+            id_key: None,
+            info: 0,
         }
-        .with_key()
-    }
-
-    trait WithKey {
-        fn with_key(self) -> Self;
-    }
-
-    impl WithKey for RawTask {
-        fn with_key(mut self) -> Self {
-            self.match_key = self.compute_match_key();
-            self
-        }
+        .with_keys()
     }
 
     /// The test's directory: "Sở KH&ĐT" is an alias of agency 1; other names are agency 2, 3 ….

@@ -79,7 +79,7 @@ pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, di
         c.doc_date.push(days(task.doc_date));
         c.summary.push(task.summary.clone());
         c.leader.push(loaded.leaders[t.leader].clone());
-        c.agency_raw.push(task.agency.clone());
+        c.agency_raw.push(task.agency.as_deref().map(str::to_string));
         c.agency.push(keys.agency_names[slot].clone());
         c.group.push(keys.groups[keys.agency_group[slot]].clone());
         c.bloc.push(keys.blocs[keys.agency_bloc[slot]].clone());
@@ -90,13 +90,13 @@ pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, di
         }));
         c.has_no_deadline.push(deadline == Deadline::NoDeadline);
         c.completed.push(days(task.completed));
-        c.status_text.push(task.status_raw.clone());
+        c.status_text.push(task.status_raw.as_deref().map(str::to_string));
         c.status.push(status_code(classify::status_at(task, as_of, judging)));
         c.days_overdue.push(classify::days_overdue(task, as_of, judging).filter(|_| classify::status_at(task, as_of, judging) == Status::Overdue));
         c.is_key.push(task.is_key);
         c.merged_rows.push(t.merged_from.len() as u32);
-        c.source_file.push(task.source.file.clone());
-        c.source_sheet.push(task.source.sheet.clone());
+        c.source_file.push(task.source.file.to_string());
+        c.source_sheet.push(task.source.sheet.as_deref().map(str::to_string));
         c.source_row.push(task.source.row as u32);
     }
     let mut written = Vec::new();

@@ -2,6 +2,8 @@
 //! group, the findings of the data-quality check and the plain report model the renderers
 //! draw. No stage-specific crate type (calamine, polars, printpdf, rust_xlsxwriter) appears here.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -9,8 +11,9 @@ use serde::Serialize;
 /// program shows it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SourceLoc {
-    pub file: String,
-    pub sheet: Option<String>,
+    /// Shared by every row of a file (a million rows must not carry a million path copies).
+    pub file: Arc<str>,
+    pub sheet: Option<Arc<str>>,
     pub row: usize,
 }
 
@@ -64,24 +67,55 @@ pub struct RawTask {
     pub doc_number: Option<String>,
     pub doc_date: Option<NaiveDate>,
     pub summary: Option<String>,
-    pub leader: Option<String>,
-    pub agency: Option<String>,
-    pub cooperating: Option<String>,
+    pub leader: Option<Arc<str>>,
+    pub agency: Option<Arc<str>>,
+    pub cooperating: Option<Arc<str>>,
     pub assigned: Option<NaiveDate>,
     pub deadline: Deadline,
     pub extended: Option<NaiveDate>,
     pub completed: Option<NaiveDate>,
     pub status_text: Option<StatusText>,
-    pub status_raw: Option<String>,
+    pub status_raw: Option<Arc<str>>,
     pub is_key: bool,
-    pub officer: Option<String>,
+    pub officer: Option<Arc<str>>,
     /// Hash of the folded document number, document date and folded content: the duplicate
     /// key without the agency (SPEC 4.5), computed while files are read in parallel.
     #[serde(skip)]
     pub match_key: Option<u64>,
+    /// Hash of the folded task id (two rows with the same id are the same task).
+    #[serde(skip)]
+    pub id_key: Option<u64>,
+    /// How many fields carry a value ([`RawTask::information`]), kept because a lean load
+    /// drops the texts the figures do not need.
+    #[serde(skip)]
+    pub info: u8,
 }
 
 impl RawTask {
+    /// Fill the keys the duplicate merge works on (hashes of folded texts, and the
+    /// information count); done once, while the file is read.
+    pub fn with_keys(mut self) -> Self {
+        self.match_key = self.compute_match_key();
+        self.id_key = self.task_id.as_deref().map(|id| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::hash::DefaultHasher::new();
+            crate::vn_text::fold(id).hash(&mut h);
+            h.finish()
+        });
+        self.info = self.information() as u8;
+        self
+    }
+
+    /// Drop the texts that figures do not need (content, document number, cooperating
+    /// agencies, officer): a lean load for `figures`, `rank` and `trend` at national scale.
+    pub fn drop_texts(&mut self) {
+        self.summary = None;
+        self.doc_number = None;
+        self.cooperating = None;
+        self.officer = None;
+        self.task_id = None;
+    }
+
     /// The duplicate key of a row with document number and content.
     pub fn compute_match_key(&self) -> Option<u64> {
         use std::hash::{Hash, Hasher};
@@ -548,12 +582,65 @@ pub struct MergedArea {
     pub last_col: usize,
 }
 
+/// A cell borrowed from the reader while a row streams past: no copy is made of cells the
+/// normaliser does not keep.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CellRef<'a> {
+    Empty,
+    Text(&'a str),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl CellRef<'_> {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            CellRef::Empty => true,
+            CellRef::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text (numbers without a trailing `.0`, dates `dd/mm/yyyy`).
+    pub fn text(&self) -> Option<String> {
+        match self {
+            CellRef::Empty => None,
+            CellRef::Text(s) => Some((*s).to_string()),
+            CellRef::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
+            CellRef::Number(n) => Some(n.to_string()),
+            CellRef::Date(d) => Some(d.format("%d/%m/%Y").to_string()),
+        }
+    }
+
+    pub fn to_owned_cell(&self) -> Cell {
+        match self {
+            CellRef::Empty => Cell::Empty,
+            CellRef::Text(s) => Cell::Text((*s).to_string()),
+            CellRef::Number(n) => Cell::Number(*n),
+            CellRef::Date(d) => Cell::Date(*d),
+        }
+    }
+}
+
+impl Cell {
+    pub fn as_ref(&self) -> CellRef<'_> {
+        match self {
+            Cell::Empty => CellRef::Empty,
+            Cell::Text(s) => CellRef::Text(s),
+            Cell::Number(n) => CellRef::Number(*n),
+            Cell::Date(d) => CellRef::Date(*d),
+        }
+    }
+}
+
 /// A sheet's cells as read: `rows[i]` is spreadsheet row `i + 1`, `rows[i][j]` column `j`.
+/// Only small files (the agency directory, a manual points sheet) and the first rows of a task
+/// sheet (to find its header) are held like this; task rows stream.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RawSheet {
-    pub file: String,
+    pub file: Arc<str>,
     /// None for CSV.
-    pub sheet: Option<String>,
+    pub sheet: Option<Arc<str>>,
     pub rows: Vec<Vec<Cell>>,
     pub merged: Vec<MergedArea>,
 }

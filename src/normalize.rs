@@ -6,11 +6,13 @@
 //! Rows it skips and cells it cannot read become [`Finding`]s, never silent losses.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::ingest::RowSink;
 use crate::model::{
-    Cell, Deadline, Finding, FindingKind, RawSheet, RawTask, SourceLoc, StatusText,
+    Cell, CellRef, Deadline, Finding, FindingKind, MergedArea, RawSheet, RawTask, SourceLoc, StatusText,
 };
 use crate::vn_text::{clean, fold};
 
@@ -327,27 +329,122 @@ pub struct Normalized {
     pub task_sheets: usize,
 }
 
-/// Turn every sheet with a task header into task rows; sheets without one are noted.
-pub fn tasks_from_sheets(sheets: &[RawSheet]) -> Normalized {
-    let mut out = Normalized::default();
-    for sheet in sheets {
-        match find_layout(sheet) {
-            Some(layout) => {
-                out.task_sheets += 1;
-                read_rows(sheet, &layout, &mut out);
+/// Rows kept while looking for the header: the header must start in the first
+/// [`HEADER_SCAN_ROWS`] rows; a second header row and a column-number row may follow it.
+const HEAD_ROWS: usize = HEADER_SCAN_ROWS + 3;
+
+/// Normalises rows as they stream in: it holds the first rows of a sheet until the header is
+/// found, then turns every following row into a task at once (no sheet is held in memory).
+#[derive(Default)]
+pub struct Normalizer {
+    pub out: Normalized,
+    /// Drop texts the figures do not need ([`RawTask::drop_texts`]).
+    pub lean: bool,
+    sheet: Option<SheetState>,
+}
+
+struct SheetState {
+    head: RawSheet,
+    /// Decided once enough rows were seen: `Some` for a task sheet.
+    layout: Option<Option<Layout>>,
+    interner: Interner,
+}
+
+/// One shared copy per distinct text of the repeated columns (agency, leader, status …).
+#[derive(Default)]
+struct Interner(std::collections::HashSet<Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(found) = self.0.get(text.as_str()) {
+            return found.clone();
+        }
+        let shared: Arc<str> = text.into();
+        self.0.insert(shared.clone());
+        shared
+    }
+}
+
+impl Normalizer {
+    pub fn new(lean: bool) -> Self {
+        Normalizer { lean, ..Normalizer::default() }
+    }
+
+    fn decide(&mut self) {
+        let Some(state) = self.sheet.as_mut() else { return };
+        if state.layout.is_some() {
+            return;
+        }
+        let layout = find_layout(&state.head);
+        if let Some(layout) = &layout {
+            self.out.task_sheets += 1;
+            let rows = std::mem::take(&mut state.head.rows);
+            for (r, row) in rows.iter().enumerate().skip(layout.data_start) {
+                let cells: Vec<CellRef<'_>> = row.iter().map(Cell::as_ref).collect();
+                process_row(&state.head, layout, &mut state.interner, r, &cells, self.lean, &mut self.out);
             }
-            None => out.findings.push(Finding {
-                kind: FindingKind::SkippedSheet,
-                source: SourceLoc {
-                    file: sheet.file.clone(),
-                    sheet: sheet.sheet.clone(),
-                    row: 0,
-                },
-                message: "không tìm thấy dòng tiêu đề cột của danh sách nhiệm vụ".to_string(),
-            }),
+        }
+        state.layout = Some(layout);
+    }
+}
+
+impl RowSink for Normalizer {
+    fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>) {
+        self.sheet = Some(SheetState {
+            head: RawSheet { file: file.clone(), sheet: sheet.cloned(), rows: Vec::new(), merged },
+            layout: None,
+            interner: Interner::default(),
+        });
+    }
+
+    fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
+        let Some(state) = self.sheet.as_mut() else { return };
+        match &state.layout {
+            None if index < HEAD_ROWS => {
+                if state.head.rows.len() <= index {
+                    state.head.rows.resize_with(index + 1, Vec::new);
+                }
+                state.head.rows[index] = cells.iter().map(CellRef::to_owned_cell).collect();
+            }
+            None => {
+                self.decide();
+                self.row(index, cells);
+            }
+            Some(Some(layout)) => {
+                let layout = layout.clone();
+                let state = self.sheet.as_mut().expect("sheet state exists while rows stream");
+                process_row(&state.head, &layout, &mut state.interner, index, cells, self.lean, &mut self.out);
+            }
+            Some(None) => {}
         }
     }
-    out
+
+    fn end_sheet(&mut self) {
+        self.decide();
+        if let Some(state) = self.sheet.take() {
+            if state.layout == Some(None) {
+                self.out.findings.push(Finding {
+                    kind: FindingKind::SkippedSheet,
+                    source: SourceLoc { file: state.head.file.clone(), sheet: state.head.sheet.clone(), row: 0 },
+                    message: "không tìm thấy dòng tiêu đề cột của danh sách nhiệm vụ".to_string(),
+                });
+            }
+        }
+    }
+}
+
+/// Turn every sheet with a task header into task rows; sheets without one are noted.
+pub fn tasks_from_sheets(sheets: &[RawSheet]) -> Normalized {
+    let mut n = Normalizer::default();
+    for sheet in sheets {
+        n.begin_sheet(&sheet.file, sheet.sheet.as_ref(), sheet.merged.clone());
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let cells: Vec<CellRef<'_>> = row.iter().map(Cell::as_ref).collect();
+            n.row(r, &cells);
+        }
+        n.end_sheet();
+    }
+    n.out
 }
 
 /// Fields that make a row a task candidate when at least two carry a value.
@@ -364,48 +461,39 @@ const CONTENT_FIELDS: [Field; 10] = [
     Field::Status,
 ];
 
-fn read_rows(sheet: &RawSheet, layout: &Layout, out: &mut Normalized) {
-    for (r, row) in sheet.rows.iter().enumerate().skip(layout.data_start) {
-        if row.iter().all(Cell::is_empty) {
-            continue;
-        }
-        let source = SourceLoc {
-            file: sheet.file.clone(),
-            sheet: sheet.sheet.clone(),
-            row: r + 1,
-        };
-        let get = |f: Field| {
-            layout
-                .columns
-                .get(&f)
-                .and_then(|&c| row.get(c))
-                .filter(|c| !c.is_empty())
-        };
-        if let Some(label) = total_label(row) {
-            out.findings
-                .push(skipped(source, format!("dòng tổng hợp «{label}»")));
-            continue;
-        }
-        let filled = CONTENT_FIELDS.iter().filter(|f| get(**f).is_some()).count();
-        if filled < 2 {
-            let text = row.iter().find_map(Cell::text).unwrap_or_default();
-            out.findings.push(skipped(
-                source,
-                format!("dòng ghi chú hoặc tiêu đề nhóm «{}»", shorten(&text, 80)),
-            ));
-            continue;
-        }
-        out.tasks
-            .push(task_from_row(&get, layout, source, &mut out.findings));
+fn process_row(
+    head: &RawSheet,
+    layout: &Layout,
+    interner: &mut Interner,
+    r: usize,
+    row: &[CellRef<'_>],
+    lean: bool,
+    out: &mut Normalized,
+) {
+    if row.iter().all(CellRef::is_empty) {
+        return;
     }
+    let source = SourceLoc { file: head.file.clone(), sheet: head.sheet.clone(), row: r + 1 };
+    let get = |f: Field| layout.columns.get(&f).and_then(|&c| row.get(c)).filter(|c| !c.is_empty());
+    if let Some(label) = total_label(row) {
+        out.findings.push(skipped(source, format!("dòng tổng hợp «{label}»")));
+        return;
+    }
+    let filled = CONTENT_FIELDS.iter().filter(|f| get(**f).is_some()).count();
+    if filled < 2 {
+        let text = row.iter().find_map(CellRef::text).unwrap_or_default();
+        out.findings.push(skipped(source, format!("dòng ghi chú hoặc tiêu đề nhóm «{}»", shorten(&text, 80))));
+        return;
+    }
+    let mut task = task_from_row(&get, layout, interner, source, &mut out.findings).with_keys();
+    if lean {
+        task.drop_texts();
+    }
+    out.tasks.push(task);
 }
 
 fn skipped(source: SourceLoc, message: String) -> Finding {
-    Finding {
-        kind: FindingKind::SkippedRow,
-        source,
-        message,
-    }
+    Finding { kind: FindingKind::SkippedRow, source, message }
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
@@ -418,15 +506,11 @@ fn shorten(text: &str, max_chars: usize) -> String {
 }
 
 /// "Tổng cộng", "Tổng số", "Cộng", "Tổng" in one of the first cells marks a sub-total row.
-fn total_label(row: &[Cell]) -> Option<String> {
+fn total_label(row: &[CellRef<'_>]) -> Option<String> {
     row.iter().take(4).find_map(|cell| match cell {
-        Cell::Text(t) => {
+        CellRef::Text(t) if t.len() < 60 => {
             let f = fold(t);
-            let is_total = f == "tong"
-                || f == "cong"
-                || f.starts_with("tong cong")
-                || f.starts_with("tong so")
-                || f.starts_with("cong ");
+            let is_total = f == "tong" || f == "cong" || f.starts_with("tong cong") || f.starts_with("tong so") || f.starts_with("cong ");
             is_total.then(|| clean(t).unwrap_or_default())
         }
         _ => None,
@@ -434,12 +518,16 @@ fn total_label(row: &[Cell]) -> Option<String> {
 }
 
 fn task_from_row<'a>(
-    get: &dyn Fn(Field) -> Option<&'a Cell>,
+    get: &dyn Fn(Field) -> Option<&'a CellRef<'a>>,
     layout: &Layout,
+    interner: &mut Interner,
     source: SourceLoc,
     findings: &mut Vec<Finding>,
 ) -> RawTask {
-    let text = |f: Field| get(f).and_then(Cell::text).and_then(crate::vn_text::clean_owned);
+    let text = |f: Field| get(f).and_then(CellRef::text).and_then(crate::vn_text::clean_owned);
+    let mut shared = |f: Field| text(f).map(|t| interner.get(t));
+    let (leader, agency, cooperating, officer, status_raw) =
+        (shared(Field::Leader), shared(Field::Agency), shared(Field::Cooperating), shared(Field::Officer), shared(Field::Status));
     let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
         let cell = get(f)?;
         let parsed = cell_date(cell);
@@ -464,7 +552,6 @@ fn task_from_row<'a>(
             }
         },
     };
-    let status_raw = text(Field::Status);
     let status_text = status_raw.as_deref().and_then(parse_status);
     if let (Some(raw), None) = (&status_raw, status_text) {
         findings.push(Finding {
@@ -473,14 +560,14 @@ fn task_from_row<'a>(
             message: format!("cột Trạng thái: không hiểu «{raw}», bỏ qua trạng thái này"),
         });
     }
-    let mut task = RawTask {
+    RawTask {
         task_id: text(Field::TaskId),
         doc_number: text(Field::DocNumber),
         doc_date,
         summary: text(Field::Summary),
-        leader: text(Field::Leader),
-        agency: text(Field::Agency),
-        cooperating: text(Field::Cooperating),
+        leader,
+        agency,
+        cooperating,
         assigned,
         deadline,
         extended,
@@ -488,40 +575,37 @@ fn task_from_row<'a>(
         status_text,
         status_raw,
         is_key: text(Field::Key).is_some_and(|t| is_key_flag(&t)),
-        officer: text(Field::Officer),
+        officer,
         source,
         match_key: None,
-    };
-    task.match_key = task.compute_match_key();
-    task
+        id_key: None,
+        info: 0,
+    }
 }
 
-fn bad_cell(source: &SourceLoc, column: &str, cell: &Cell) -> Finding {
+fn bad_cell(source: &SourceLoc, column: &str, cell: &CellRef<'_>) -> Finding {
     Finding {
         kind: FindingKind::BadCell,
         source: source.clone(),
-        message: format!(
-            "cột {column}: «{}» không phải ngày tháng",
-            cell.text().unwrap_or_default()
-        ),
+        message: format!("cột {column}: «{}» không phải ngày tháng", cell.text().unwrap_or_default()),
     }
 }
 
 /// A date from any cell form: real date, serial number, day-first or ISO text.
-pub fn cell_date(cell: &Cell) -> Option<NaiveDate> {
+pub fn cell_date(cell: &CellRef<'_>) -> Option<NaiveDate> {
     match cell {
-        Cell::Date(d) => Some(*d),
-        Cell::Number(n) => crate::dates::from_serial(*n),
-        Cell::Text(t) => crate::dates::parse_text(t),
-        Cell::Empty => None,
+        CellRef::Date(d) => Some(*d),
+        CellRef::Number(n) => crate::dates::from_serial(*n),
+        CellRef::Text(t) => crate::dates::parse_text(t),
+        CellRef::Empty => None,
     }
 }
 
 /// "Không thời hạn", "Thường xuyên", "Không có", "-": a cell that says there is no date.
-fn is_no_date_text(cell: &Cell) -> bool {
+fn is_no_date_text(cell: &CellRef<'_>) -> bool {
     match cell {
-        Cell::Empty => true,
-        Cell::Text(t) => {
+        CellRef::Empty => true,
+        CellRef::Text(t) => {
             let f = fold(t);
             f.is_empty()
                 || f.starts_with("khong thoi han")

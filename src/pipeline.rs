@@ -30,6 +30,8 @@ pub struct Sources {
     pub skip_unreadable: bool,
     pub judging: Judging,
     pub show_progress: bool,
+    /// Keep only what figures need (no task contents): for `figures`, `rank`, `trend`.
+    pub lean: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -98,7 +100,10 @@ pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
     let results: Vec<_> = files
         .par_iter()
         .map(|path| {
-            let out = ingest::read_file(path).map(|sheets| normalize::tasks_from_sheets(&sheets));
+            // Rows stream from the reader into the normaliser: a file's cells are never all
+            // held at once, only the tasks made of them.
+            let mut normalizer = normalize::Normalizer::new(sources.lean);
+            let out = ingest::stream_file(path, &mut normalizer).map(|()| normalizer.out);
             progress.inc();
             (path, out)
         })
@@ -123,7 +128,7 @@ pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
         findings.push(Finding {
             kind: FindingKind::UnreadableFile,
             source: SourceLoc {
-                file: name,
+                file: name.into(),
                 sheet: None,
                 row: 0,
             },

@@ -29,6 +29,8 @@ fn sources(basis: Basis) -> Sources {
         ],
         agencies: Some(sample("danh-muc-co-quan.xlsx")),
         skip_unreadable: false,
+        // The lean load that `tiendo figures` uses: figures must not depend on the texts.
+        lean: true,
         judging: Judging {
             basis,
             on_original_deadline: false,

@@ -1,12 +1,14 @@
 //! CSV exports: UTF-8 with or without BOM, `,` or `;` separated (the separator is the one that
 //! splits the first lines more often, outside quotes).
 
-use crate::model::{Cell, RawSheet};
+use std::sync::Arc;
 
-use super::IngestError;
+use crate::model::CellRef;
 
-/// Parse CSV bytes into one sheet of text cells.
-pub fn parse(bytes: &[u8], file: &str) -> Result<RawSheet, IngestError> {
+use super::{IngestError, RowSink};
+
+/// Stream CSV bytes as one sheet of text cells.
+pub fn stream(bytes: &[u8], file: &Arc<str>, sink: &mut dyn RowSink) -> Result<(), IngestError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(body) {
         let line = body[..e.valid_up_to()]
@@ -25,31 +27,24 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<RawSheet, IngestError> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(body);
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| IngestError::Csv {
-            file: file.to_string(),
-            reason: csv_reason(&e),
-        })?;
-        rows.push(
-            record
-                .iter()
-                .map(|field| {
-                    if field.trim().is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(field.to_string())
-                    }
-                })
-                .collect(),
-        );
+    sink.begin_sheet(file, None, Vec::new());
+    let mut record = csv::StringRecord::new();
+    // The 0-based line where the record starts: a quoted field with line breaks takes more
+    // than one line. (The csv crate's own positions miscount CRLF files.)
+    let mut line = 0usize;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(IngestError::Csv { file: file.to_string(), reason: csv_reason(&e) }),
+        }
+        let cells: Vec<CellRef<'_>> =
+            record.iter().map(|field| if field.trim().is_empty() { CellRef::Empty } else { CellRef::Text(field) }).collect();
+        sink.row(line, &cells);
+        line += 1 + record.iter().map(|f| f.matches('\n').count()).sum::<usize>();
     }
-    Ok(RawSheet {
-        file: file.to_string(),
-        sheet: None,
-        rows,
-        merged: Vec::new(),
-    })
+    sink.end_sheet();
+    Ok(())
 }
 
 fn csv_reason(e: &csv::Error) -> String {
@@ -82,6 +77,14 @@ fn guess_delimiter(body: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::Collector;
+    use crate::model::{Cell, RawSheet};
+
+    fn parse(bytes: &[u8], file: &str) -> Result<RawSheet, IngestError> {
+        let mut c = Collector::default();
+        stream(bytes, &Arc::from(file), &mut c)?;
+        Ok(c.sheets.remove(0))
+    }
 
     #[test]
     fn semicolon_csv_with_bom_is_split_on_semicolons() {
@@ -90,6 +93,14 @@ mod tests {
         assert_eq!(sheet.rows[0][0], Cell::Text("STT".into()));
         assert_eq!(sheet.rows[1][1], Cell::Text("Báo cáo, tổng hợp".into()));
         assert_eq!(sheet.rows[1][2], Cell::Text("Sở Y tế".into()));
+    }
+
+    #[test]
+    fn rows_keep_their_line_numbers_across_quoted_line_breaks() {
+        let sheet = parse(b"a,b\r\n\"x\r\ny\",1\r\nz,2\r\n", "d.csv").unwrap();
+        // Record 2 spans lines 2-3, record 3 is on line 4.
+        assert_eq!(sheet.rows[1][0], Cell::Text("x\r\ny".into()));
+        assert_eq!(sheet.rows[3][0], Cell::Text("z".into()));
     }
 
     #[test]

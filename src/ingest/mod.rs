@@ -1,14 +1,27 @@
-//! Ingest: files in, raw sheets out. `.xlsx`/`.xls`/`.ods` go through calamine, `.csv` through
-//! the csv crate; a folder means every such file in it. Nothing here knows what a task is: the
-//! output is a grid of [`Cell`]s per sheet with its merged areas, so no calamine type leaves
-//! this module. Input files are only ever opened for reading.
+//! Ingest: files in, rows of cells out. `.xlsx`/`.xls`/`.ods` go through calamine, `.csv`
+//! through the csv crate; a folder means every such file in it. Nothing here knows what a task
+//! is: rows stream into a [`RowSink`] as borrowed [`CellRef`]s (no calamine type leaves this
+//! module, and no cell is copied unless the sink keeps it); small files can be collected into
+//! [`RawSheet`]s. Input files are only ever opened for reading.
 
 mod csv_file;
 mod workbook;
 
 use std::path::{Path, PathBuf};
 
-use crate::model::RawSheet;
+use std::sync::Arc;
+
+use crate::model::{Cell, CellRef, MergedArea, RawSheet};
+
+/// Where streamed rows go.
+pub trait RowSink {
+    /// A new sheet starts (`sheet` is None for CSV), with its merged areas.
+    fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>);
+    /// One row: `index` is 0-based (spreadsheet row `index + 1`); rows without any used cell
+    /// may be skipped.
+    fn row(&mut self, index: usize, cells: &[CellRef<'_>]);
+    fn end_sheet(&mut self);
+}
 
 /// Why a file could not be read. Every message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -86,25 +99,67 @@ fn is_supported(path: &Path) -> bool {
     !is_lock_file && extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
 
-/// Read every sheet of one file.
-pub fn read_file(path: &Path) -> Result<Vec<RawSheet>, IngestError> {
-    let name = path.display().to_string();
-    let sheets = match extension(path).as_deref() {
-        Some("csv") => {
-            let bytes = std::fs::read(path).map_err(|e| IngestError::Open {
-                file: name.clone(),
-                reason: e.to_string(),
-            })?;
-            vec![csv_file::parse(&bytes, &name)?]
-        }
-        Some("xlsx" | "xls" | "ods") => workbook::read(path, &name)?,
-        _ => return Err(IngestError::Unsupported(name)),
-    };
-    if sheets
-        .iter()
-        .all(|s| s.rows.iter().all(|r| r.iter().all(|c| c.is_empty())))
-    {
-        return Err(IngestError::Empty(name));
+/// Counts used cells on the way to the real sink, to tell an empty file.
+struct Counting<'s> {
+    inner: &'s mut dyn RowSink,
+    used_cells: usize,
+}
+
+impl RowSink for Counting<'_> {
+    fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>) {
+        self.inner.begin_sheet(file, sheet, merged);
     }
-    Ok(sheets)
+    fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
+        self.used_cells += cells.iter().filter(|c| !c.is_empty()).count();
+        self.inner.row(index, cells);
+    }
+    fn end_sheet(&mut self) {
+        self.inner.end_sheet();
+    }
+}
+
+/// Stream every sheet of one file into `sink`.
+pub fn stream_file(path: &Path, sink: &mut dyn RowSink) -> Result<(), IngestError> {
+    let name: Arc<str> = path.display().to_string().into();
+    let mut counting = Counting { inner: sink, used_cells: 0 };
+    match extension(path).as_deref() {
+        Some("csv") => {
+            let bytes = std::fs::read(path).map_err(|e| IngestError::Open { file: name.to_string(), reason: e.to_string() })?;
+            csv_file::stream(&bytes, &name, &mut counting)?;
+        }
+        Some("xlsx" | "xls" | "ods") => workbook::stream(path, &name, &mut counting)?,
+        _ => return Err(IngestError::Unsupported(name.to_string())),
+    }
+    if counting.used_cells == 0 {
+        return Err(IngestError::Empty(name.to_string()));
+    }
+    Ok(())
+}
+
+/// Collects whole sheets: for small files (directory, manual points) and for tests.
+#[derive(Default)]
+pub struct Collector {
+    pub sheets: Vec<RawSheet>,
+}
+
+impl RowSink for Collector {
+    fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>) {
+        self.sheets.push(RawSheet { file: file.clone(), sheet: sheet.cloned(), rows: Vec::new(), merged });
+    }
+    fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
+        if let Some(sheet) = self.sheets.last_mut() {
+            if sheet.rows.len() <= index {
+                sheet.rows.resize_with(index + 1, Vec::new);
+            }
+            sheet.rows[index] = cells.iter().map(CellRef::to_owned_cell).collect::<Vec<Cell>>();
+        }
+    }
+    fn end_sheet(&mut self) {}
+}
+
+/// Read every sheet of one (small) file into memory.
+pub fn read_file(path: &Path) -> Result<Vec<RawSheet>, IngestError> {
+    let mut collector = Collector::default();
+    stream_file(path, &mut collector)?;
+    Ok(collector.sheets)
 }

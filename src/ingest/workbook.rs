@@ -1,65 +1,45 @@
 //! Workbooks through calamine. `.xlsx` sheets are read as a cell stream (no dense range: a
-//! stray cell at XFD1048576 cannot blow up memory, and memory stays proportional to the used
-//! cells); `.xls` and `.ods` through the range API. Merged areas come from xlsx and xls (ods
-//! has none in calamine).
+//! stray cell at XFD1048576 cannot blow up memory, and only the row being read is held);
+//! `.xls` and `.ods` through the range API. Merged areas come from xlsx and xls (ods has none
+//! in calamine). Rows go to the sink as borrowed cells.
 
 use std::io::{Read, Seek};
 use std::path::Path;
+use std::sync::Arc;
 
 use calamine::{Data, DataRef, DataType, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto};
 
-use crate::model::{Cell, MergedArea, RawSheet};
+use crate::model::{CellRef, MergedArea};
 
-use super::IngestError;
+use super::{IngestError, RowSink};
 
-pub fn read(path: &Path, file: &str) -> Result<Vec<RawSheet>, IngestError> {
-    let open_err = |reason: String| IngestError::Open {
-        file: file.to_string(),
-        reason,
-    };
+pub fn stream(path: &Path, file: &Arc<str>, sink: &mut dyn RowSink) -> Result<(), IngestError> {
+    let open_err = |reason: String| IngestError::Open { file: file.to_string(), reason };
     let mut workbook = open_workbook_auto(path).map_err(|e| open_err(e.to_string()))?;
-    let names = workbook.sheet_names();
-    let mut sheets = Vec::with_capacity(names.len());
-    for name in names {
-        let sheet_err = |reason: String| IngestError::Sheet {
-            file: file.to_string(),
-            sheet: name.clone(),
-            reason,
-        };
-        let (rows, merged) = match &mut workbook {
+    for name in workbook.sheet_names() {
+        let sheet_err = |reason: String| IngestError::Sheet { file: file.to_string(), sheet: name.clone(), reason };
+        let sheet_name: Arc<str> = name.as_str().into();
+        match &mut workbook {
             Sheets::Xlsx(xlsx) => {
-                let merged = xlsx
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                (
-                    stream_xlsx(xlsx, &name).map_err(|e| sheet_err(e.to_string()))?,
-                    merged,
-                )
+                let merged = xlsx.merge_cells_by_sheet_name(&name).map_err(|e| sheet_err(e.to_string()))?;
+                sink.begin_sheet(file, Some(&sheet_name), merged.iter().map(merged_area).collect());
+                stream_xlsx(xlsx, &name, sink).map_err(|e| sheet_err(e.to_string()))?;
             }
             Sheets::Xls(xls) => {
-                let merged = xls
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                let range = xls
-                    .worksheet_range(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                (range_rows(&range), merged)
+                let merged = xls.merge_cells_by_sheet_name(&name).map_err(|e| sheet_err(e.to_string()))?;
+                let range = xls.worksheet_range(&name).map_err(|e| sheet_err(e.to_string()))?;
+                sink.begin_sheet(file, Some(&sheet_name), merged.iter().map(merged_area).collect());
+                range_rows(&range, sink);
             }
             other => {
-                let range = other
-                    .worksheet_range(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                (range_rows(&range), Vec::new())
+                let range = other.worksheet_range(&name).map_err(|e| sheet_err(e.to_string()))?;
+                sink.begin_sheet(file, Some(&sheet_name), Vec::new());
+                range_rows(&range, sink);
             }
-        };
-        sheets.push(RawSheet {
-            file: file.to_string(),
-            sheet: Some(name),
-            rows,
-            merged: merged.iter().map(merged_area).collect(),
-        });
+        }
+        sink.end_sheet();
     }
-    Ok(sheets)
+    Ok(())
 }
 
 fn merged_area(d: &Dimensions) -> MergedArea {
@@ -71,67 +51,70 @@ fn merged_area(d: &Dimensions) -> MergedArea {
     }
 }
 
-fn stream_xlsx<R: Read + Seek>(
-    xlsx: &mut Xlsx<R>,
-    name: &str,
-) -> Result<Vec<Vec<Cell>>, calamine::XlsxError> {
+/// Cells arrive row-major; a row is handed on when the next row starts.
+fn stream_xlsx<R: Read + Seek>(xlsx: &mut Xlsx<R>, name: &str, sink: &mut dyn RowSink) -> Result<(), calamine::XlsxError> {
     let mut reader = xlsx.worksheet_cells_reader(name)?;
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut current: Option<u32> = None;
+    let mut values: Vec<(usize, DataRef<'_>)> = Vec::new();
     while let Some(cell) = reader.next_cell()? {
         let (r, c) = cell.get_position();
-        let value = cell_from_ref(cell.get_value());
-        if value == Cell::Empty {
-            continue;
+        if current != Some(r) {
+            if let Some(row) = current {
+                flush(row as usize, &values, sink);
+            }
+            values.clear();
+            current = Some(r);
         }
-        let (r, c) = (r as usize, c as usize);
-        if rows.len() <= r {
-            rows.resize_with(r + 1, Vec::new);
+        let value = cell.get_value();
+        if !matches!(value, DataRef::Empty) {
+            values.push((c as usize, value.clone()));
         }
-        let row = &mut rows[r];
-        if row.len() <= c {
-            row.resize(c + 1, Cell::Empty);
-        }
-        row[c] = value;
     }
-    Ok(rows)
+    if let Some(row) = current {
+        flush(row as usize, &values, sink);
+    }
+    Ok(())
 }
 
-fn range_rows(range: &calamine::Range<Data>) -> Vec<Vec<Cell>> {
-    let (row0, col0) = range
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); row0];
-    for raw in range.rows() {
-        let mut row = vec![Cell::Empty; col0];
-        row.extend(raw.iter().map(cell_from_data));
-        rows.push(row);
+fn flush(row: usize, values: &[(usize, DataRef<'_>)], sink: &mut dyn RowSink) {
+    let width = values.last().map_or(0, |(c, _)| c + 1);
+    let mut cells = vec![CellRef::Empty; width];
+    for (c, v) in values {
+        cells[*c] = cell_from_ref(v);
     }
-    rows
+    sink.row(row, &cells);
 }
 
-fn cell_from_data(d: &Data) -> Cell {
+fn range_rows(range: &calamine::Range<Data>, sink: &mut dyn RowSink) {
+    let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    for (i, raw) in range.rows().enumerate() {
+        let mut cells = vec![CellRef::Empty; col0];
+        cells.extend(raw.iter().map(cell_from_data));
+        sink.row(row0 + i, &cells);
+    }
+}
+
+fn cell_from_data(d: &Data) -> CellRef<'_> {
     match d {
-        Data::Empty | Data::Error(_) => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Text(if *b { "x".into() } else { String::new() }),
-        Data::DateTime(_) | Data::DateTimeIso(_) => d.as_date().map_or(Cell::Empty, Cell::Date),
-        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Empty | Data::Error(_) => CellRef::Empty,
+        Data::String(s) => CellRef::Text(s),
+        Data::Int(i) => CellRef::Number(*i as f64),
+        Data::Float(f) => CellRef::Number(*f),
+        Data::Bool(b) => CellRef::Text(if *b { "x" } else { "" }),
+        Data::DateTime(_) | Data::DateTimeIso(_) => d.as_date().map_or(CellRef::Empty, CellRef::Date),
+        Data::DurationIso(s) => CellRef::Text(s),
     }
 }
 
-fn cell_from_ref(d: &DataRef<'_>) -> Cell {
+fn cell_from_ref<'a>(d: &'a DataRef<'_>) -> CellRef<'a> {
     match d {
-        DataRef::Empty | DataRef::Error(_) => Cell::Empty,
-        DataRef::String(s) => Cell::Text(s.clone()),
-        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
-        DataRef::Int(i) => Cell::Number(*i as f64),
-        DataRef::Float(f) => Cell::Number(*f),
-        DataRef::Bool(b) => Cell::Text(if *b { "x".into() } else { String::new() }),
-        DataRef::DateTime(_) | DataRef::DateTimeIso(_) => {
-            d.as_date().map_or(Cell::Empty, Cell::Date)
-        }
-        DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Empty | DataRef::Error(_) => CellRef::Empty,
+        DataRef::String(s) => CellRef::Text(s),
+        DataRef::SharedString(s) => CellRef::Text(s),
+        DataRef::Int(i) => CellRef::Number(*i as f64),
+        DataRef::Float(f) => CellRef::Number(*f),
+        DataRef::Bool(b) => CellRef::Text(if *b { "x" } else { "" }),
+        DataRef::DateTime(_) | DataRef::DateTimeIso(_) => d.as_date().map_or(CellRef::Empty, CellRef::Date),
+        DataRef::DurationIso(s) => CellRef::Text(s),
     }
 }

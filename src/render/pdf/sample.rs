@@ -134,8 +134,8 @@ fn task(
         officer: None,
         is_key: false,
         source: SourceLoc {
-            file: "nhiem_vu.xlsx".to_string(),
-            sheet: Some("Danh sách".to_string()),
+            file: "nhiem_vu.xlsx".into(),
+            sheet: Some("Danh sách".into()),
             row: 5 + i,
         },
     }

@@ -52,8 +52,8 @@ fn task(agency: &str, status: Status, deadline: NaiveDate, days_overdue: Option<
         officer: Some("Trần Thị Bình".to_string()),
         is_key: days_overdue.is_some(),
         source: SourceLoc {
-            file: "ioffice_2025.xlsx".to_string(),
-            sheet: Some("Nhiệm vụ".to_string()),
+            file: "ioffice_2025.xlsx".into(),
+            sheet: Some("Nhiệm vụ".into()),
             row: 7,
         },
     }
@@ -63,7 +63,7 @@ fn finding(kind: FindingKind, row: usize, message: &str) -> Finding {
     Finding {
         kind,
         source: SourceLoc {
-            file: "so_theo_doi.csv".to_string(),
+            file: "so_theo_doi.csv".into(),
             sheet: None,
             row,
         },
