@@ -93,39 +93,18 @@ pub struct RawTask {
 
 impl RawTask {
     /// Fill the keys the duplicate merge works on (hashes of folded texts, and the
-    /// information count); done once, while the file is read.
+    /// information count). The normaliser computes the same values from the raw cells.
     pub fn with_keys(mut self) -> Self {
-        self.match_key = self.compute_match_key();
-        self.id_key = self.task_id.as_deref().map(|id| {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::hash::DefaultHasher::new();
-            crate::vn_text::fold(id).hash(&mut h);
-            h.finish()
-        });
+        self.match_key = match (self.doc_number.as_deref(), self.summary.as_deref()) {
+            (Some(doc), Some(content)) => Some(match_key(doc, self.doc_date, content)),
+            _ => None,
+        };
+        self.id_key = self.task_id.as_deref().map(id_key);
         self.info = self.information() as u8;
         self
     }
 
-    /// Drop the texts that figures do not need (content, document number, cooperating
-    /// agencies, officer): a lean load for `figures`, `rank` and `trend` at national scale.
-    pub fn drop_texts(&mut self) {
-        self.summary = None;
-        self.doc_number = None;
-        self.cooperating = None;
-        self.officer = None;
-        self.task_id = None;
-    }
 
-    /// The duplicate key of a row with document number and content.
-    pub fn compute_match_key(&self) -> Option<u64> {
-        use std::hash::{Hash, Hasher};
-        let (doc, content) = (self.doc_number.as_deref()?, self.summary.as_deref()?);
-        let mut h = std::hash::DefaultHasher::new();
-        crate::vn_text::fold(doc).hash(&mut h);
-        self.doc_date.hash(&mut h);
-        crate::vn_text::fold(content).hash(&mut h);
-        Some(h.finish())
-    }
     /// Assignment date, falling back to the document date (ngày giao / ngày văn bản).
     pub fn assigned_or_doc_date(&self) -> Option<NaiveDate> {
         self.assigned.or(self.doc_date)
@@ -150,6 +129,26 @@ impl RawTask {
         ];
         opts.iter().filter(|b| **b).count()
     }
+}
+
+/// The document key of a task without the agency (SPEC 4.5): folded document number,
+/// document date and folded content, hashed. `fold` ignores spacing and normal form, so raw
+/// and cleaned texts give the same key.
+pub fn match_key(doc_number: &str, doc_date: Option<NaiveDate>, content: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    crate::vn_text::fold_hash(doc_number, &mut h);
+    doc_date.hash(&mut h);
+    crate::vn_text::fold_hash(content, &mut h);
+    h.finish()
+}
+
+/// The key of a task id (case, spacing and punctuation ignored).
+pub fn id_key(id: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    crate::vn_text::fold_hash(id, &mut h);
+    h.finish()
 }
 
 /// Status of a task at a cut-off (SPEC 4.2).
@@ -609,6 +608,14 @@ impl CellRef<'_> {
             CellRef::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
             CellRef::Number(n) => Some(n.to_string()),
             CellRef::Date(d) => Some(d.format("%d/%m/%Y").to_string()),
+        }
+    }
+
+    /// The cell as text, borrowed when it is text already.
+    pub fn as_text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match self {
+            CellRef::Text(s) => Some(std::borrow::Cow::Borrowed(s)),
+            other => other.text().map(std::borrow::Cow::Owned),
         }
     }
 

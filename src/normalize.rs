@@ -215,10 +215,20 @@ pub fn match_header(text: &str) -> Option<(Field, usize)> {
         .copied()
 }
 
+const FIELD_COUNT: usize = Field::Officer as usize + 1;
+
+impl Layout {
+    pub fn column(&self, f: Field) -> Option<usize> {
+        self.slots[f as usize]
+    }
+}
+
 /// Where the fields are in a sheet and where its data starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
     pub columns: HashMap<Field, usize>,
+    /// The same, indexed by `Field as usize`: looked up for every field of every row.
+    slots: [Option<usize>; FIELD_COUNT],
     /// 0-based index of the first row after the header.
     pub data_start: usize,
 }
@@ -242,11 +252,14 @@ fn row_fields(sheet: &RawSheet, r: usize) -> HashMap<usize, (Field, usize)> {
     })
 }
 
+/// A header cell that spans several columns is a group label ("Kết quả thực hiện"), not a
+/// field: known from the merged areas when the reader gives them, else from the shape — the
+/// cell to its right is empty while the row below has sub-column names under both.
 fn is_group_label(sheet: &RawSheet, r: usize, c: usize) -> bool {
-    sheet
-        .merged
-        .iter()
-        .any(|m| m.first_row == r && m.first_col == c && m.last_col > m.first_col)
+    let merged = sheet.merged.iter().any(|m| m.first_row == r && m.first_col == c && m.last_col > m.first_col);
+    let cell = |row: usize, col: usize| sheet.rows.get(row).and_then(|x| x.get(col)).filter(|x| !x.is_empty());
+    let shaped = cell(r, c + 1).is_none() && cell(r + 1, c).is_some() && cell(r + 1, c + 1).is_some();
+    merged || shaped
 }
 
 fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
@@ -294,10 +307,12 @@ fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
     {
         data_start += 1;
     }
-    Some(Layout {
-        columns: columns.into_iter().map(|(f, (c, _))| (f, c)).collect(),
-        data_start,
-    })
+    let columns: HashMap<Field, usize> = columns.into_iter().map(|(f, (c, _))| (f, c)).collect();
+    let mut slots = [None; FIELD_COUNT];
+    for (f, c) in &columns {
+        slots[*f as usize] = Some(*c);
+    }
+    Some(Layout { columns, slots, data_start })
 }
 
 fn count_non_empty(sheet: &RawSheet, r: usize) -> usize {
@@ -350,18 +365,32 @@ struct SheetState {
     interner: Interner,
 }
 
-/// One shared copy per distinct text of the repeated columns (agency, leader, status …).
+/// One shared copy per distinct text of the repeated columns (agency, leader, status …),
+/// and the meaning of each distinct status text (a sheet has a dozen, repeated on every row).
 #[derive(Default)]
-struct Interner(std::collections::HashSet<Arc<str>>);
+struct Interner {
+    texts: std::collections::HashSet<Arc<str>>,
+    statuses: HashMap<Arc<str>, Option<StatusText>>,
+}
 
 impl Interner {
-    fn get(&mut self, text: String) -> Arc<str> {
-        if let Some(found) = self.0.get(text.as_str()) {
-            return found.clone();
+    /// The shared, cleaned copy of a cell's text; no allocation when the text was seen
+    /// already in clean form (the common case).
+    fn get(&mut self, raw: &str) -> Option<Arc<str>> {
+        if let Some(found) = self.texts.get(raw) {
+            return Some(found.clone());
         }
-        let shared: Arc<str> = text.into();
-        self.0.insert(shared.clone());
-        shared
+        let cleaned = crate::vn_text::clean(raw)?;
+        if let Some(found) = self.texts.get(cleaned.as_str()) {
+            return Some(found.clone());
+        }
+        let shared: Arc<str> = cleaned.into();
+        self.texts.insert(shared.clone());
+        Some(shared)
+    }
+
+    fn status(&mut self, raw: &Arc<str>) -> Option<StatusText> {
+        *self.statuses.entry(raw.clone()).or_insert_with(|| parse_status(raw))
     }
 }
 
@@ -410,10 +439,9 @@ impl RowSink for Normalizer {
                 self.decide();
                 self.row(index, cells);
             }
-            Some(Some(layout)) => {
-                let layout = layout.clone();
-                let state = self.sheet.as_mut().expect("sheet state exists while rows stream");
-                process_row(&state.head, &layout, &mut state.interner, index, cells, self.lean, &mut self.out);
+            Some(Some(_)) => {
+                let SheetState { head, layout: Some(Some(layout)), interner } = state else { return };
+                process_row(head, layout, interner, index, cells, self.lean, &mut self.out);
             }
             Some(None) => {}
         }
@@ -474,7 +502,7 @@ fn process_row(
         return;
     }
     let source = SourceLoc { file: head.file.clone(), sheet: head.sheet.clone(), row: r + 1 };
-    let get = |f: Field| layout.columns.get(&f).and_then(|&c| row.get(c)).filter(|c| !c.is_empty());
+    let get = |f: Field| layout.column(f).and_then(|c| row.get(c)).filter(|c| !c.is_empty());
     if let Some(label) = total_label(row) {
         out.findings.push(skipped(source, format!("dòng tổng hợp «{label}»")));
         return;
@@ -485,11 +513,7 @@ fn process_row(
         out.findings.push(skipped(source, format!("dòng ghi chú hoặc tiêu đề nhóm «{}»", shorten(&text, 80))));
         return;
     }
-    let mut task = task_from_row(&get, layout, interner, source, &mut out.findings).with_keys();
-    if lean {
-        task.drop_texts();
-    }
-    out.tasks.push(task);
+    out.tasks.push(task_from_row(&get, layout, interner, source, lean, &mut out.findings));
 }
 
 fn skipped(source: SourceLoc, message: String) -> Finding {
@@ -507,8 +531,10 @@ fn shorten(text: &str, max_chars: usize) -> String {
 
 /// "Tổng cộng", "Tổng số", "Cộng", "Tổng" in one of the first cells marks a sub-total row.
 fn total_label(row: &[CellRef<'_>]) -> Option<String> {
+    // Only short texts starting with T or C can say it (checked before the costly fold).
+    let may_be_total = |t: &str| t.len() < 60 && t.trim_start().starts_with(['T', 't', 'C', 'c']);
     row.iter().take(4).find_map(|cell| match cell {
-        CellRef::Text(t) if t.len() < 60 => {
+        CellRef::Text(t) if may_be_total(t) => {
             let f = fold(t);
             let is_total = f == "tong" || f == "cong" || f.starts_with("tong cong") || f.starts_with("tong so") || f.starts_with("cong ");
             is_total.then(|| clean(t).unwrap_or_default())
@@ -522,12 +548,17 @@ fn task_from_row<'a>(
     layout: &Layout,
     interner: &mut Interner,
     source: SourceLoc,
+    lean: bool,
     findings: &mut Vec<Finding>,
 ) -> RawTask {
-    let text = |f: Field| get(f).and_then(CellRef::text).and_then(crate::vn_text::clean_owned);
-    let mut shared = |f: Field| text(f).map(|t| interner.get(t));
-    let (leader, agency, cooperating, officer, status_raw) =
-        (shared(Field::Leader), shared(Field::Agency), shared(Field::Cooperating), shared(Field::Officer), shared(Field::Status));
+    let raw = |f: Field| get(f).and_then(CellRef::as_text);
+    // Texts the figures do not need are not even copied in a lean load; their keys are
+    // hashed from the raw cells (folding ignores spacing and normal form).
+    let owned = |f: Field| if lean { None } else { raw(f).and_then(|t| crate::vn_text::clean(&t)) };
+    let mut shared = |f: Field| raw(f).and_then(|t| interner.get(&t));
+    let (leader, agency, status_raw) = (shared(Field::Leader), shared(Field::Agency), shared(Field::Status));
+    let (cooperating, officer) =
+        if lean { (None, None) } else { (shared(Field::Cooperating), shared(Field::Officer)) };
     let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
         let cell = get(f)?;
         let parsed = cell_date(cell);
@@ -541,7 +572,7 @@ fn task_from_row<'a>(
     let extended = date(Field::Extended, "Hạn gia hạn");
     let completed = date(Field::Completed, "Ngày hoàn thành");
     let deadline = match get(Field::Deadline) {
-        _ if !layout.columns.contains_key(&Field::Deadline) => Deadline::Unknown,
+        _ if layout.column(Field::Deadline).is_none() => Deadline::Unknown,
         None => Deadline::NoDeadline,
         Some(cell) => match cell_date(cell) {
             Some(d) => Deadline::Date(d),
@@ -552,7 +583,7 @@ fn task_from_row<'a>(
             }
         },
     };
-    let status_text = status_raw.as_deref().and_then(parse_status);
+    let status_text = status_raw.as_ref().and_then(|raw| interner.status(raw));
     if let (Some(raw), None) = (&status_raw, status_text) {
         findings.push(Finding {
             kind: FindingKind::BadCell,
@@ -560,11 +591,17 @@ fn task_from_row<'a>(
             message: format!("cột Trạng thái: không hiểu «{raw}», bỏ qua trạng thái này"),
         });
     }
-    RawTask {
-        task_id: text(Field::TaskId),
-        doc_number: text(Field::DocNumber),
+    let (doc, content, id) = (raw(Field::DocNumber), raw(Field::Summary), raw(Field::TaskId));
+    let match_key = match (&doc, &content) {
+        (Some(doc), Some(content)) => Some(crate::model::match_key(doc, doc_date, content)),
+        _ => None,
+    };
+    let id_key = id.as_deref().map(crate::model::id_key);
+    let mut task = RawTask {
+        task_id: owned(Field::TaskId),
+        doc_number: owned(Field::DocNumber),
         doc_date,
-        summary: text(Field::Summary),
+        summary: owned(Field::Summary),
         leader,
         agency,
         cooperating,
@@ -574,13 +611,19 @@ fn task_from_row<'a>(
         completed,
         status_text,
         status_raw,
-        is_key: text(Field::Key).is_some_and(|t| is_key_flag(&t)),
+        is_key: raw(Field::Key).is_some_and(|t| is_key_flag(&t)),
         officer,
         source,
-        match_key: None,
-        id_key: None,
+        match_key,
+        id_key,
         info: 0,
-    }
+    };
+    // The information count as if every text had been kept, so a lean load picks the same
+    // winner of a duplicate merge as a full one.
+    let not_kept = [Field::TaskId, Field::DocNumber, Field::Summary, Field::Cooperating, Field::Officer];
+    let dropped = if lean { not_kept.iter().filter(|f| get(**f).is_some()).count() } else { 0 };
+    task.info = (task.information() + dropped) as u8;
+    task
 }
 
 fn bad_cell(source: &SourceLoc, column: &str, cell: &CellRef<'_>) -> Finding {
@@ -794,6 +837,21 @@ mod tests {
         assert_eq!(layout.columns[&Field::Status], 5);
         assert_eq!(layout.columns[&Field::Agency], 2);
         assert_eq!(layout.data_start, 4);
+    }
+
+    #[test]
+    fn group_label_is_recognised_by_its_shape_without_merge_information() {
+        let s = sheet(
+            vec![
+                vec![t("STT"), t("Nội dung"), t("Đơn vị chủ trì"), t("Kết quả thực hiện"), Cell::Empty],
+                vec![Cell::Empty, Cell::Empty, Cell::Empty, t("Ngày hoàn thành"), t("Trạng thái")],
+                vec![Cell::Number(1.0), t("Việc A"), t("Sở Y tế"), Cell::Empty, t("Đang thực hiện")],
+            ],
+            vec![],
+        );
+        let layout = find_layout(&s).unwrap();
+        assert_eq!((layout.column(Field::Completed), layout.column(Field::Status)), (Some(3), Some(4)));
+        assert_eq!(layout.data_start, 2);
     }
 
     #[test]

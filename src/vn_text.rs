@@ -53,7 +53,21 @@ fn base_char(ch: char) -> char {
 /// `"Uỷ ban nhân dân\nhuyện  Đông-Hà"` → `"uy ban nhan dan huyen dong ha"`.
 pub fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut pending_space = false;
+    fold_each(raw, |ch| out.push(ch));
+    out
+}
+
+/// Hash of [`fold`]`(raw)` without building the folded string (duplicate keys of a million
+/// task contents).
+pub fn fold_hash(raw: &str, hasher: &mut impl std::hash::Hasher) {
+    let mut buf = [0u8; 4];
+    fold_each(raw, |ch| hasher.write(ch.encode_utf8(&mut buf).as_bytes()));
+    hasher.write_u8(0xff);
+}
+
+/// The characters of the folded text, one by one.
+fn fold_each(raw: &str, mut emit: impl FnMut(char)) {
+    let (mut pending_space, mut started) = (false, false);
     for ch in raw.chars() {
         if is_combining_mark(ch) {
             continue;
@@ -63,20 +77,20 @@ pub fn fold(raw: &str) -> String {
             c => c,
         };
         if ch.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            if pending_space && started {
+                emit(' ');
             }
             pending_space = false;
+            started = true;
             if ch.is_ascii() {
-                out.push(ch.to_ascii_lowercase());
+                emit(ch.to_ascii_lowercase());
             } else {
-                out.extend(ch.to_lowercase());
+                ch.to_lowercase().for_each(&mut emit);
             }
         } else {
             pending_space = true;
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -101,6 +115,13 @@ mod tests {
         assert_eq!(fold("Sở KH&ĐT"), "so kh dt");
         assert_eq!(fold("  Mã NV: "), "ma nv");
         assert_eq!(fold("Ưu tiên ĐƯỜNG bộ"), "uu tien duong bo");
+        let hash = |s: &str| {
+            let mut h = std::hash::DefaultHasher::new();
+            fold_hash(s, &mut h);
+            std::hash::Hasher::finish(&h)
+        };
+        assert_eq!(hash("Xây dựng  kế hoạch"), hash("xây dựng ke\u{302}\u{301} hoạch."));
+        assert_ne!(hash("Việc A"), hash("Việc B"));
         assert_eq!(fold("Tha\u{300}nh pho\u{302}\u{301}"), fold("Thành phố"));
     }
 }
