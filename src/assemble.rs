@@ -167,9 +167,9 @@ fn note(loaded: &Loaded, slot: usize, view: &View, with_tasks: &HashSet<usize>) 
                 .into_iter()
                 .filter(|p| {
                     loaded
-                        .tasks
+                        .meta
                         .iter()
-                        .any(|t| t.agency == pipeline::AgencyRef::Known(*p))
+                        .any(|m| m.agency == pipeline::AgencyRef::Known(*p))
                         || with_tasks.contains(p)
                 })
                 .map(|p| match dir.agencies[p].ends_on {
@@ -187,7 +187,7 @@ fn note(loaded: &Loaded, slot: usize, view: &View, with_tasks: &HashSet<usize>) 
 }
 
 fn task_line(loaded: &Loaded, keys: &Keys, c: &Counted) -> TaskLine {
-    let t = &loaded.tasks[c.task].task;
+    let t = &loaded.tasks[c.task];
     TaskLine {
         agency: keys.agency_names[c.agency].clone(),
         task_id: t.task_id.clone(),

@@ -8,20 +8,15 @@ use std::collections::HashMap;
 
 use crate::model::{Finding, FindingKind, RawTask, SourceLoc};
 
-/// A task after merging, with the source rows merged into it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MergedTask {
-    pub task: RawTask,
-    pub merged_from: Vec<SourceLoc>,
-}
-
-/// Merge duplicates. `agency_key` says which agency a row means (directory entry or folded raw
-/// name), so an alias and the canonical name match. Output keeps the input order of the first
-/// row of each task.
+/// Merge duplicates in place: each task keeps the position of its first row (so the input
+/// order of tasks is kept), later copies are removed. `agency_key` says which agency a row
+/// means (directory entry or unknown name), so an alias and the canonical name match.
+/// Returns, per remaining task, how many rows were merged into it, and a finding per merged
+/// row. Nothing is copied when there are no duplicates (the common case of one source).
 pub fn merge(
-    tasks: Vec<RawTask>,
+    tasks: &mut Vec<RawTask>,
     mut agency_key: impl FnMut(&RawTask) -> Option<u64>,
-) -> (Vec<MergedTask>, Vec<Finding>) {
+) -> (Vec<u32>, Vec<Finding>) {
     let n = tasks.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut by_id: KeyMap<u64, usize> = KeyMap::default();
@@ -39,11 +34,9 @@ pub fn merge(
         }
     }
     if !any_union {
-        // The common case of a single source: nothing to merge, no grouping pass.
-        let merged = tasks.into_iter().map(|task| MergedTask { task, merged_from: Vec::new() }).collect();
-        return (merged, Vec::new());
+        return (vec![0; n], Vec::new());
     }
-    collect(tasks, &mut parent)
+    merge_groups(tasks, &mut parent)
 }
 
 /// The rows sharing one document key: rows without id join the first row with an id (or
@@ -120,62 +113,63 @@ fn union(parent: &mut [usize], a: usize, b: usize) -> bool {
     ra != rb
 }
 
-fn collect(tasks: Vec<RawTask>, parent: &mut [usize]) -> (Vec<MergedTask>, Vec<Finding>) {
-    let mut groups: Vec<Vec<RawTask>> = Vec::new();
-    // Group index of each root; roots are the smallest index of their set, so groups come out
-    // in the order of their first row.
-    let mut slot: Vec<usize> = vec![usize::MAX; tasks.len()];
-    for (i, t) in tasks.into_iter().enumerate() {
-        let root = find(parent, i);
-        if slot[root] == usize::MAX {
-            slot[root] = groups.len();
-            groups.push(Vec::with_capacity(1));
+fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Vec<Finding>) {
+    let n = tasks.len();
+    // Members of each set with more than one row, by root (the smallest index: the first row).
+    let roots: Vec<usize> = (0..n).map(|i| find(parent, i)).collect();
+    let mut size = vec![0u32; n];
+    for &r in &roots {
+        size[r] += 1;
+    }
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, &r) in roots.iter().enumerate() {
+        if size[r] > 1 {
+            members.entry(r).or_default().push(i);
         }
-        groups[slot[root]].push(t);
     }
     let mut findings = Vec::new();
-    let merged = groups
-        .into_iter()
-        .map(|rows| {
-            let m = merge_group(rows);
-            let winner = m.task.source.to_string();
-            findings.extend(m.merged_from.iter().map(|loc| Finding {
-                kind: FindingKind::Duplicate,
-                source: loc.clone(),
-                message: format!("trùng với nhiệm vụ tại {winner}; đã gộp, giữ dòng đầy đủ hơn"),
-            }));
-            m
-        })
-        .collect();
-    (merged, findings)
+    let mut keep = vec![true; n];
+    let mut merged_rows = vec![0u32; n];
+    for (root, rows) in members {
+        let (task, merged_from) = merge_group(tasks, &rows);
+        let winner = task.source.to_string();
+        findings.extend(merged_from.into_iter().map(|loc| Finding {
+            kind: FindingKind::Duplicate,
+            source: loc,
+            message: format!("trùng với nhiệm vụ tại {winner}; đã gộp, giữ dòng đầy đủ hơn"),
+        }));
+        tasks[root] = task;
+        merged_rows[root] = size[root] - 1;
+        for &i in &rows[1..] {
+            keep[i] = false;
+        }
+    }
+    let mut i = 0;
+    tasks.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    let merged_rows = merged_rows.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(m, _)| m).collect();
+    (merged_rows, findings)
 }
 
 /// The fuller row wins (the first on a tie); its empty fields are filled from the others;
-/// the earliest completion date is kept.
-fn merge_group(mut rows: Vec<RawTask>) -> MergedTask {
-    if rows.len() == 1 {
-        return MergedTask {
-            task: rows.remove(0),
-            merged_from: Vec::new(),
-        };
-    }
-    let best = (0..rows.len()).fold(0, |best, i| {
-        if rows[i].info > rows[best].info {
-            i
-        } else {
-            best
-        }
-    });
-    let mut task = rows.remove(best);
-    for other in &rows {
+/// the earliest completion date is kept. Returns the merged task and the sources of the rows
+/// merged into it.
+fn merge_group(tasks: &[RawTask], rows: &[usize]) -> (RawTask, Vec<SourceLoc>) {
+    let best = rows.iter().copied().fold(rows[0], |best, i| if tasks[i].info > tasks[best].info { i } else { best });
+    let mut task = tasks[best].clone();
+    let mut merged_from = Vec::with_capacity(rows.len() - 1);
+    for &i in rows.iter().filter(|&&i| i != best) {
+        let other = &tasks[i];
         fill(&mut task, other);
         task.completed = match (task.completed, other.completed) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        merged_from.push(other.source.clone());
     }
-    let merged_from = rows.into_iter().map(|r| r.source).collect();
-    MergedTask { task, merged_from }
+    (task, merged_from)
 }
 
 fn fill(task: &mut RawTask, other: &RawTask) {
@@ -250,6 +244,11 @@ mod tests {
         .with_keys()
     }
 
+    fn merged_len(mut rows: Vec<RawTask>) -> usize {
+        merge(&mut rows, key);
+        rows.len()
+    }
+
     /// The test's directory: "Sở KH&ĐT" is an alias of agency 1; other names are agency 2, 3 ….
     fn key(t: &RawTask) -> Option<u64> {
         let name = fold(t.agency.as_deref()?);
@@ -272,10 +271,11 @@ mod tests {
             ),
             row(None, "Sở KH&ĐT", "xây dựng  kế hoạch", d(2025, 3, 20), 9),
         ];
-        let (merged, findings) = merge(rows, key);
-        assert_eq!(merged.len(), 1);
-        assert_eq!(merged[0].task.completed, d(2025, 3, 20));
-        assert_eq!(merged[0].task.task_id.as_deref(), Some("NV-1"));
+        let mut merged = rows;
+        let (counts, findings) = merge(&mut merged, key);
+        assert_eq!((merged.len(), counts), (1, vec![1]));
+        assert_eq!(merged[0].completed, d(2025, 3, 20));
+        assert_eq!(merged[0].task_id.as_deref(), Some("NV-1"));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].source.row, 9);
     }
@@ -286,7 +286,7 @@ mod tests {
             row(Some("NV-1"), "Sở Y tế", "Việc A", None, 5),
             row(Some("NV-2"), "Sở Y tế", "Việc A", None, 6),
         ];
-        assert_eq!(merge(rows, key).0.len(), 2);
+        assert_eq!(merged_len(rows), 2);
     }
 
     #[test]
@@ -295,7 +295,7 @@ mod tests {
             row(Some("NV-1"), "Sở Y tế", "Việc A", None, 5),
             row(Some("nv-1"), "Sở Y tế", "Việc B", None, 6),
         ];
-        assert_eq!(merge(rows, key).0.len(), 1);
+        assert_eq!(merged_len(rows), 1);
     }
 
     #[test]
@@ -304,6 +304,6 @@ mod tests {
             row(None, "Sở Y tế", "Việc A", None, 5),
             row(None, "Sở Y tế", "Việc B", None, 6),
         ];
-        assert_eq!(merge(rows, key).0.len(), 2);
+        assert_eq!(merged_len(rows), 2);
     }
 }

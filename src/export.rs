@@ -65,11 +65,10 @@ pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, di
     let keys = pipeline::keys(loaded);
     let judging = loaded.judging;
     let mut by_year: BTreeMap<i32, Columns> = BTreeMap::new();
-    for t in &loaded.tasks {
+    for (task, t) in loaded.tasks.iter().zip(&loaded.meta) {
         if t.screen != Screen::Countable {
             continue;
         }
-        let task = &t.task;
         let Some(assigned) = task.assigned_or_doc_date() else { continue };
         let slot = pipeline::agency_slot(loaded, t.agency, structure);
         let deadline = classify::deadline_used(task, judging);
@@ -94,7 +93,7 @@ pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, di
         c.status.push(status_code(classify::status_at(task, as_of, judging)));
         c.days_overdue.push(classify::days_overdue(task, as_of, judging).filter(|_| classify::status_at(task, as_of, judging) == Status::Overdue));
         c.is_key.push(task.is_key);
-        c.merged_rows.push(t.merged_from.len() as u32);
+        c.merged_rows.push(t.merged_rows);
         c.source_file.push(task.source.file.to_string());
         c.source_sheet.push(task.source.sheet.as_deref().map(str::to_string));
         c.source_row.push(task.source.row as u32);

@@ -58,14 +58,15 @@ pub enum AgencyRef {
     Missing,
 }
 
-/// One task after loading: merged, matched and screened.
+/// What loading found out about one task (kept beside the tasks, not inside them, so a
+/// million tasks are never copied from one structure into another).
 #[derive(Clone, Debug)]
-pub struct LoadedTask {
-    pub task: RawTask,
+pub struct TaskMeta {
     pub agency: AgencyRef,
     pub leader: usize,
     pub screen: Screen,
-    pub merged_from: Vec<SourceLoc>,
+    /// Rows of other sources merged into this task.
+    pub merged_rows: u32,
 }
 
 /// Everything read from the inputs, ready to be viewed for any period.
@@ -74,7 +75,10 @@ pub struct Loaded {
     pub directory: Directory,
     pub unknown_names: Vec<String>,
     pub leaders: Vec<String>,
-    pub tasks: Vec<LoadedTask>,
+    /// The tasks after duplicates were merged, in input order…
+    pub tasks: Vec<RawTask>,
+    /// …and what loading found out about each (same index).
+    pub meta: Vec<TaskMeta>,
     pub findings: Vec<Finding>,
     /// Rows of all inputs left out for missing information.
     pub excluded: u64,
@@ -109,7 +113,10 @@ pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
         })
         .collect();
     progress.finish();
-    let mut raw_tasks = Vec::new();
+    // One exact allocation for all tasks; each file's own list is freed as soon as it is
+    // moved in, so the tasks are never held twice.
+    let total = results.iter().map(|(_, r)| r.as_ref().map_or(0, |n| n.tasks.len())).sum();
+    let mut raw_tasks = Vec::with_capacity(total);
     let mut findings = Vec::new();
     for (path, result) in results {
         let name = path.display().to_string();
@@ -149,13 +156,13 @@ pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
 /// Match agencies, merge duplicates, screen, and collect the findings of each step.
 pub fn assemble(
     directory: Directory,
-    raw_tasks: Vec<RawTask>,
+    mut tasks: Vec<RawTask>,
     mut findings: Vec<Finding>,
     judging: Judging,
     files_read: usize,
 ) -> Loaded {
     let mut matcher = Matcher::new(&directory);
-    let (merged, dup_findings) = dedup::merge(raw_tasks, |t| match matcher.resolve(t) {
+    let (merged_rows, dup_findings) = dedup::merge(&mut tasks, |t| match matcher.resolve(t) {
         AgencyRef::Known(i) => Some(i as u64),
         AgencyRef::Unknown(i) => Some((1 << 40) + i as u64),
         AgencyRef::Missing => None,
@@ -163,60 +170,37 @@ pub fn assemble(
     findings.extend(dup_findings);
     let mut leaders = Keyed::default();
     let mut excluded = 0;
-    let mut tasks = Vec::with_capacity(merged.len());
-    for m in merged {
-        let agency = matcher.resolve(&m.task);
-        let leader = leaders.id(m.task.leader.as_deref().unwrap_or(NO_LEADER));
-        let screen = classify::screen(&m.task, judging);
+    let mut meta = Vec::with_capacity(tasks.len());
+    for (task, merged_rows) in tasks.iter().zip(merged_rows) {
+        let screen = classify::screen(task, judging);
         match &screen {
             Screen::Excluded(reason) => {
                 excluded += 1;
-                findings.push(Finding {
-                    kind: FindingKind::Excluded,
-                    source: m.task.source.clone(),
-                    message: reason.clone(),
-                });
+                findings.push(Finding { kind: FindingKind::Excluded, source: task.source.clone(), message: reason.clone() });
             }
             Screen::Cancelled => findings.push(Finding {
                 kind: FindingKind::Cancelled,
-                source: m.task.source.clone(),
-                message: format!(
-                    "trạng thái «{}»",
-                    m.task.status_raw.as_deref().unwrap_or_default()
-                ),
+                source: task.source.clone(),
+                message: format!("trạng thái «{}»", task.status_raw.as_deref().unwrap_or_default()),
             }),
             Screen::Countable => {}
         }
-        if let Some(message) = classify::contradiction(&m.task, judging) {
-            findings.push(Finding {
-                kind: FindingKind::Contradiction,
-                source: m.task.source.clone(),
-                message,
-            });
+        if let Some(message) = classify::contradiction(task, judging) {
+            findings.push(Finding { kind: FindingKind::Contradiction, source: task.source.clone(), message });
         }
-        tasks.push(LoadedTask {
-            task: m.task,
-            agency,
-            leader,
+        meta.push(TaskMeta {
+            agency: matcher.resolve(task),
+            leader: leaders.id(task.leader.as_deref().unwrap_or(NO_LEADER)),
             screen,
-            merged_from: m.merged_from,
+            merged_rows,
         });
     }
     if !directory.is_empty() {
-        findings.extend(matcher.unknown_findings(&tasks));
+        findings.extend(matcher.unknown_findings(&tasks, &meta));
     }
     findings.sort_by(|a, b| (a.kind, &a.source).cmp(&(b.kind, &b.source)));
     let unknown_names = matcher.unknown.names;
-    Loaded {
-        directory,
-        unknown_names,
-        leaders: leaders.names,
-        tasks,
-        findings,
-        excluded,
-        judging,
-        files_read,
-    }
+    Loaded { directory, unknown_names, leaders: leaders.names, tasks, meta, findings, excluded, judging, files_read }
 }
 
 /// First-seen display names keyed by their folded form. Lookups are cached by the raw text:
@@ -280,11 +264,11 @@ impl<'a> Matcher<'a> {
     }
 
     /// One finding per unknown name, at its first row, with how many rows use it.
-    fn unknown_findings(&self, tasks: &[LoadedTask]) -> Vec<Finding> {
+    fn unknown_findings(&self, tasks: &[RawTask], meta: &[TaskMeta]) -> Vec<Finding> {
         let mut first: HashMap<usize, (SourceLoc, usize)> = HashMap::new();
-        for t in tasks {
-            if let AgencyRef::Unknown(i) = t.agency {
-                let e = first.entry(i).or_insert((t.task.source.clone(), 0));
+        for (t, m) in tasks.iter().zip(meta) {
+            if let AgencyRef::Unknown(i) = m.agency {
+                let e = first.entry(i).or_insert((t.source.clone(), 0));
                 e.1 += 1;
             }
         }
@@ -344,26 +328,26 @@ pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
         ..LeftOut::default()
     };
     let mut counted = Vec::new();
-    for (i, t) in loaded.tasks.iter().enumerate() {
-        if !classify::in_period(&t.task, period, judging) {
+    for (i, (t, m)) in loaded.tasks.iter().zip(&loaded.meta).enumerate() {
+        if !classify::in_period(t, period, judging) {
             continue;
         }
-        left_out.duplicates_merged += t.merged_from.len() as u64;
-        match t.screen {
+        left_out.duplicates_merged += u64::from(m.merged_rows);
+        match m.screen {
             Screen::Cancelled => left_out.cancelled += 1,
             Screen::Excluded(_) => {}
             Screen::Countable => {
-                let deadline = classify::deadline_used(&t.task, judging);
+                let deadline = classify::deadline_used(t, judging);
                 counted.push(Counted {
                     task: i,
-                    agency: agency_slot(loaded, t.agency, structure),
-                    status: classify::status_at(&t.task, cut, judging),
+                    agency: agency_slot(loaded, m.agency, structure),
+                    status: classify::status_at(t, cut, judging),
                     has_no_deadline: deadline == crate::model::Deadline::NoDeadline,
                     deadline_used: match deadline {
                         crate::model::Deadline::Date(d) => Some(d),
                         _ => None,
                     },
-                    days_overdue: classify::days_overdue(&t.task, cut, judging),
+                    days_overdue: classify::days_overdue(t, cut, judging),
                 });
             }
         }
@@ -525,7 +509,7 @@ pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, Pipeline
                 .counted
                 .iter()
                 .map(|c| Fact {
-                    key: loaded.tasks[c.task].leader as u32,
+                    key: loaded.meta[c.task].leader as u32,
                     status: c.status,
                     has_no_deadline: c.has_no_deadline,
                 })
@@ -560,7 +544,7 @@ pub fn key_agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, Pi
     let facts: Vec<Fact> = view
         .counted
         .iter()
-        .filter(|c| loaded.tasks[c.task].task.is_key)
+        .filter(|c| loaded.tasks[c.task].is_key)
         .map(|c| Fact { key: c.agency as u32, status: c.status, has_no_deadline: c.has_no_deadline })
         .collect();
     Ok(aggregate::counts_by_key(&facts, n)?)
