@@ -169,10 +169,14 @@ pub fn assemble(
     });
     findings.extend(dup_findings);
     let mut leaders = Keyed::default();
+    let mut leader_ids: SharedMap<usize> = SharedMap::new();
+    let no_leader = leaders.id(NO_LEADER);
     let mut excluded = 0;
     let mut meta = Vec::with_capacity(tasks.len());
-    for (task, merged_rows) in tasks.iter().zip(merged_rows) {
-        let screen = classify::screen(task, judging);
+    // Screening and the contradiction check read one task each: done in parallel.
+    let judged: Vec<(Screen, Option<String>)> =
+        tasks.par_iter().map(|t| (classify::screen(t, judging), classify::contradiction(t, judging))).collect();
+    for ((task, merged_rows), (screen, contradiction)) in tasks.iter().zip(merged_rows).zip(judged) {
         match &screen {
             Screen::Excluded(reason) => {
                 excluded += 1;
@@ -185,12 +189,16 @@ pub fn assemble(
             }),
             Screen::Countable => {}
         }
-        if let Some(message) = classify::contradiction(task, judging) {
+        if let Some(message) = contradiction {
             findings.push(Finding { kind: FindingKind::Contradiction, source: task.source.clone(), message });
         }
+        let leader = match &task.leader {
+            Some(name) => leader_ids.get_or_insert(name, |n| leaders.id(n)),
+            None => no_leader,
+        };
         meta.push(TaskMeta {
             agency: matcher.resolve(task),
-            leader: leaders.id(task.leader.as_deref().unwrap_or(NO_LEADER)),
+            leader,
             screen,
             merged_rows,
         });
@@ -235,32 +243,63 @@ impl Keyed {
 /// the same few dozen spellings thousands of times).
 struct Matcher<'a> {
     directory: &'a Directory,
-    cache: HashMap<String, AgencyRef>,
+    cache: SharedMap<AgencyRef>,
     unknown: Keyed,
+}
+
+/// A cache keyed by the address of a shared text: the normaliser gives every distinct text of
+/// a sheet one shared copy, so a million rows hit a few dozen addresses and no string is
+/// hashed. The entry holds a clone of the text, so the address cannot be reused meanwhile.
+struct SharedMap<V>(HashMap<usize, (std::sync::Arc<str>, V), std::hash::BuildHasherDefault<AddressHasher>>);
+
+impl<V: Copy> SharedMap<V> {
+    fn new() -> Self {
+        SharedMap(HashMap::default())
+    }
+
+    fn get_or_insert(&mut self, text: &std::sync::Arc<str>, make: impl FnOnce(&str) -> V) -> V {
+        let address = std::sync::Arc::as_ptr(text) as *const u8 as usize;
+        if let Some((_, v)) = self.0.get(&address) {
+            return *v;
+        }
+        let v = make(text);
+        self.0.insert(address, (text.clone(), v));
+        v
+    }
+}
+
+/// Addresses are unique already; a multiply spreads their aligned low bits.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 impl<'a> Matcher<'a> {
     fn new(directory: &'a Directory) -> Self {
-        Matcher {
-            directory,
-            cache: HashMap::new(),
-            unknown: Keyed::default(),
-        }
+        Matcher { directory, cache: SharedMap::new(), unknown: Keyed::default() }
     }
 
     fn resolve(&mut self, task: &RawTask) -> AgencyRef {
-        let Some(raw) = task.agency.as_deref() else {
+        let Some(raw) = task.agency.as_ref() else {
             return AgencyRef::Missing;
         };
-        if let Some(r) = self.cache.get(raw) {
-            return *r;
-        }
-        let r = match self.directory.lookup(raw) {
+        let (directory, unknown) = (self.directory, &mut self.unknown);
+        self.cache.get_or_insert(raw, |name| match directory.lookup(name) {
             Some(i) => AgencyRef::Known(i),
-            None => AgencyRef::Unknown(self.unknown.id(raw)),
-        };
-        self.cache.insert(raw.to_string(), r);
-        r
+            None => AgencyRef::Unknown(unknown.id(name)),
+        })
     }
 
     /// One finding per unknown name, at its first row, with how many rows use it.

@@ -39,6 +39,31 @@ fn base_char(ch: char) -> char {
     if ch.is_ascii() {
         return ch;
     }
+    let c = ch as u32;
+    let table = base_table();
+    match c {
+        0x00C0..0x0250 => table[(c - 0x00C0) as usize],
+        0x1E00..0x1F00 => table[(c - 0x1E00) as usize + LATIN_LEN],
+        _ => decompose_first(ch),
+    }
+}
+
+/// Latin-1 Supplement to Latin Extended-B, then Latin Extended Additional (where the
+/// precomposed Vietnamese letters live): base letters looked up by index instead of a
+/// decomposition search for every character of every row.
+const LATIN_LEN: usize = 0x0250 - 0x00C0;
+
+fn base_table() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x00C0..0x0250u32)
+            .chain(0x1E00..0x1F00)
+            .map(|c| char::from_u32(c).map_or('\u{fffd}', decompose_first))
+            .collect()
+    })
+}
+
+fn decompose_first(ch: char) -> char {
     let mut first = None;
     decompose_canonical(ch, |c| {
         if first.is_none() {
@@ -60,8 +85,15 @@ pub fn fold(raw: &str) -> String {
 /// Hash of [`fold`]`(raw)` without building the folded string (duplicate keys of a million
 /// task contents).
 pub fn fold_hash(raw: &str, hasher: &mut impl std::hash::Hasher) {
-    let mut buf = [0u8; 4];
-    fold_each(raw, |ch| hasher.write(ch.encode_utf8(&mut buf).as_bytes()));
+    thread_local! {
+        // One buffer per thread: the folded text is hashed in one write, not char by char.
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        fold_each(raw, |ch| buf.push(ch));
+        hasher.write(buf.as_bytes());
+    });
     hasher.write_u8(0xff);
 }
 
@@ -69,7 +101,8 @@ pub fn fold_hash(raw: &str, hasher: &mut impl std::hash::Hasher) {
 fn fold_each(raw: &str, mut emit: impl FnMut(char)) {
     let (mut pending_space, mut started) = (false, false);
     for ch in raw.chars() {
-        if is_combining_mark(ch) {
+        // Combining marks start at U+0300: nothing below needs the table lookup.
+        if ch >= '\u{300}' && is_combining_mark(ch) {
             continue;
         }
         let ch = match base_char(ch) {
