@@ -422,6 +422,7 @@ fn report(a: ReportArgs) -> Result<()> {
         a.period.basis,
         a.input.rounding,
     )?;
+    let started = std::time::Instant::now();
     let mut report = assemble::build(&loaded, &current, Some(&previous), meta)?;
     if a.scoring.rules.is_some() || a.scoring.manual_points.is_some() {
         report.ranking = Some(ranking(&loaded, &current, &a.scoring)?);
@@ -431,10 +432,19 @@ fn report(a: ReportArgs) -> Result<()> {
         let all = crate::trend::figures(&loaded, &periods, structure, By::Group)?;
         report.trend = Some(crate::trend::points(&all));
     }
+    pipeline::timing("dựng báo cáo", started);
     let stem = report_stem(&period);
-    let xlsx =
-        crate::render::xlsx::workbook_bytes(&report).context("không tạo được báo cáo Excel")?;
-    let pdf = crate::render::pdf::pdf_bytes(&report).context("không tạo được báo cáo PDF")?;
+    // The tasks are in the report model now; the rest of the run needs the memory.
+    drop(loaded);
+    let started = std::time::Instant::now();
+    // The workbook and the PDF do not depend on each other: drawn side by side.
+    let (xlsx, pdf) = rayon::join(
+        || crate::render::xlsx::workbook_bytes(&report),
+        || crate::render::pdf::pdf_bytes(&report),
+    );
+    let xlsx = xlsx.context("không tạo được báo cáo Excel")?;
+    let pdf = pdf.context("không tạo được báo cáo PDF")?;
+    pipeline::timing("vẽ Excel và PDF", started);
     std::fs::create_dir_all(&a.out)
         .with_context(|| format!("không tạo được thư mục «{}»", a.out.display()))?;
     for (ext, bytes) in [("xlsx", xlsx), ("pdf", pdf)] {
@@ -466,6 +476,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("không ghi được vào «{}»", dir.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("không ghi được «{}»", path.display()))?;
+    // A report is for everyone in the office to read (tempfile creates files 0600).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
     tmp.persist(path)
         .with_context(|| format!("không ghi được «{}»", path.display()))?;
     Ok(())

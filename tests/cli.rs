@@ -410,3 +410,13 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
     let findings = sheet_rows(&xlsx, "Kiểm tra dữ liệu");
     assert!(findings.iter().any(|r| r.iter().any(|c| c == "không có đơn vị chủ trì")));
 }
+
+#[cfg(unix)]
+#[test]
+fn reports_are_readable_by_the_whole_office() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = harness::temp_dir();
+    tiendo(&["report", &fixture("export.ods"), "--period", "2024", "--out", dir.path().to_str().unwrap()]).ok();
+    let mode = std::fs::metadata(dir.path().join("bao-cao-2024.xlsx")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o644, 0o644);
+}

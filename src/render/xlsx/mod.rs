@@ -66,6 +66,9 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
     let st = styles::Styles::new();
     let mut wb = Workbook::new();
     wb.set_properties(&properties(report));
+    // Level 3 is what Excel itself uses: about a third faster to save than the default 6
+    // for a file about 5 % larger — it matters for reports of a million tasks.
+    wb.set_zip_compression_level(3);
     on_sheet(SHEET_SUMMARY, summary::write(&mut wb, report, &st))?;
     on_sheet(SHEET_OVERDUE, tasks::write_overdue(&mut wb, report, &st))?;
     on_sheet(SHEET_DUE_SOON, tasks::write_due_soon(&mut wb, report, &st))?;
