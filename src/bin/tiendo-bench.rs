@@ -2,7 +2,9 @@
 //! exports (100,000 rows per file) at 200,000 and 1,000,000 rows, then measures — each as the
 //! median of several runs, wall time and peak RSS of a child process —
 //!   1. the floor: every cell of the same files read by calamine and nothing else, with the
-//!      same parallelism tiendo uses (one rayon task per file);
+//!      same parallelism tiendo uses (one rayon task per file) — measured two ways: with the
+//!      dense range API most programs use (1a), and with the xlsx cell stream tiendo reads
+//!      with (1b, the lower of the two);
 //!   2. `tiendo figures` end to end for 2025 by agency;
 //!   3. `tiendo report` end to end (workbook and PDF).
 //!
@@ -41,8 +43,10 @@ fn main() {
         let out_dir = dir.join("reports");
         let tiendo = exe_dir.join("tiendo").display().to_string();
         let me = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
-        let mut floor_cmd = vec![me, "floor".to_string()];
+        let mut floor_cmd = vec![me.clone(), "floor".to_string()];
         floor_cmd.extend(inputs.iter().cloned());
+        let mut stream_cmd = vec![me, "floor-stream".to_string()];
+        stream_cmd.extend(inputs.iter().cloned());
         let mut common: Vec<String> = inputs.clone();
         common.extend(["--agencies".into(), agencies.display().to_string(), "--period".into(), "2025".into(), "--quiet".into()]);
         let mut figures_cmd = vec![tiendo.clone(), "figures".into()];
@@ -53,20 +57,25 @@ fn main() {
         report_cmd.extend(["--out".into(), out_dir.display().to_string()]);
         let rows = files * ROWS_PER_FILE;
         let floor = measure(&floor_cmd, runs);
+        let stream = measure(&stream_cmd, runs);
         let figures = measure(&figures_cmd, runs);
         let report = measure(&report_cmd, runs);
         println!(
-            "{rows:>9} rows  floor {:>6.2} s {:>5} MB | figures {:>6.2} s {:>5} MB ({:.2}×) | report {:>6.2} s {:>5} MB ({:.2}×)",
+            "{rows:>9} dòng  sàn (range) {:>6.2} s {:>5} MB | sàn (stream) {:>6.2} s {:>5} MB | figures {:>6.2} s {:>5} MB ({:.2}× / {:.2}×) | report {:>6.2} s {:>5} MB ({:.2}× / {:.2}×)",
             floor.0,
             floor.1,
+            stream.0,
+            stream.1,
             figures.0,
             figures.1,
             figures.0 / floor.0,
+            figures.0 / stream.0,
             report.0,
             report.1,
-            report.0 / floor.0
+            report.0 / floor.0,
+            report.0 / stream.0
         );
-        results.push((rows, floor, figures, report));
+        results.push(Row { rows, floor, stream, figures, report });
     }
     write_markdown(&results, runs);
 }
@@ -145,7 +154,15 @@ fn floor(files: &[String]) {
 /// Median seconds and megabytes of one measurement.
 type Sample = (f64, u64);
 
-fn write_markdown(results: &[(usize, Sample, Sample, Sample)], runs: usize) {
+struct Row {
+    rows: usize,
+    floor: Sample,
+    stream: Sample,
+    figures: Sample,
+    report: Sample,
+}
+
+fn write_markdown(results: &[Row], runs: usize) {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
@@ -158,19 +175,23 @@ fn write_markdown(results: &[(usize, Sample, Sample, Sample)], runs: usize) {
     let date = chrono::Local::now().format("%Y-%m-%d");
     let mut md = format!(
         "## Kết quả {date}\n\nMáy: {cpu}, {cores} nhân, {mem} GB RAM. Trung vị của {runs} lần chạy; thời gian thực (wall) và bộ nhớ đỉnh (peak RSS) của tiến trình.\n\n\
-         | số dòng | (1) sàn: calamine đọc mọi ô | (2) `tiendo figures` | (3) `tiendo report` | (2)/(1) | (3)/(1) |\n|---:|---:|---:|---:|---:|---:|\n"
+         | số dòng | (1a) sàn: calamine range | (1b) sàn: calamine stream | (2) `tiendo figures` | (3) `tiendo report` | (2)/(1a) | (2)/(1b) | (3)/(1a) | (3)/(1b) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     );
-    for (rows, f, g, r) in results {
+    for Row { rows, floor: f, stream: st, figures: g, report: r } in results {
         md.push_str(&format!(
-            "| {rows} | {:.2} s · {} MB | {:.2} s · {} MB | {:.2} s · {} MB | {:.2}× | {:.2}× |\n",
+            "| {rows} | {:.2} s · {} MB | {:.2} s · {} MB | {:.2} s · {} MB | {:.2} s · {} MB | {:.2}× | {:.2}× | {:.2}× | {:.2}× |\n",
             f.0,
             f.1,
+            st.0,
+            st.1,
             g.0,
             g.1,
             r.0,
             r.1,
             g.0 / f.0,
-            r.0 / f.0
+            g.0 / st.0,
+            r.0 / f.0,
+            r.0 / st.0
         ));
     }
     let path = "BENCHMARKS.md";
