@@ -97,7 +97,10 @@ impl Directory {
     /// Build the directory from the sheets of its file (the first sheet with a "Tên cơ quan"
     /// header).
     pub fn from_sheets(sheets: &[RawSheet]) -> Result<Directory, DirectoryError> {
-        let file = sheets.first().map(|s| s.file.to_string()).unwrap_or_default();
+        let file = sheets
+            .first()
+            .map(|s| s.file.to_string())
+            .unwrap_or_default();
         for sheet in sheets {
             for (r, row) in sheet.rows.iter().enumerate().take(30) {
                 let cols: Vec<(usize, Col)> = row
@@ -138,11 +141,15 @@ impl Directory {
             let row_no = first_row + i;
             let ends_on = match get(Col::From).filter(|c| !c.is_empty()) {
                 None => None,
-                Some(cell) => Some(cell_date(&cell.as_ref()).ok_or_else(|| DirectoryError::BadDate {
-                    file: file.to_string(),
-                    row: row_no,
-                    text: cell.text().unwrap_or_default(),
-                })?),
+                Some(cell) => {
+                    Some(
+                        cell_date(&cell.as_ref()).ok_or_else(|| DirectoryError::BadDate {
+                            file: file.to_string(),
+                            row: row_no,
+                            text: cell.text().unwrap_or_default(),
+                        })?,
+                    )
+                }
             };
             if let Some(code) = text(Col::MergedInto) {
                 pending_successors.push((agencies.len(), code, row_no));

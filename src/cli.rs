@@ -225,13 +225,24 @@ pub struct BriefArgs {
     #[arg(long, value_name = "KỲ", help_heading = "Kỳ báo cáo")]
     pub period: String,
     /// Ngày chốt số liệu
-    #[arg(long, value_name = "NGÀY", conflicts_with = "meeting", help_heading = "Kỳ báo cáo")]
+    #[arg(
+        long,
+        value_name = "NGÀY",
+        conflicts_with = "meeting",
+        help_heading = "Kỳ báo cáo"
+    )]
     pub as_of: Option<String>,
     /// Ngày họp: số liệu chốt trước ngày họp --lead-days ngày
     #[arg(long, value_name = "NGÀY", help_heading = "Kỳ báo cáo")]
     pub meeting: Option<String>,
     /// Số ngày chốt số liệu trước ngày họp (mặc định 3)
-    #[arg(long, default_value_t = 3, hide_default_value = true, value_name = "SỐ_NGÀY", help_heading = "Kỳ báo cáo")]
+    #[arg(
+        long,
+        default_value_t = 3,
+        hide_default_value = true,
+        value_name = "SỐ_NGÀY",
+        help_heading = "Kỳ báo cáo"
+    )]
     pub lead_days: u32,
     /// Tính theo ngày giao (assigned) hoặc theo hạn xử lý (due)
     #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = Basis::Assigned, value_name = "CÁCH", help_heading = "Kỳ báo cáo")]
@@ -339,7 +350,11 @@ pub fn structure(input: &InputArgs, end: NaiveDate) -> Result<Structure> {
 }
 
 fn restate_to(input: &InputArgs) -> Result<Option<NaiveDate>> {
-    Ok(input.restate_to.as_deref().map(period::parse_day).transpose()?)
+    Ok(input
+        .restate_to
+        .as_deref()
+        .map(period::parse_day)
+        .transpose()?)
 }
 
 /// Read everything once. `lean` drops task texts the figures do not need (figures, rank,
@@ -480,7 +495,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.persist(path)
         .with_context(|| format!("không ghi được «{}»", path.display()))?;
@@ -495,13 +512,28 @@ fn check(a: CheckArgs) -> Result<()> {
 
 fn trend(a: TrendArgs) -> Result<()> {
     let (first_year, last_year) = crate::trend::parse_years(&a.years)?;
-    let as_of_day = a.as_of_day.as_deref().map(crate::trend::parse_day).transpose()?;
-    let periods = crate::trend::periods(crate::trend::TrendSpec { first_year, last_year, half: a.half, as_of_day })?;
+    let as_of_day = a
+        .as_of_day
+        .as_deref()
+        .map(crate::trend::parse_day)
+        .transpose()?;
+    let periods = crate::trend::periods(crate::trend::TrendSpec {
+        first_year,
+        last_year,
+        half: a.half,
+        as_of_day,
+    })?;
     let loaded = load(&a.input, a.basis, true)?;
     let structure = crate::trend::structure(a.input.as_then, restate_to(&a.input)?, &periods);
     let all = crate::trend::figures(&loaded, &periods, structure, a.by)?;
     let text = match a.format {
-        Format::Json => serde_json::to_string_pretty(&all.iter().map(crate::output::json_figures).collect::<Vec<_>>())? + "\n",
+        Format::Json => {
+            serde_json::to_string_pretty(
+                &all.iter()
+                    .map(crate::output::json_figures)
+                    .collect::<Vec<_>>(),
+            )? + "\n"
+        }
         Format::Csv => crate::output::csv_trend(&all, key_header(a.by), a.input.rounding)?,
         Format::Table => crate::output::table_trend(&all, key_header(a.by), a.input.rounding),
     };
@@ -535,7 +567,13 @@ fn brief(a: BriefArgs) -> Result<()> {
     let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
     let previous = pipeline::view(&loaded, &last_year, structure);
-    let meta = meta(&a.issuer, &period, Some(last_year), a.basis, a.input.rounding)?;
+    let meta = meta(
+        &a.issuer,
+        &period,
+        Some(last_year),
+        a.basis,
+        a.input.rounding,
+    )?;
     let report = assemble::build(&loaded, &current, Some(&previous), meta)?;
     println!("{}", crate::brief::brief(&report, a.format));
     Ok(())
@@ -543,10 +581,13 @@ fn brief(a: BriefArgs) -> Result<()> {
 
 /// A rule file path, or a preset name; the built-in default without `--rules`.
 fn rules(arg: Option<&str>) -> Result<crate::score::RuleSet> {
-    let Some(arg) = arg else { return Ok(crate::score::default_rules()) };
+    let Some(arg) = arg else {
+        return Ok(crate::score::default_rules());
+    };
     let path = Path::new(arg);
     if path.is_file() {
-        let text = std::fs::read_to_string(path).with_context(|| format!("không đọc được tệp quy tắc «{arg}»"))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("không đọc được tệp quy tắc «{arg}»"))?;
         return Ok(crate::score::parse_rules(&text, arg)?);
     }
     crate::score::preset(arg).ok_or_else(|| {
@@ -558,22 +599,40 @@ fn rules(arg: Option<&str>) -> Result<crate::score::RuleSet> {
 }
 
 fn manual_points(path: Option<&Path>) -> Result<Vec<(String, f64)>> {
-    let Some(path) = path else { return Ok(Vec::new()) };
-    let sheets = crate::ingest::read_file(path).with_context(|| format!("không đọc được bảng điểm thủ công «{}»", path.display()))?;
+    let Some(path) = path else {
+        return Ok(Vec::new());
+    };
+    let sheets = crate::ingest::read_file(path)
+        .with_context(|| format!("không đọc được bảng điểm thủ công «{}»", path.display()))?;
     let rows: Vec<Vec<String>> = sheets
         .first()
-        .map(|s| s.rows.iter().map(|r| r.iter().map(|c| c.text().unwrap_or_default()).collect()).collect())
+        .map(|s| {
+            s.rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.text().unwrap_or_default()).collect())
+                .collect()
+        })
         .unwrap_or_default();
-    Ok(crate::score::parse_manual_points(&rows, &path.display().to_string())?)
+    Ok(crate::score::parse_manual_points(
+        &rows,
+        &path.display().to_string(),
+    )?)
 }
 
-fn ranking(loaded: &Loaded, view: &pipeline::View, scoring: &ScoringArgs) -> Result<crate::model::Ranking> {
+fn ranking(
+    loaded: &Loaded,
+    view: &pipeline::View,
+    scoring: &ScoringArgs,
+) -> Result<crate::model::Ranking> {
     let rules = rules(scoring.rules.as_deref())?;
     let manual = manual_points(scoring.manual_points.as_deref())?;
     let inputs = pipeline::score_inputs(loaded, view)?;
     let unmatched = crate::score::unmatched_manual(&inputs, &manual);
     if !unmatched.is_empty() {
-        eprintln!("cảnh báo: bảng điểm thủ công có tên không khớp cơ quan nào: {}", unmatched.join("; "));
+        eprintln!(
+            "cảnh báo: bảng điểm thủ công có tên không khớp cơ quan nào: {}",
+            unmatched.join("; ")
+        );
     }
     Ok(crate::score::rank(&inputs, &rules, &manual))
 }
@@ -581,7 +640,11 @@ fn ranking(loaded: &Loaded, view: &pipeline::View, scoring: &ScoringArgs) -> Res
 fn rank(a: RankArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
     let loaded = load(&a.input, a.period.basis, true)?;
-    let view = pipeline::view(&loaded, &period, structure(&a.input, period.effective_end())?);
+    let view = pipeline::view(
+        &loaded,
+        &period,
+        structure(&a.input, period.effective_end())?,
+    );
     let ranking = ranking(&loaded, &view, &a.scoring)?;
     let text = match a.format {
         Format::Json => serde_json::to_string_pretty(&ranking)? + "\n",

@@ -121,7 +121,8 @@ fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Ve
     for &r in &roots {
         size[r] += 1;
     }
-    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
     for (i, &r) in roots.iter().enumerate() {
         if size[r] > 1 {
             members.entry(r).or_default().push(i);
@@ -149,7 +150,12 @@ fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Ve
         i += 1;
         keep[i - 1]
     });
-    let merged_rows = merged_rows.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(m, _)| m).collect();
+    let merged_rows = merged_rows
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(m, _)| m)
+        .collect();
     (merged_rows, findings)
 }
 
@@ -157,7 +163,13 @@ fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Ve
 /// the earliest completion date is kept. Returns the merged task and the sources of the rows
 /// merged into it.
 fn merge_group(tasks: &[RawTask], rows: &[usize]) -> (RawTask, Vec<SourceLoc>) {
-    let best = rows.iter().copied().fold(rows[0], |best, i| if tasks[i].info > tasks[best].info { i } else { best });
+    let best = rows.iter().copied().fold(rows[0], |best, i| {
+        if tasks[i].info > tasks[best].info {
+            i
+        } else {
+            best
+        }
+    });
     let mut task = tasks[best].clone();
     let mut merged_from = Vec::with_capacity(rows.len() - 1);
     for &i in rows.iter().filter(|&&i| i != best) {
@@ -201,8 +213,8 @@ fn fill(task: &mut RawTask, other: &RawTask) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vn_text::fold;
     use crate::model::Deadline;
+    use crate::vn_text::fold;
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {

@@ -61,7 +61,12 @@ fn days(d: Option<NaiveDate>) -> Option<i32> {
 
 /// Write every countable task, classified at `as_of` and reported under `structure`, into
 /// `dir/year=YYYY/part-0.parquet`. Returns the files written.
-pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+pub fn write_parquet(
+    loaded: &Loaded,
+    as_of: NaiveDate,
+    structure: Structure,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, ExportError> {
     let keys = pipeline::keys(loaded);
     let judging = loaded.judging;
     let mut by_year: BTreeMap<i32, Columns> = BTreeMap::new();
@@ -69,7 +74,9 @@ pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, di
         if t.screen != Screen::Countable {
             continue;
         }
-        let Some(assigned) = task.assigned_or_doc_date() else { continue };
+        let Some(assigned) = task.assigned_or_doc_date() else {
+            continue;
+        };
         let slot = pipeline::agency_slot(loaded, t.agency, structure);
         let deadline = classify::deadline_used(task, judging);
         let c = by_year.entry(assigned.year()).or_default();
@@ -78,7 +85,8 @@ pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, di
         c.doc_date.push(days(task.doc_date));
         c.summary.push(task.summary.clone());
         c.leader.push(loaded.leaders[t.leader].clone());
-        c.agency_raw.push(task.agency.as_deref().map(str::to_string));
+        c.agency_raw
+            .push(task.agency.as_deref().map(str::to_string));
         c.agency.push(keys.agency_names[slot].clone());
         c.group.push(keys.groups[keys.agency_group[slot]].clone());
         c.bloc.push(keys.blocs[keys.agency_bloc[slot]].clone());
@@ -89,24 +97,35 @@ pub fn write_parquet(loaded: &Loaded, as_of: NaiveDate, structure: Structure, di
         }));
         c.has_no_deadline.push(deadline == Deadline::NoDeadline);
         c.completed.push(days(task.completed));
-        c.status_text.push(task.status_raw.as_deref().map(str::to_string));
-        c.status.push(status_code(classify::status_at(task, as_of, judging)));
-        c.days_overdue.push(classify::days_overdue(task, as_of, judging).filter(|_| classify::status_at(task, as_of, judging) == Status::Overdue));
+        c.status_text
+            .push(task.status_raw.as_deref().map(str::to_string));
+        c.status
+            .push(status_code(classify::status_at(task, as_of, judging)));
+        c.days_overdue.push(
+            classify::days_overdue(task, as_of, judging)
+                .filter(|_| classify::status_at(task, as_of, judging) == Status::Overdue),
+        );
         c.is_key.push(task.is_key);
         c.merged_rows.push(t.merged_rows);
         c.source_file.push(task.source.file.to_string());
-        c.source_sheet.push(task.source.sheet.as_deref().map(str::to_string));
+        c.source_sheet
+            .push(task.source.sheet.as_deref().map(str::to_string));
         c.source_row.push(task.source.row as u32);
     }
     let mut written = Vec::new();
     for (year, cols) in by_year {
         let part = dir.join(format!("year={year}"));
         let path = part.join("part-0.parquet");
-        let err = |reason: String| ExportError::Write { path: path.display().to_string(), reason };
+        let err = |reason: String| ExportError::Write {
+            path: path.display().to_string(),
+            reason,
+        };
         std::fs::create_dir_all(&part).map_err(|e| err(e.to_string()))?;
         let mut df = frame(cols).map_err(|e| err(e.to_string()))?;
         let tmp = tempfile::NamedTempFile::new_in(&part).map_err(|e| err(e.to_string()))?;
-        ParquetWriter::new(tmp.as_file()).finish(&mut df).map_err(|e| err(e.to_string()))?;
+        ParquetWriter::new(tmp.as_file())
+            .finish(&mut df)
+            .map_err(|e| err(e.to_string()))?;
         tmp.persist(&path).map_err(|e| err(e.to_string()))?;
         written.push(path);
     }
@@ -136,7 +155,10 @@ fn frame(c: Columns) -> PolarsResult<DataFrame> {
             Column::new("has_no_deadline".into(), c.has_no_deadline),
             date_column("completed", c.completed)?,
             Column::new("status_text".into(), c.status_text),
-            Column::new("status".into(), c.status.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+            Column::new(
+                "status".into(),
+                c.status.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            ),
             Column::new("days_overdue".into(), c.days_overdue),
             Column::new("is_key".into(), c.is_key),
             Column::new("merged_rows".into(), c.merged_rows),
@@ -149,22 +171,40 @@ fn frame(c: Columns) -> PolarsResult<DataFrame> {
 
 /// Read an exported folder back (all years) — used by tests and by `tiendo` users who want
 /// to check an export.
-pub fn read_status_counts(dir: &Path, start: NaiveDate, end: NaiveDate) -> PolarsResult<Vec<(String, [u64; 4])>> {
+pub fn read_status_counts(
+    dir: &Path,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> PolarsResult<Vec<(String, [u64; 4])>> {
     let mut frames = Vec::new();
-    let mut parts: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path().join("part-0.parquet"))).filter(|p| p.exists()).collect();
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path().join("part-0.parquet")))
+        .filter(|p| p.exists())
+        .collect();
     parts.sort();
     for p in parts {
         frames.push(ParquetReader::new(std::fs::File::open(p)?).finish()?);
     }
-    let Some(first) = frames.first().cloned() else { return Ok(Vec::new()) };
+    let Some(first) = frames.first().cloned() else {
+        return Ok(Vec::new());
+    };
     let mut all = first;
     for f in frames.iter().skip(1) {
         all.vstack_mut(f)?;
     }
-    let is = |code: &str| col("status").eq(lit(code.to_string())).sum().cast(DataType::UInt64);
+    let is = |code: &str| {
+        col("status")
+            .eq(lit(code.to_string()))
+            .sum()
+            .cast(DataType::UInt64)
+    };
     let out = all
         .lazy()
-        .filter(col("assigned").gt_eq(lit(start)).and(col("assigned").lt_eq(lit(end))))
+        .filter(
+            col("assigned")
+                .gt_eq(lit(start))
+                .and(col("assigned").lt_eq(lit(end))),
+        )
         .group_by([col("agency")])
         .agg([
             is("dung_han").alias("a"),
@@ -175,7 +215,18 @@ pub fn read_status_counts(dir: &Path, start: NaiveDate, end: NaiveDate) -> Polar
         .sort(["agency"], SortMultipleOptions::default())
         .collect()?;
     let agency = out.column("agency")?.str()?;
-    let get = |n: &str| -> PolarsResult<Vec<u64>> { Ok(out.column(n)?.u64()?.iter().map(|v| v.unwrap_or(0)).collect()) };
+    let get = |n: &str| -> PolarsResult<Vec<u64>> {
+        Ok(out
+            .column(n)?
+            .u64()?
+            .iter()
+            .map(|v| v.unwrap_or(0))
+            .collect())
+    };
     let (a, b, c, d) = (get("a")?, get("b")?, get("c")?, get("d")?);
-    Ok(agency.iter().enumerate().map(|(i, k)| (k.unwrap_or_default().to_string(), [a[i], b[i], c[i], d[i]])).collect())
+    Ok(agency
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.unwrap_or_default().to_string(), [a[i], b[i], c[i], d[i]]))
+        .collect())
 }

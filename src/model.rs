@@ -104,7 +104,6 @@ impl RawTask {
         self
     }
 
-
     /// Assignment date, falling back to the document date (ngày giao / ngày văn bản).
     pub fn assigned_or_doc_date(&self) -> Option<NaiveDate> {
         self.assigned.or(self.doc_date)
@@ -605,7 +604,9 @@ impl CellRef<'_> {
         match self {
             CellRef::Empty => None,
             CellRef::Text(s) => Some((*s).to_string()),
-            CellRef::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
+            CellRef::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                Some(format!("{}", *n as i64))
+            }
             CellRef::Number(n) => Some(n.to_string()),
             CellRef::Date(d) => Some(d.format("%d/%m/%Y").to_string()),
         }

@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 use crate::ingest::RowSink;
 use crate::model::{
-    Cell, CellRef, Deadline, Finding, FindingKind, MergedArea, RawSheet, RawTask, SourceLoc, StatusText,
+    Cell, CellRef, Deadline, Finding, FindingKind, MergedArea, RawSheet, RawTask, SourceLoc,
+    StatusText,
 };
 use crate::vn_text::{clean, fold};
 
@@ -256,9 +257,19 @@ fn row_fields(sheet: &RawSheet, r: usize) -> HashMap<usize, (Field, usize)> {
 /// field: known from the merged areas when the reader gives them, else from the shape — the
 /// cell to its right is empty while the row below has sub-column names under both.
 fn is_group_label(sheet: &RawSheet, r: usize, c: usize) -> bool {
-    let merged = sheet.merged.iter().any(|m| m.first_row == r && m.first_col == c && m.last_col > m.first_col);
-    let cell = |row: usize, col: usize| sheet.rows.get(row).and_then(|x| x.get(col)).filter(|x| !x.is_empty());
-    let shaped = cell(r, c + 1).is_none() && cell(r + 1, c).is_some() && cell(r + 1, c + 1).is_some();
+    let merged = sheet
+        .merged
+        .iter()
+        .any(|m| m.first_row == r && m.first_col == c && m.last_col > m.first_col);
+    let cell = |row: usize, col: usize| {
+        sheet
+            .rows
+            .get(row)
+            .and_then(|x| x.get(col))
+            .filter(|x| !x.is_empty())
+    };
+    let shaped =
+        cell(r, c + 1).is_none() && cell(r + 1, c).is_some() && cell(r + 1, c + 1).is_some();
     merged || shaped
 }
 
@@ -312,7 +323,11 @@ fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
     for (f, c) in &columns {
         slots[*f as usize] = Some(*c);
     }
-    Some(Layout { columns, slots, data_start })
+    Some(Layout {
+        columns,
+        slots,
+        data_start,
+    })
 }
 
 fn count_non_empty(sheet: &RawSheet, r: usize) -> usize {
@@ -390,17 +405,25 @@ impl Interner {
     }
 
     fn status(&mut self, raw: &Arc<str>) -> Option<StatusText> {
-        *self.statuses.entry(raw.clone()).or_insert_with(|| parse_status(raw))
+        *self
+            .statuses
+            .entry(raw.clone())
+            .or_insert_with(|| parse_status(raw))
     }
 }
 
 impl Normalizer {
     pub fn new(lean: bool) -> Self {
-        Normalizer { lean, ..Normalizer::default() }
+        Normalizer {
+            lean,
+            ..Normalizer::default()
+        }
     }
 
     fn decide(&mut self) {
-        let Some(state) = self.sheet.as_mut() else { return };
+        let Some(state) = self.sheet.as_mut() else {
+            return;
+        };
         if state.layout.is_some() {
             return;
         }
@@ -410,7 +433,15 @@ impl Normalizer {
             let rows = std::mem::take(&mut state.head.rows);
             for (r, row) in rows.iter().enumerate().skip(layout.data_start) {
                 let cells: Vec<CellRef<'_>> = row.iter().map(Cell::as_ref).collect();
-                process_row(&state.head, layout, &mut state.interner, r, &cells, self.lean, &mut self.out);
+                process_row(
+                    &state.head,
+                    layout,
+                    &mut state.interner,
+                    r,
+                    &cells,
+                    self.lean,
+                    &mut self.out,
+                );
             }
         }
         state.layout = Some(layout);
@@ -420,14 +451,21 @@ impl Normalizer {
 impl RowSink for Normalizer {
     fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>) {
         self.sheet = Some(SheetState {
-            head: RawSheet { file: file.clone(), sheet: sheet.cloned(), rows: Vec::new(), merged },
+            head: RawSheet {
+                file: file.clone(),
+                sheet: sheet.cloned(),
+                rows: Vec::new(),
+                merged,
+            },
             layout: None,
             interner: Interner::default(),
         });
     }
 
     fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
-        let Some(state) = self.sheet.as_mut() else { return };
+        let Some(state) = self.sheet.as_mut() else {
+            return;
+        };
         match &state.layout {
             None if index < HEAD_ROWS => {
                 if state.head.rows.len() <= index {
@@ -440,8 +478,23 @@ impl RowSink for Normalizer {
                 self.row(index, cells);
             }
             Some(Some(_)) => {
-                let SheetState { head, layout: Some(Some(layout)), interner } = state else { return };
-                process_row(head, layout, interner, index, cells, self.lean, &mut self.out);
+                let SheetState {
+                    head,
+                    layout: Some(Some(layout)),
+                    interner,
+                } = state
+                else {
+                    return;
+                };
+                process_row(
+                    head,
+                    layout,
+                    interner,
+                    index,
+                    cells,
+                    self.lean,
+                    &mut self.out,
+                );
             }
             Some(None) => {}
         }
@@ -449,14 +502,16 @@ impl RowSink for Normalizer {
 
     fn end_sheet(&mut self) {
         self.decide();
-        if let Some(state) = self.sheet.take() {
-            if state.layout == Some(None) {
-                self.out.findings.push(Finding {
-                    kind: FindingKind::SkippedSheet,
-                    source: SourceLoc { file: state.head.file.clone(), sheet: state.head.sheet.clone(), row: 0 },
-                    message: "không tìm thấy dòng tiêu đề cột của danh sách nhiệm vụ".to_string(),
-                });
-            }
+        if let Some(state) = self.sheet.take().filter(|s| s.layout == Some(None)) {
+            self.out.findings.push(Finding {
+                kind: FindingKind::SkippedSheet,
+                source: SourceLoc {
+                    file: state.head.file,
+                    sheet: state.head.sheet,
+                    row: 0,
+                },
+                message: "không tìm thấy dòng tiêu đề cột của danh sách nhiệm vụ".to_string(),
+            });
         }
     }
 }
@@ -501,23 +556,47 @@ fn process_row(
     if row.iter().all(CellRef::is_empty) {
         return;
     }
-    let source = SourceLoc { file: head.file.clone(), sheet: head.sheet.clone(), row: r + 1 };
-    let get = |f: Field| layout.column(f).and_then(|c| row.get(c)).filter(|c| !c.is_empty());
+    let source = SourceLoc {
+        file: head.file.clone(),
+        sheet: head.sheet.clone(),
+        row: r + 1,
+    };
+    let get = |f: Field| {
+        layout
+            .column(f)
+            .and_then(|c| row.get(c))
+            .filter(|c| !c.is_empty())
+    };
     if let Some(label) = total_label(row) {
-        out.findings.push(skipped(source, format!("dòng tổng hợp «{label}»")));
+        out.findings
+            .push(skipped(source, format!("dòng tổng hợp «{label}»")));
         return;
     }
     let filled = CONTENT_FIELDS.iter().filter(|f| get(**f).is_some()).count();
     if filled < 2 {
         let text = row.iter().find_map(CellRef::text).unwrap_or_default();
-        out.findings.push(skipped(source, format!("dòng ghi chú hoặc tiêu đề nhóm «{}»", shorten(&text, 80))));
+        out.findings.push(skipped(
+            source,
+            format!("dòng ghi chú hoặc tiêu đề nhóm «{}»", shorten(&text, 80)),
+        ));
         return;
     }
-    out.tasks.push(task_from_row(&get, layout, interner, source, lean, &mut out.findings));
+    out.tasks.push(task_from_row(
+        &get,
+        layout,
+        interner,
+        source,
+        lean,
+        &mut out.findings,
+    ));
 }
 
 fn skipped(source: SourceLoc, message: String) -> Finding {
-    Finding { kind: FindingKind::SkippedRow, source, message }
+    Finding {
+        kind: FindingKind::SkippedRow,
+        source,
+        message,
+    }
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
@@ -536,7 +615,11 @@ fn total_label(row: &[CellRef<'_>]) -> Option<String> {
     row.iter().take(4).find_map(|cell| match cell {
         CellRef::Text(t) if may_be_total(t) => {
             let f = fold(t);
-            let is_total = f == "tong" || f == "cong" || f.starts_with("tong cong") || f.starts_with("tong so") || f.starts_with("cong ");
+            let is_total = f == "tong"
+                || f == "cong"
+                || f.starts_with("tong cong")
+                || f.starts_with("tong so")
+                || f.starts_with("cong ");
             is_total.then(|| clean(t).unwrap_or_default())
         }
         _ => None,
@@ -554,11 +637,24 @@ fn task_from_row<'a>(
     let raw = |f: Field| get(f).and_then(CellRef::as_text);
     // Texts the figures do not need are not even copied in a lean load; their keys are
     // hashed from the raw cells (folding ignores spacing and normal form).
-    let owned = |f: Field| if lean { None } else { raw(f).and_then(|t| crate::vn_text::clean(&t)) };
+    let owned = |f: Field| {
+        if lean {
+            None
+        } else {
+            raw(f).and_then(|t| crate::vn_text::clean(&t))
+        }
+    };
     let mut shared = |f: Field| raw(f).and_then(|t| interner.get(&t));
-    let (leader, agency, status_raw) = (shared(Field::Leader), shared(Field::Agency), shared(Field::Status));
-    let (cooperating, officer) =
-        if lean { (None, None) } else { (shared(Field::Cooperating), shared(Field::Officer)) };
+    let (leader, agency, status_raw) = (
+        shared(Field::Leader),
+        shared(Field::Agency),
+        shared(Field::Status),
+    );
+    let (cooperating, officer) = if lean {
+        (None, None)
+    } else {
+        (shared(Field::Cooperating), shared(Field::Officer))
+    };
     let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
         let cell = get(f)?;
         let parsed = cell_date(cell);
@@ -591,7 +687,11 @@ fn task_from_row<'a>(
             message: format!("cột Trạng thái: không hiểu «{raw}», bỏ qua trạng thái này"),
         });
     }
-    let (doc, content, id) = (raw(Field::DocNumber), raw(Field::Summary), raw(Field::TaskId));
+    let (doc, content, id) = (
+        raw(Field::DocNumber),
+        raw(Field::Summary),
+        raw(Field::TaskId),
+    );
     let match_key = match (&doc, &content) {
         (Some(doc), Some(content)) => Some(crate::model::match_key(doc, doc_date, content)),
         _ => None,
@@ -620,8 +720,18 @@ fn task_from_row<'a>(
     };
     // The information count as if every text had been kept, so a lean load picks the same
     // winner of a duplicate merge as a full one.
-    let not_kept = [Field::TaskId, Field::DocNumber, Field::Summary, Field::Cooperating, Field::Officer];
-    let dropped = if lean { not_kept.iter().filter(|f| get(**f).is_some()).count() } else { 0 };
+    let not_kept = [
+        Field::TaskId,
+        Field::DocNumber,
+        Field::Summary,
+        Field::Cooperating,
+        Field::Officer,
+    ];
+    let dropped = if lean {
+        not_kept.iter().filter(|f| get(**f).is_some()).count()
+    } else {
+        0
+    };
     task.info = (task.information() + dropped) as u8;
     task
 }
@@ -630,7 +740,10 @@ fn bad_cell(source: &SourceLoc, column: &str, cell: &CellRef<'_>) -> Finding {
     Finding {
         kind: FindingKind::BadCell,
         source: source.clone(),
-        message: format!("cột {column}: «{}» không phải ngày tháng", cell.text().unwrap_or_default()),
+        message: format!(
+            "cột {column}: «{}» không phải ngày tháng",
+            cell.text().unwrap_or_default()
+        ),
     }
 }
 
@@ -843,14 +956,38 @@ mod tests {
     fn group_label_is_recognised_by_its_shape_without_merge_information() {
         let s = sheet(
             vec![
-                vec![t("STT"), t("Nội dung"), t("Đơn vị chủ trì"), t("Kết quả thực hiện"), Cell::Empty],
-                vec![Cell::Empty, Cell::Empty, Cell::Empty, t("Ngày hoàn thành"), t("Trạng thái")],
-                vec![Cell::Number(1.0), t("Việc A"), t("Sở Y tế"), Cell::Empty, t("Đang thực hiện")],
+                vec![
+                    t("STT"),
+                    t("Nội dung"),
+                    t("Đơn vị chủ trì"),
+                    t("Kết quả thực hiện"),
+                    Cell::Empty,
+                ],
+                vec![
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    t("Ngày hoàn thành"),
+                    t("Trạng thái"),
+                ],
+                vec![
+                    Cell::Number(1.0),
+                    t("Việc A"),
+                    t("Sở Y tế"),
+                    Cell::Empty,
+                    t("Đang thực hiện"),
+                ],
             ],
             vec![],
         );
         let layout = find_layout(&s).unwrap();
-        assert_eq!((layout.column(Field::Completed), layout.column(Field::Status)), (Some(3), Some(4)));
+        assert_eq!(
+            (
+                layout.column(Field::Completed),
+                layout.column(Field::Status)
+            ),
+            (Some(3), Some(4))
+        );
         assert_eq!(layout.data_start, 2);
     }
 

@@ -219,19 +219,30 @@ pub fn check_text(loaded: &crate::pipeline::Loaded) -> String {
 }
 
 /// A trend as CSV: one line per period and key, then the province line of each period.
-pub fn csv_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> Result<String, csv::Error> {
+pub fn csv_trend(
+    all: &[Figures],
+    key_header: &str,
+    rounding: Rounding,
+) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["Kỳ".to_string(), key_header.to_string()];
     header.extend(HEADERS.iter().map(|h| h.to_string()));
     w.write_record(&header)?;
     for f in all {
-        for (key, counts) in f.rows.iter().map(|r| (r.key.as_str(), &r.counts)).chain([("Toàn tỉnh", &f.total)]) {
+        for (key, counts) in f
+            .rows
+            .iter()
+            .map(|r| (r.key.as_str(), &r.counts))
+            .chain([("Toàn tỉnh", &f.total)])
+        {
             let mut rec = vec![f.period.label.clone(), key.to_string()];
             rec.extend(cells(counts, rounding, false));
             w.write_record(&rec)?;
         }
     }
-    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
@@ -246,8 +257,18 @@ pub fn table_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> Str
             format!(
                 "  | tổng số {}; tỷ lệ hoàn thành {}; tỷ lệ đúng hạn {}",
                 vn_number::count_change(c.total, p.total).unwrap_or_else(|| "-".into()),
-                vn_number::rate_change(c.rate(Rate::Completion), p.rate(Rate::Completion), rounding).unwrap_or_else(|| "-".into()),
-                vn_number::rate_change(c.rate(Rate::OnTimeOfCompleted), p.rate(Rate::OnTimeOfCompleted), rounding).unwrap_or_else(|| "-".into()),
+                vn_number::rate_change(
+                    c.rate(Rate::Completion),
+                    p.rate(Rate::Completion),
+                    rounding
+                )
+                .unwrap_or_else(|| "-".into()),
+                vn_number::rate_change(
+                    c.rate(Rate::OnTimeOfCompleted),
+                    p.rate(Rate::OnTimeOfCompleted),
+                    rounding
+                )
+                .unwrap_or_else(|| "-".into()),
             )
         });
         out.push_str(&format!(
@@ -270,7 +291,10 @@ pub fn table_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> Str
             }
         }
     }
-    out.push_str(&format!("\nTỷ lệ đúng hạn (trên số đã hoàn thành) theo {}\n", key_header.to_lowercase()));
+    out.push_str(&format!(
+        "\nTỷ lệ đúng hạn (trên số đã hoàn thành) theo {}\n",
+        key_header.to_lowercase()
+    ));
     let width = keys.iter().map(|k| k.chars().count()).max().unwrap_or(10);
     let mut head = format!("{:<width$}", key_header);
     for f in all {
@@ -281,7 +305,11 @@ pub fn table_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> Str
     for k in keys {
         let mut line = format!("{k}{}", " ".repeat(width - k.chars().count()));
         for f in all {
-            let share = f.rows.iter().find(|r| r.key == k).and_then(|r| r.counts.rate(Rate::OnTimeOfCompleted));
+            let share = f
+                .rows
+                .iter()
+                .find(|r| r.key == k)
+                .and_then(|r| r.counts.rate(Rate::OnTimeOfCompleted));
             line.push_str(&format!(" {:>9}", vn_number::percent(share, rounding)));
         }
         out.push_str(line.trim_end());
@@ -295,13 +323,26 @@ fn rank_text(r: Option<usize>) -> String {
 }
 
 fn points_cell(a: &crate::model::RankedAgency) -> String {
-    a.points.map_or_else(|| crate::score::NO_TASKS.to_string(), crate::score::points_text)
+    a.points.map_or_else(
+        || crate::score::NO_TASKS.to_string(),
+        crate::score::points_text,
+    )
 }
 
 /// The ranking as CSV (one line per agency, working joined with " | ").
 pub fn csv_ranking(r: &crate::model::Ranking) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["Khối thi đua", "Cơ quan, đơn vị", "Tổng số", "Điểm", "Xếp loại", "Hạng trong khối", "Hạng toàn tỉnh", "Cách tính", "Ghi chú"])?;
+    w.write_record([
+        "Khối thi đua",
+        "Cơ quan, đơn vị",
+        "Tổng số",
+        "Điểm",
+        "Xếp loại",
+        "Hạng trong khối",
+        "Hạng toàn tỉnh",
+        "Cách tính",
+        "Ghi chú",
+    ])?;
     for a in &r.agencies {
         w.write_record([
             a.bloc.clone().unwrap_or_default(),
@@ -315,30 +356,49 @@ pub fn csv_ranking(r: &crate::model::Ranking) -> Result<String, csv::Error> {
             a.note.clone(),
         ])?;
     }
-    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The ranking as text: per bloc, rank, points, tier, and each agency's working.
 pub fn table_ranking(r: &crate::model::Ranking, period: &crate::model::Period) -> String {
-    let mut out = format!("XẾP HẠNG THI ĐUA — tiêu chí thực hiện nhiệm vụ {}\nQuy tắc: {}\n", crate::period::phrase(period), r.rule_name);
+    let mut out = format!(
+        "XẾP HẠNG THI ĐUA — tiêu chí thực hiện nhiệm vụ {}\nQuy tắc: {}\n",
+        crate::period::phrase(period),
+        r.rule_name
+    );
     for line in &r.rule_lines {
         out.push_str(&format!("  {line}\n"));
     }
     let mut bloc: Option<&Option<String>> = None;
     for a in &r.agencies {
         if bloc != Some(&a.bloc) {
-            out.push_str(&format!("\n{}\n", a.bloc.as_deref().unwrap_or(crate::pipeline::NO_BLOC)));
+            out.push_str(&format!(
+                "\n{}\n",
+                a.bloc.as_deref().unwrap_or(crate::pipeline::NO_BLOC)
+            ));
             bloc = Some(&a.bloc);
         }
-        let points = a.points.map_or_else(|| crate::score::NO_TASKS.to_string(), |p| format!("{} điểm", crate::score::points_text(p)));
+        let points = a.points.map_or_else(
+            || crate::score::NO_TASKS.to_string(),
+            |p| format!("{} điểm", crate::score::points_text(p)),
+        );
         out.push_str(&format!(
             "  {:>3}. {} — {}{}{} (hạng toàn tỉnh: {})\n",
             rank_text(a.rank_in_bloc),
             a.name,
             points,
-            a.tier.as_deref().map(|t| format!(", {t}")).unwrap_or_default(),
-            if a.note.is_empty() || a.points.is_none() { String::new() } else { format!("; {}", a.note) },
+            a.tier
+                .as_deref()
+                .map(|t| format!(", {t}"))
+                .unwrap_or_default(),
+            if a.note.is_empty() || a.points.is_none() {
+                String::new()
+            } else {
+                format!("; {}", a.note)
+            },
             rank_text(a.rank_in_province),
         ));
         for w in &a.working {

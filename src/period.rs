@@ -91,7 +91,10 @@ pub fn parse(label: &str, as_of: Option<NaiveDate>) -> Result<Period, PeriodErro
         }
     };
     if let Some(c) = as_of.filter(|c| *c < start) {
-        return Err(PeriodError::CutOffBeforeStart(crate::vn_number::date(c), crate::vn_number::date(start)));
+        return Err(PeriodError::CutOffBeforeStart(
+            crate::vn_number::date(c),
+            crate::vn_number::date(start),
+        ));
     }
     Ok(Period {
         label: s.to_string(),

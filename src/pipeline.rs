@@ -89,7 +89,10 @@ pub struct Loaded {
 /// With `TIENDO_TIMING=1`, print how long a stage took (a diagnostic for benchmarks).
 pub fn timing(stage: &str, started: std::time::Instant) {
     if std::env::var_os("TIENDO_TIMING").is_some() {
-        eprintln!("[thời gian] {stage}: {:.3} s", started.elapsed().as_secs_f64());
+        eprintln!(
+            "[thời gian] {stage}: {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
     }
 }
 
@@ -115,7 +118,10 @@ pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
     progress.finish();
     // One exact allocation for all tasks; each file's own list is freed as soon as it is
     // moved in, so the tasks are never held twice.
-    let total = results.iter().map(|(_, r)| r.as_ref().map_or(0, |n| n.tasks.len())).sum();
+    let total = results
+        .iter()
+        .map(|(_, r)| r.as_ref().map_or(0, |n| n.tasks.len()))
+        .sum();
     let mut raw_tasks = Vec::with_capacity(total);
     let mut findings = Vec::new();
     for (path, result) in results {
@@ -174,23 +180,42 @@ pub fn assemble(
     let mut excluded = 0;
     let mut meta = Vec::with_capacity(tasks.len());
     // Screening and the contradiction check read one task each: done in parallel.
-    let judged: Vec<(Screen, Option<String>)> =
-        tasks.par_iter().map(|t| (classify::screen(t, judging), classify::contradiction(t, judging))).collect();
-    for ((task, merged_rows), (screen, contradiction)) in tasks.iter().zip(merged_rows).zip(judged) {
+    let judged: Vec<(Screen, Option<String>)> = tasks
+        .par_iter()
+        .map(|t| {
+            (
+                classify::screen(t, judging),
+                classify::contradiction(t, judging),
+            )
+        })
+        .collect();
+    for ((task, merged_rows), (screen, contradiction)) in tasks.iter().zip(merged_rows).zip(judged)
+    {
         match &screen {
             Screen::Excluded(reason) => {
                 excluded += 1;
-                findings.push(Finding { kind: FindingKind::Excluded, source: task.source.clone(), message: reason.clone() });
+                findings.push(Finding {
+                    kind: FindingKind::Excluded,
+                    source: task.source.clone(),
+                    message: reason.clone(),
+                });
             }
             Screen::Cancelled => findings.push(Finding {
                 kind: FindingKind::Cancelled,
                 source: task.source.clone(),
-                message: format!("trạng thái «{}»", task.status_raw.as_deref().unwrap_or_default()),
+                message: format!(
+                    "trạng thái «{}»",
+                    task.status_raw.as_deref().unwrap_or_default()
+                ),
             }),
             Screen::Countable => {}
         }
         if let Some(message) = contradiction {
-            findings.push(Finding { kind: FindingKind::Contradiction, source: task.source.clone(), message });
+            findings.push(Finding {
+                kind: FindingKind::Contradiction,
+                source: task.source.clone(),
+                message,
+            });
         }
         let leader = match &task.leader {
             Some(name) => leader_ids.get_or_insert(name, |n| leaders.id(n)),
@@ -208,7 +233,17 @@ pub fn assemble(
     }
     findings.sort_by(|a, b| (a.kind, &a.source).cmp(&(b.kind, &b.source)));
     let unknown_names = matcher.unknown.names;
-    Loaded { directory, unknown_names, leaders: leaders.names, tasks, meta, findings, excluded, judging, files_read }
+    Loaded {
+        directory,
+        unknown_names,
+        leaders: leaders.names,
+        tasks,
+        meta,
+        findings,
+        excluded,
+        judging,
+        files_read,
+    }
 }
 
 /// First-seen display names keyed by their folded form. Lookups are cached by the raw text:
@@ -250,7 +285,9 @@ struct Matcher<'a> {
 /// A cache keyed by the address of a shared text: the normaliser gives every distinct text of
 /// a sheet one shared copy, so a million rows hit a few dozen addresses and no string is
 /// hashed. The entry holds a clone of the text, so the address cannot be reused meanwhile.
-struct SharedMap<V>(HashMap<usize, (std::sync::Arc<str>, V), std::hash::BuildHasherDefault<AddressHasher>>);
+struct SharedMap<V>(
+    HashMap<usize, (std::sync::Arc<str>, V), std::hash::BuildHasherDefault<AddressHasher>>,
+);
 
 impl<V: Copy> SharedMap<V> {
     fn new() -> Self {
@@ -288,7 +325,11 @@ impl std::hash::Hasher for AddressHasher {
 
 impl<'a> Matcher<'a> {
     fn new(directory: &'a Directory) -> Self {
-        Matcher { directory, cache: SharedMap::new(), unknown: Keyed::default() }
+        Matcher {
+            directory,
+            cache: SharedMap::new(),
+            unknown: Keyed::default(),
+        }
     }
 
     fn resolve(&mut self, task: &RawTask) -> AgencyRef {
@@ -296,10 +337,11 @@ impl<'a> Matcher<'a> {
             return AgencyRef::Missing;
         };
         let (directory, unknown) = (self.directory, &mut self.unknown);
-        self.cache.get_or_insert(raw, |name| match directory.lookup(name) {
-            Some(i) => AgencyRef::Known(i),
-            None => AgencyRef::Unknown(unknown.id(name)),
-        })
+        self.cache
+            .get_or_insert(raw, |name| match directory.lookup(name) {
+                Some(i) => AgencyRef::Known(i),
+                None => AgencyRef::Unknown(unknown.id(name)),
+            })
     }
 
     /// One finding per unknown name, at its first row, with how many rows use it.
@@ -584,7 +626,11 @@ pub fn key_agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, Pi
         .counted
         .iter()
         .filter(|c| loaded.tasks[c.task].is_key)
-        .map(|c| Fact { key: c.agency as u32, status: c.status, has_no_deadline: c.has_no_deadline })
+        .map(|c| Fact {
+            key: c.agency as u32,
+            status: c.status,
+            has_no_deadline: c.has_no_deadline,
+        })
         .collect();
     Ok(aggregate::counts_by_key(&facts, n)?)
 }
@@ -593,7 +639,10 @@ pub fn key_agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, Pi
 /// view's structure (a merged-away agency is scored under its successor; a dissolved one only
 /// if it had tasks), with its counts and key-task counts. Agencies outside the directory are
 /// not ranked (they are listed in the data-quality findings instead).
-pub fn score_inputs(loaded: &Loaded, view: &View) -> Result<Vec<crate::score::ScoreInput>, PipelineError> {
+pub fn score_inputs(
+    loaded: &Loaded,
+    view: &View,
+) -> Result<Vec<crate::score::ScoreInput>, PipelineError> {
     let counts = agency_counts(loaded, view)?;
     let key_counts = key_agency_counts(loaded, view)?;
     let end = view.period.effective_end();

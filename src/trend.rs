@@ -32,7 +32,10 @@ pub struct TrendSpec {
 pub fn parse_years(raw: &str) -> Result<(i32, i32), TrendError> {
     let bad = || TrendError::BadYears(raw.to_string());
     let (a, b) = raw.split_once("..").ok_or_else(bad)?;
-    let (a, b): (i32, i32) = (a.trim().parse().map_err(|_| bad())?, b.trim().parse().map_err(|_| bad())?);
+    let (a, b): (i32, i32) = (
+        a.trim().parse().map_err(|_| bad())?,
+        b.trim().parse().map_err(|_| bad())?,
+    );
     if a > b || !(1990..=2100).contains(&a) || !(1990..=2100).contains(&b) {
         return Err(bad());
     }
@@ -58,7 +61,9 @@ pub fn periods(spec: TrendSpec) -> Result<Vec<Period>, TrendError> {
                 Some(2) => format!("{y}-H2"),
                 Some(_) => return Err(TrendError::BadHalf),
             };
-            let as_of = spec.as_of_day.and_then(|(m, d)| NaiveDate::from_ymd_opt(y, m, d).or_else(|| NaiveDate::from_ymd_opt(y, m, d - 1)));
+            let as_of = spec.as_of_day.and_then(|(m, d)| {
+                NaiveDate::from_ymd_opt(y, m, d).or_else(|| NaiveDate::from_ymd_opt(y, m, d - 1))
+            });
             crate::period::parse(&label, as_of).map_err(|_| TrendError::BadYears(label))
         })
         .collect()
@@ -82,20 +87,35 @@ pub fn structure(as_then: bool, restate_to: Option<NaiveDate>, periods: &[Period
     if as_then {
         return Structure::AsThen;
     }
-    let end = periods.last().map(Period::effective_end).unwrap_or(NaiveDate::MAX);
+    let end = periods
+        .last()
+        .map(Period::effective_end)
+        .unwrap_or(NaiveDate::MAX);
     Structure::AsOf(restate_to.unwrap_or(end))
 }
 
 /// Figures for every period from one load.
-pub fn figures(loaded: &Loaded, periods: &[Period], structure: Structure, by: By) -> Result<Vec<Figures>, PipelineError> {
-    periods.iter().map(|p| pipeline::figures(loaded, &pipeline::view(loaded, p, structure), by)).collect()
+pub fn figures(
+    loaded: &Loaded,
+    periods: &[Period],
+    structure: Structure,
+    by: By,
+) -> Result<Vec<Figures>, PipelineError> {
+    periods
+        .iter()
+        .map(|p| pipeline::figures(loaded, &pipeline::view(loaded, p, structure), by))
+        .collect()
 }
 
 /// Trend points (province total and per-key rows) for the report model.
 pub fn points(figures: &[Figures]) -> Vec<TrendPoint> {
     figures
         .iter()
-        .map(|f| TrendPoint { period: f.period.clone(), total: f.total, rows: f.rows.iter().map(|r| (r.key.clone(), r.counts)).collect() })
+        .map(|f| TrendPoint {
+            period: f.period.clone(),
+            total: f.total,
+            rows: f.rows.iter().map(|r| (r.key.clone(), r.counts)).collect(),
+        })
         .collect()
 }
 
@@ -118,13 +138,32 @@ mod tests {
 
     #[test]
     fn years_halves_and_cut_days_make_one_period_per_year() {
-        let spec = TrendSpec { first_year: 2023, last_year: 2025, half: Some(1), as_of_day: None };
+        let spec = TrendSpec {
+            first_year: 2023,
+            last_year: 2025,
+            half: Some(1),
+            as_of_day: None,
+        };
         let ps = periods(spec).unwrap();
-        assert_eq!(ps.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["2023-H1", "2024-H1", "2025-H1"]);
-        let spec = TrendSpec { first_year: 2023, last_year: 2024, half: None, as_of_day: Some(parse_day("02-29").unwrap()) };
+        assert_eq!(
+            ps.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(),
+            ["2023-H1", "2024-H1", "2025-H1"]
+        );
+        let spec = TrendSpec {
+            first_year: 2023,
+            last_year: 2024,
+            half: None,
+            as_of_day: Some(parse_day("02-29").unwrap()),
+        };
         let ps = periods(spec).unwrap();
-        assert_eq!(ps[0].effective_end(), NaiveDate::from_ymd_opt(2023, 2, 28).unwrap());
-        assert_eq!(ps[1].effective_end(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            ps[0].effective_end(),
+            NaiveDate::from_ymd_opt(2023, 2, 28).unwrap()
+        );
+        assert_eq!(
+            ps[1].effective_end(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
     }
 
     #[test]
@@ -138,6 +177,11 @@ mod tests {
     fn trailing_periods_shift_the_cut_off_each_year() {
         let p = crate::period::parse("2025", NaiveDate::from_ymd_opt(2025, 12, 14)).unwrap();
         let ps = trailing(&p, 3);
-        assert_eq!(ps.iter().map(|p| p.effective_end().to_string()).collect::<Vec<_>>(), ["2023-12-14", "2024-12-14", "2025-12-14"]);
+        assert_eq!(
+            ps.iter()
+                .map(|p| p.effective_end().to_string())
+                .collect::<Vec<_>>(),
+            ["2023-12-14", "2024-12-14", "2025-12-14"]
+        );
     }
 }

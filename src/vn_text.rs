@@ -17,7 +17,10 @@ pub fn clean_owned(raw: String) -> Option<String> {
     let is_nfc = raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes;
     let has_odd_spaces = raw.starts_with(char::is_whitespace)
         || raw.ends_with(char::is_whitespace)
-        || raw.as_bytes().windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        || raw
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b' ' && w[1] == b' ')
         || raw.chars().any(|c| c.is_whitespace() && c != ' ');
     if is_nfc && !has_odd_spaces {
         return (!raw.is_empty()).then_some(raw);
@@ -135,8 +138,14 @@ mod tests {
         let nfd = "Hoa\u{300}n tha\u{300}nh  \n đúng hạn ";
         assert_eq!(clean(nfd).as_deref(), Some("Hoàn thành đúng hạn"));
         assert_eq!(clean("  \n "), None);
-        assert_eq!(clean_owned("Sở Y tế".to_string()).as_deref(), Some("Sở Y tế"));
-        assert_eq!(clean_owned("Sở  Y tế\t".to_string()).as_deref(), Some("Sở Y tế"));
+        assert_eq!(
+            clean_owned("Sở Y tế".to_string()).as_deref(),
+            Some("Sở Y tế")
+        );
+        assert_eq!(
+            clean_owned("Sở  Y tế\t".to_string()).as_deref(),
+            Some("Sở Y tế")
+        );
     }
 
     #[test]
@@ -153,7 +162,10 @@ mod tests {
             fold_hash(s, &mut h);
             std::hash::Hasher::finish(&h)
         };
-        assert_eq!(hash("Xây dựng  kế hoạch"), hash("xây dựng ke\u{302}\u{301} hoạch."));
+        assert_eq!(
+            hash("Xây dựng  kế hoạch"),
+            hash("xây dựng ke\u{302}\u{301} hoạch.")
+        );
         assert_ne!(hash("Việc A"), hash("Việc B"));
         assert_eq!(fold("Tha\u{300}nh pho\u{302}\u{301}"), fold("Thành phố"));
     }

@@ -7,7 +7,14 @@ mod harness;
 use harness::{fixture, tiendo};
 use serde_json::{Value, json};
 
-fn counts(total: u64, on_time: u64, late: u64, within: u64, overdue: u64, no_deadline: u64) -> Value {
+fn counts(
+    total: u64,
+    on_time: u64,
+    late: u64,
+    within: u64,
+    overdue: u64,
+    no_deadline: u64,
+) -> Value {
     json!({
         "total": total, "completed": on_time + late, "on_time": on_time, "late": late,
         "not_completed": within + overdue, "within": within, "overdue": overdue, "no_deadline": no_deadline
@@ -52,7 +59,10 @@ fn export_and_hand_sheet(extra: &[&str]) -> Value {
 #[test]
 fn half_year_figures_from_export_and_hand_sheet_match_the_hand_count() {
     let out = export_and_hand_sheet(&["--period", "2025-H1"]);
-    assert_eq!(out["period"], json!({"label": "2025-H1", "start": "2025-01-01", "end": "2025-06-30", "as_of": null}));
+    assert_eq!(
+        out["period"],
+        json!({"label": "2025-H1", "start": "2025-01-01", "end": "2025-06-30", "as_of": null})
+    );
     assert_eq!(
         rows(&out),
         vec![
@@ -64,7 +74,14 @@ fn half_year_figures_from_export_and_hand_sheet_match_the_hand_count() {
         ]
     );
     assert_eq!(out["total"], counts(9, 4, 0, 2, 3, 1));
-    assert_eq!((out["excluded"].clone(), out["cancelled"].clone(), out["duplicates_merged"].clone()), (json!(2), json!(1), json!(2)));
+    assert_eq!(
+        (
+            out["excluded"].clone(),
+            out["cancelled"].clone(),
+            out["duplicates_merged"].clone()
+        ),
+        (json!(2), json!(1), json!(2))
+    );
 }
 
 // Whole 2025 (cut-off 31/12): NV-012 (assigned 01/07, due 31/07, open) adds an overdue task to
@@ -73,8 +90,14 @@ fn half_year_figures_from_export_and_hand_sheet_match_the_hand_count() {
 fn year_figures_count_late_completions_made_after_the_half_year() {
     let out = export_and_hand_sheet(&["--period", "2025"]);
     assert_eq!(out["total"], counts(10, 4, 1, 2, 3, 1));
-    assert_eq!(rows(&out)[0], ("Sở Tài chính".to_string(), counts(3, 2, 0, 0, 1, 0)));
-    assert_eq!(rows(&out)[3], ("UBND huyện Đông Hòa".to_string(), counts(2, 0, 1, 0, 1, 0)));
+    assert_eq!(
+        rows(&out)[0],
+        ("Sở Tài chính".to_string(), counts(3, 2, 0, 0, 1, 0))
+    );
+    assert_eq!(
+        rows(&out)[3],
+        ("UBND huyện Đông Hòa".to_string(), counts(2, 0, 1, 0, 1, 0))
+    );
 }
 
 #[test]
@@ -82,7 +105,13 @@ fn as_then_keeps_the_merged_department_apart() {
     let out = export_and_hand_sheet(&["--period", "2025-H1", "--as-then"]);
     let r = rows(&out);
     assert_eq!(r[0], ("Sở Tài chính".to_string(), counts(1, 1, 0, 0, 0, 0)));
-    assert_eq!(r[1], ("Sở Kế hoạch và Đầu tư".to_string(), counts(1, 1, 0, 0, 0, 0)));
+    assert_eq!(
+        r[1],
+        (
+            "Sở Kế hoạch và Đầu tư".to_string(),
+            counts(1, 1, 0, 0, 0, 0)
+        )
+    );
 }
 
 // Cut-off 15/04/2025: tasks assigned by then — NV-001, NV-002, NV-003 (completed 15/04 = the
@@ -100,7 +129,10 @@ fn an_earlier_cut_off_gives_year_to_date_figures() {
 #[test]
 fn month_before_the_merger_is_reported_as_it_was() {
     let out = export_and_hand_sheet(&["--period", "2025-02"]);
-    assert_eq!(rows(&out), vec![("Sở Y tế".to_string(), counts(1, 0, 0, 1, 0, 0))]);
+    assert_eq!(
+        rows(&out),
+        vec![("Sở Y tế".to_string(), counts(1, 0, 0, 1, 0, 0))]
+    );
 }
 
 // Basis "due": deadlines in H1 — NV-001, NV-011 (Tài chính, on time); NV-002, NV-003, NV-013
@@ -110,7 +142,10 @@ fn month_before_the_merger_is_reported_as_it_was() {
 fn due_basis_counts_tasks_whose_deadline_falls_in_the_period() {
     let out = export_and_hand_sheet(&["--period", "2025-H1", "--basis", "due"]);
     assert_eq!(out["total"], counts(8, 5, 0, 0, 3, 0));
-    assert_eq!(rows(&out)[1], ("Sở Y tế".to_string(), counts(4, 3, 0, 0, 1, 0)));
+    assert_eq!(
+        rows(&out)[1],
+        ("Sở Y tế".to_string(), counts(4, 3, 0, 0, 1, 0))
+    );
     assert_eq!(out["cancelled"], json!(1));
 }
 
@@ -118,7 +153,10 @@ fn due_basis_counts_tasks_whose_deadline_falls_in_the_period() {
 #[test]
 fn judging_on_the_original_deadline_makes_extended_tasks_late() {
     let out = export_and_hand_sheet(&["--period", "2025-H1", "--deadline", "original"]);
-    assert_eq!(rows(&out)[1], ("Sở Y tế".to_string(), counts(3, 1, 1, 0, 1, 0)));
+    assert_eq!(
+        rows(&out)[1],
+        ("Sở Y tế".to_string(), counts(3, 1, 1, 0, 1, 0))
+    );
 }
 
 #[test]
@@ -129,7 +167,14 @@ fn by_group_bloc_and_leader_add_up_to_the_same_total() {
     }
     let groups = export_and_hand_sheet(&["--period", "2025-H1", "--by", "group"]);
     let keys: Vec<String> = rows(&groups).into_iter().map(|(k, _)| k).collect();
-    assert_eq!(keys, ["Sở, ban, ngành", "UBND cấp huyện", "Cơ quan, đơn vị chưa có trong danh mục"]);
+    assert_eq!(
+        keys,
+        [
+            "Sở, ban, ngành",
+            "UBND cấp huyện",
+            "Cơ quan, đơn vị chưa có trong danh mục"
+        ]
+    );
     // Sở, ban, ngành = Tài chính 2 + Y tế 3 + Tư pháp 1.
     assert_eq!(rows(&groups)[0].1, counts(6, 4, 0, 1, 1, 1));
 }
@@ -139,27 +184,60 @@ fn by_group_bloc_and_leader_add_up_to_the_same_total() {
 // 15/03/2024 still open at 31/12/2024: overdue.
 #[test]
 fn xls_with_nfd_names_and_document_dates_only() {
-    let out = tiendo(&["figures", &fixture("legacy.xls"), "--agencies", &fixture("agencies.csv"), "--period", "2024", "--format", "json"])
-        .ok()
-        .json();
+    let out = tiendo(&[
+        "figures",
+        &fixture("legacy.xls"),
+        "--agencies",
+        &fixture("agencies.csv"),
+        "--period",
+        "2024",
+        "--format",
+        "json",
+    ])
+    .ok()
+    .json();
     assert_eq!(
         rows(&out),
-        vec![("Sở Tư pháp".to_string(), counts(1, 0, 0, 0, 1, 0)), ("UBND huyện Đông Hòa".to_string(), counts(1, 1, 0, 0, 0, 0))]
+        vec![
+            ("Sở Tư pháp".to_string(), counts(1, 0, 0, 0, 1, 0)),
+            ("UBND huyện Đông Hòa".to_string(), counts(1, 1, 0, 0, 0, 0))
+        ]
     );
 }
 
 // export.ods: A1 due 31/05, completed 02/06: late; A2 "Không thời hạn": within, no deadline.
 #[test]
 fn ods_export_is_read() {
-    let out = tiendo(&["figures", &fixture("export.ods"), "--period", "2024-Q2", "--format", "json"]).ok().json();
-    assert_eq!(rows(&out), vec![("Sở Y tế".to_string(), counts(2, 0, 1, 1, 0, 1))]);
+    let out = tiendo(&[
+        "figures",
+        &fixture("export.ods"),
+        "--period",
+        "2024-Q2",
+        "--format",
+        "json",
+    ])
+    .ok()
+    .json();
+    assert_eq!(
+        rows(&out),
+        vec![("Sở Y tế".to_string(), counts(2, 0, 1, 1, 0, 1))]
+    );
 }
 
 // No deadline column: the status text decides within / overdue / late; the row without a
 // status cannot be judged and is excluded.
 #[test]
 fn without_a_deadline_column_the_status_text_decides() {
-    let out = tiendo(&["figures", &fixture("no_deadline_column.csv"), "--period", "2025", "--format", "json"]).ok().json();
+    let out = tiendo(&[
+        "figures",
+        &fixture("no_deadline_column.csv"),
+        "--period",
+        "2025",
+        "--format",
+        "json",
+    ])
+    .ok()
+    .json();
     assert_eq!(out["total"], counts(3, 0, 1, 1, 1, 0));
     assert_eq!(out["excluded"], json!(1));
 }
@@ -176,20 +254,40 @@ fn bad_inputs_give_a_vietnamese_error_naming_the_file_and_exit_2() {
         let run = tiendo(&["figures", &fixture(file), "--period", "2025"]);
         run.fails_with(2).stderr_has(file).stderr_has(words);
     }
-    tiendo(&["figures", "/khong/co/tep.xlsx", "--period", "2025"]).fails_with(2).stderr_has("không tìm thấy «/khong/co/tep.xlsx»");
-    tiendo(&["figures", &fixture("export.ods"), "--period", "2025-H3"]).fails_with(2).stderr_has("kỳ báo cáo «2025-H3» không hợp lệ");
-    tiendo(&["figures", &fixture("export.ods")]).fails_with(2).stderr_has("thiếu tham số bắt buộc");
+    tiendo(&["figures", "/khong/co/tep.xlsx", "--period", "2025"])
+        .fails_with(2)
+        .stderr_has("không tìm thấy «/khong/co/tep.xlsx»");
+    tiendo(&["figures", &fixture("export.ods"), "--period", "2025-H3"])
+        .fails_with(2)
+        .stderr_has("kỳ báo cáo «2025-H3» không hợp lệ");
+    tiendo(&["figures", &fixture("export.ods")])
+        .fails_with(2)
+        .stderr_has("thiếu tham số bắt buộc");
 }
 
 #[test]
 fn skip_unreadable_goes_on_and_lists_the_file() {
-    let run = tiendo(&["check", &fixture("corrupt.xlsx"), &fixture("export.ods"), "--skip-unreadable"]).ok();
-    run.stdout_has("Tệp không đọc được, bỏ qua (1)").stdout_has("corrupt.xlsx");
+    let run = tiendo(&[
+        "check",
+        &fixture("corrupt.xlsx"),
+        &fixture("export.ods"),
+        "--skip-unreadable",
+    ])
+    .ok();
+    run.stdout_has("Tệp không đọc được, bỏ qua (1)")
+        .stdout_has("corrupt.xlsx");
 }
 
 #[test]
 fn check_lists_every_kind_of_finding_with_its_location() {
-    let run = tiendo(&["check", &fixture("ioffice_2025.xlsx"), &fixture("so_theo_doi.csv"), "--agencies", &fixture("agencies.csv")]).ok();
+    let run = tiendo(&[
+        "check",
+        &fixture("ioffice_2025.xlsx"),
+        &fixture("so_theo_doi.csv"),
+        "--agencies",
+        &fixture("agencies.csv"),
+    ])
+    .ok();
     run.stdout_has("Không đủ thông tin, không tính (2)")
         .stdout_has("ioffice_2025.xlsx, sheet «Nhiệm vụ», dòng 16: không có đơn vị chủ trì")
         .stdout_has("Trùng lặp, đã gộp (2)")
@@ -201,7 +299,10 @@ fn check_lists_every_kind_of_finding_with_its_location() {
 #[test]
 fn input_files_are_never_modified() {
     let files = ["ioffice_2025.xlsx", "so_theo_doi.csv", "agencies.csv"];
-    let before: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(fixture(f)).unwrap()).collect();
+    let before: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(fixture(f)).unwrap())
+        .collect();
     let dir = harness::temp_dir();
     tiendo(&[
         "report",
@@ -215,20 +316,37 @@ fn input_files_are_never_modified() {
         dir.path().to_str().unwrap(),
     ])
     .ok();
-    let after: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(fixture(f)).unwrap()).collect();
+    let after: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(fixture(f)).unwrap())
+        .collect();
     assert!(before == after);
 }
 
 #[test]
 fn a_failed_report_writes_nothing() {
     let dir = harness::temp_dir();
-    tiendo(&["report", &fixture("corrupt.xlsx"), "--period", "2025", "--out", dir.path().to_str().unwrap()]).fails_with(2);
+    tiendo(&[
+        "report",
+        &fixture("corrupt.xlsx"),
+        "--period",
+        "2025",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .fails_with(2);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 #[test]
 fn trend_years_equal_single_period_figures_with_and_without_restatement() {
-    let base = [fixture("ioffice_2025.xlsx"), fixture("so_theo_doi.csv"), fixture("legacy.xls"), "--agencies".into(), fixture("agencies.csv")];
+    let base = [
+        fixture("ioffice_2025.xlsx"),
+        fixture("so_theo_doi.csv"),
+        fixture("legacy.xls"),
+        "--agencies".into(),
+        fixture("agencies.csv"),
+    ];
     for extra in [vec![], vec!["--as-then"]] {
         let mut args: Vec<String> = vec!["trend".into()];
         args.extend(base.iter().cloned());
@@ -253,9 +371,12 @@ fn trend_years_equal_single_period_figures_with_and_without_restatement() {
 #[test]
 fn help_is_vietnamese() {
     let run = tiendo(&["--help"]).ok();
-    run.stdout_has("Cách dùng:").stdout_has("Lệnh").stdout_has("In số liệu theo cơ quan");
+    run.stdout_has("Cách dùng:")
+        .stdout_has("Lệnh")
+        .stdout_has("In số liệu theo cơ quan");
     let run = tiendo(&["figures", "--help"]).ok();
-    run.stdout_has("Kỳ báo cáo: 2025, 2025-H1").stdout_has("Danh mục cơ quan");
+    run.stdout_has("Kỳ báo cáo: 2025, 2025-H1")
+        .stdout_has("Danh mục cơ quan");
 }
 
 /// Vietnamese count and one-decimal percentage, written here independently of the crate.
@@ -281,7 +402,11 @@ fn vn_percent(num: u64, den: u64) -> String {
 // of the 2025 report so the two years compare the same agencies).
 #[test]
 fn brief_numbers_equal_figures_for_the_period_and_the_same_period_last_year() {
-    let inputs = [fixture("ioffice_2025.xlsx"), fixture("so_theo_doi.csv"), fixture("legacy.xls")];
+    let inputs = [
+        fixture("ioffice_2025.xlsx"),
+        fixture("so_theo_doi.csv"),
+        fixture("legacy.xls"),
+    ];
     let with = |extra: &[&str]| {
         let mut args: Vec<String> = inputs.to_vec();
         args.extend(["--agencies".to_string(), fixture("agencies.csv")]);
@@ -292,7 +417,14 @@ fn brief_numbers_equal_figures_for_the_period_and_the_same_period_last_year() {
     figures_now.extend(with(&["--period", "2025-H1", "--format", "json"]));
     let now = tiendo(&figures_now).ok().json()["total"].clone();
     let mut figures_before = vec!["figures".to_string()];
-    figures_before.extend(with(&["--period", "2024-H1", "--restate-to", "2025-06-30", "--format", "json"]));
+    figures_before.extend(with(&[
+        "--period",
+        "2024-H1",
+        "--restate-to",
+        "2025-06-30",
+        "--format",
+        "json",
+    ]));
     let before = tiendo(&figures_before).ok().json()["total"].clone();
     let n = |v: &Value, k: &str| v[k].as_u64().unwrap();
     let mut brief = vec!["brief".to_string()];
@@ -323,7 +455,8 @@ fn brief_numbers_equal_figures_for_the_period_and_the_same_period_last_year() {
     // one overdue at 30/06/2024): 9 / 2 − 1 = +350 %; completion 4/9 = 44,4 % vs 1/2 = 50,0 %.
     assert_eq!((n(&now, "total"), n(&before, "total")), (9, 2));
     let run = tiendo(&brief).ok();
-    run.stdout_has("(tăng 350,0% so với cùng kỳ năm 2024)").stdout_has("tỷ lệ hoàn thành giảm 5,6 điểm %");
+    run.stdout_has("(tăng 350,0% so với cùng kỳ năm 2024)")
+        .stdout_has("tỷ lệ hoàn thành giảm 5,6 điểm %");
 }
 
 // The monthly brief is year-to-date with the cut-off three days before the meeting.
@@ -342,7 +475,8 @@ fn meeting_date_sets_the_cut_off_three_days_earlier() {
         "markdown",
     ])
     .ok();
-    run.stdout_has("Lũy kế từ 01/01/2025 đến hết ngày 15/04/2025").stdout_has("## ");
+    run.stdout_has("Lũy kế từ 01/01/2025 đến hết ngày 15/04/2025")
+        .stdout_has("## ");
 }
 
 /// Cell text of a workbook sheet as read back by calamine (cached values for formulas).
@@ -385,16 +519,41 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
     ])
     .ok();
     let xlsx = dir.path().join("bao-cao-2025.xlsx");
-    assert_eq!(run.stdout(), format!("{}\n{}\n", xlsx.display(), dir.path().join("bao-cao-2025.pdf").display()));
+    assert_eq!(
+        run.stdout(),
+        format!(
+            "{}\n{}\n",
+            xlsx.display(),
+            dir.path().join("bao-cao-2025.pdf").display()
+        )
+    );
     let summary = sheet_rows(&xlsx, "Tổng hợp");
-    let total = summary.iter().find(|r| r.get(1).map(String::as_str) == Some("Tổng cộng")).expect("Tổng cộng row");
+    let total = summary
+        .iter()
+        .find(|r| r.get(1).map(String::as_str) == Some("Tổng cộng"))
+        .expect("Tổng cộng row");
     assert_eq!(&total[2..9], ["10", "5", "4", "1", "5", "2", "3"]);
-    let agency = |name: &str| summary.iter().find(|r| r.get(1).map(String::as_str) == Some(name)).unwrap().clone();
+    let agency = |name: &str| {
+        summary
+            .iter()
+            .find(|r| r.get(1).map(String::as_str) == Some(name))
+            .unwrap()
+            .clone()
+    };
     let finance = agency("Sở Tài chính");
     assert_eq!(&finance[2..9], ["3", "2", "2", "0", "1", "0", "1"]);
-    assert_eq!(finance.last().unwrap(), "Gồm cả nhiệm vụ của Sở Kế hoạch và Đầu tư (hợp nhất từ 01/03/2025)");
-    assert_eq!(agency("UBND huyện Đông Hòa").last().unwrap(), "Đã kết thúc hoạt động từ 01/07/2025");
-    assert_eq!(agency("Sở Ngoại vụ").last().unwrap(), "Chưa có trong danh mục cơ quan");
+    assert_eq!(
+        finance.last().unwrap(),
+        "Gồm cả nhiệm vụ của Sở Kế hoạch và Đầu tư (hợp nhất từ 01/03/2025)"
+    );
+    assert_eq!(
+        agency("UBND huyện Đông Hòa").last().unwrap(),
+        "Đã kết thúc hoạt động từ 01/07/2025"
+    );
+    assert_eq!(
+        agency("Sở Ngoại vụ").last().unwrap(),
+        "Chưa có trong danh mục cơ quan"
+    );
     let overdue = sheet_rows(&xlsx, "Quá hạn");
     let days: Vec<(String, String)> = overdue
         .iter()
@@ -403,12 +562,20 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
         .collect();
     assert_eq!(
         days,
-        [("30/TB-UBND".to_string(), "306".to_string()), ("14/UBND-KT".into(), "245".into()), ("21/UBND-KT".into(), "153".into())]
+        [
+            ("30/TB-UBND".to_string(), "306".to_string()),
+            ("14/UBND-KT".into(), "245".into()),
+            ("21/UBND-KT".into(), "153".into())
+        ]
     );
     let details = sheet_rows(&xlsx, "Chi tiết");
     assert_eq!(details.len() - 1, 10, "one detail row per counted task");
     let findings = sheet_rows(&xlsx, "Kiểm tra dữ liệu");
-    assert!(findings.iter().any(|r| r.iter().any(|c| c == "không có đơn vị chủ trì")));
+    assert!(
+        findings
+            .iter()
+            .any(|r| r.iter().any(|c| c == "không có đơn vị chủ trì"))
+    );
 }
 
 #[cfg(unix)]
@@ -416,7 +583,18 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
 fn reports_are_readable_by_the_whole_office() {
     use std::os::unix::fs::PermissionsExt;
     let dir = harness::temp_dir();
-    tiendo(&["report", &fixture("export.ods"), "--period", "2024", "--out", dir.path().to_str().unwrap()]).ok();
-    let mode = std::fs::metadata(dir.path().join("bao-cao-2024.xlsx")).unwrap().permissions().mode();
+    tiendo(&[
+        "report",
+        &fixture("export.ods"),
+        "--period",
+        "2024",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ])
+    .ok();
+    let mode = std::fs::metadata(dir.path().join("bao-cao-2024.xlsx"))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o644, 0o644);
 }

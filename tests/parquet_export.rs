@@ -17,7 +17,6 @@
 //! NV-013 was assigned on 20/12/2024, so it lands in `year=2024`. NV-008 (withdrawn) and
 //! NV-009 / NV-010 (no agency / no date) are not countable and are not exported.
 
-#[allow(dead_code)]
 mod harness;
 
 use std::collections::BTreeMap;

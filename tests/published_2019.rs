@@ -19,7 +19,6 @@
 //! 31/12, after the cut-off; cancelled; without agency or date; hand copies of export rows),
 //! then runs the real binary.
 
-#[allow(dead_code)]
 mod harness;
 
 use std::path::{Path, PathBuf};

@@ -29,8 +29,11 @@ fn ranking() -> Value {
     .json()
 }
 
-/// (name, points, rank in bloc, rank in province) of one bloc, in output order.
-fn bloc(r: &Value, name: &str) -> Vec<(String, Option<f64>, Option<u64>, Option<u64>)> {
+/// (name, points, rank in bloc, rank in province).
+type Ranked = (String, Option<f64>, Option<u64>, Option<u64>);
+
+/// The agencies of one bloc, in output order.
+fn bloc(r: &Value, name: &str) -> Vec<Ranked> {
     r["agencies"]
         .as_array()
         .unwrap()
@@ -47,8 +50,18 @@ fn bloc(r: &Value, name: &str) -> Vec<(String, Option<f64>, Option<u64>, Option<
         .collect()
 }
 
-fn row(name: &str, points: f64, in_bloc: u64, in_province: u64) -> (String, Option<f64>, Option<u64>, Option<u64>) {
-    (name.to_string(), Some(points), Some(in_bloc), Some(in_province))
+fn row(
+    name: &str,
+    points: f64,
+    in_bloc: u64,
+    in_province: u64,
+) -> (String, Option<f64>, Option<u64>, Option<u64>) {
+    (
+        name.to_string(),
+        Some(points),
+        Some(in_bloc),
+        Some(in_province),
+    )
 }
 
 #[test]
@@ -77,7 +90,10 @@ fn sample_ranking_matches_the_hand_worked_scores() {
     // 1 overdue → 9; Hòa Thuận, Thạnh Lộc 3 late → 8,5; Vĩnh Lạc 3 late + 1 overdue → 7,5;
     // Tân Hòa 2 late + 2 overdue → 7; Bình An 1 late + 3 overdue → 6,5.
     let districts: Vec<(String, Option<f64>, Option<u64>)> =
-        bloc(&r, "Khối các huyện, thị xã, thành phố").into_iter().map(|(n, p, b, _)| (n, p, b)).collect();
+        bloc(&r, "Khối các huyện, thị xã, thành phố")
+            .into_iter()
+            .map(|(n, p, b, _)| (n, p, b))
+            .collect();
     let d = |n: &str, p: f64, b: u64| (n.to_string(), Some(p), Some(b));
     assert_eq!(
         districts,
@@ -116,13 +132,35 @@ fn bloc_member_without_tasks_is_shown_but_not_ranked() {
         ]
     );
     let points: Vec<Option<f64>> = culture.iter().map(|a| a.1).collect();
-    assert_eq!(points, [Some(11.0), Some(9.5), Some(8.0), Some(4.5), Some(3.5), None]);
-    let radio = r["agencies"].as_array().unwrap().iter().find(|a| a["name"] == "Đài Phát thanh và Truyền hình tỉnh").unwrap();
+    assert_eq!(
+        points,
+        [Some(11.0), Some(9.5), Some(8.0), Some(4.5), Some(3.5), None]
+    );
+    let radio = r["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Đài Phát thanh và Truyền hình tỉnh")
+        .unwrap();
     assert_eq!(radio["note"], "không có nhiệm vụ");
     assert!(radio["rank_in_bloc"].is_null() && radio["rank_in_province"].is_null());
     // Tiers: 4,5 and 3,5 are below 5.
-    let health = r["agencies"].as_array().unwrap().iter().find(|a| a["name"] == "Sở Y tế").unwrap();
+    let health = r["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Sở Y tế")
+        .unwrap();
     assert_eq!(health["tier"], "Không hoàn thành nhiệm vụ");
-    let working = health["working"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect::<Vec<_>>().join("\n");
-    assert!(working.contains("Trừ quá hạn chưa hoàn thành: 5 × 1 = 5"), "{working}");
+    let working = health["working"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        working.contains("Trừ quá hạn chưa hoàn thành: 5 × 1 = 5"),
+        "{working}"
+    );
 }

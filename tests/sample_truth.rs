@@ -4,7 +4,6 @@
 //! period, cut-off and basis — must come out of tiendo with the same total, the same row for
 //! every agency and the same excluded / cancelled / merged counters.
 
-#[allow(dead_code)]
 mod harness;
 
 use std::collections::BTreeMap;

@@ -33,22 +33,37 @@ fn main() {
     }
     let runs = flag(&args, "--runs").unwrap_or(3);
     let only_small = args.iter().any(|a| a == "--quick");
-    let exe_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
+    let exe_dir = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .unwrap_or_default();
     let mut results = Vec::new();
-    let sets: &[(&str, usize)] = if only_small { &[("200k", 2)] } else { &[("200k", 2), ("1m", 10)] };
+    let sets: &[(&str, usize)] = if only_small {
+        &[("200k", 2)]
+    } else {
+        &[("200k", 2), ("1m", 10)]
+    };
     for &(name, files) in sets {
         let dir = PathBuf::from("bench-data").join(name);
         let inputs = ensure_data(&exe_dir, &dir, files);
         let agencies = dir.join("danh-muc-co-quan.xlsx");
         let out_dir = dir.join("reports");
         let tiendo = exe_dir.join("tiendo").display().to_string();
-        let me = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+        let me = std::env::current_exe()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         let mut floor_cmd = vec![me.clone(), "floor".to_string()];
         floor_cmd.extend(inputs.iter().cloned());
         let mut stream_cmd = vec![me, "floor-stream".to_string()];
         stream_cmd.extend(inputs.iter().cloned());
         let mut common: Vec<String> = inputs.clone();
-        common.extend(["--agencies".into(), agencies.display().to_string(), "--period".into(), "2025".into(), "--quiet".into()]);
+        common.extend([
+            "--agencies".into(),
+            agencies.display().to_string(),
+            "--period".into(),
+            "2025".into(),
+            "--quiet".into(),
+        ]);
         let mut figures_cmd = vec![tiendo.clone(), "figures".into()];
         figures_cmd.extend(common.iter().cloned());
         figures_cmd.extend(["--format".into(), "json".into()]);
@@ -75,22 +90,40 @@ fn main() {
             report.0 / floor.0,
             report.0 / stream.0
         );
-        results.push(Row { rows, floor, stream, figures, report });
+        results.push(Row {
+            rows,
+            floor,
+            stream,
+            figures,
+            report,
+        });
     }
     write_markdown(&results, runs);
 }
 
 fn flag(args: &[String], name: &str) -> Option<usize> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
 }
 
 /// Generate the files once (deterministic), reuse them afterwards.
 fn ensure_data(exe_dir: &Path, dir: &Path, files: usize) -> Vec<String> {
-    let expected: Vec<PathBuf> = (1..=files).map(|i| dir.join(format!("ioffice-bench-{i:02}.xlsx"))).collect();
+    let expected: Vec<PathBuf> = (1..=files)
+        .map(|i| dir.join(format!("ioffice-bench-{i:02}.xlsx")))
+        .collect();
     if !expected.iter().all(|p| p.exists()) || !dir.join("danh-muc-co-quan.xlsx").exists() {
         eprintln!("Tạo dữ liệu thử {} …", dir.display());
         let status = Command::new(exe_dir.join("tiendo-gen"))
-            .args(["bench", "--rows-per-file", &ROWS_PER_FILE.to_string(), "--files", &files.to_string(), "--out"])
+            .args([
+                "bench",
+                "--rows-per-file",
+                &ROWS_PER_FILE.to_string(),
+                "--files",
+                &files.to_string(),
+                "--out",
+            ])
             .arg(dir)
             .status()
             .expect("run tiendo-gen");
@@ -99,7 +132,11 @@ fn ensure_data(exe_dir: &Path, dir: &Path, files: usize) -> Vec<String> {
     let mut found: Vec<String> = std::fs::read_dir(dir)
         .expect("bench dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "xlsx") && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("ioffice")))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "xlsx")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("ioffice"))
+        })
         .map(|p| p.display().to_string())
         .collect();
     found.sort();
@@ -113,7 +150,12 @@ fn measure(cmd: &[String], runs: usize) -> Sample {
     for _ in 0..runs.max(1) {
         let start = Instant::now();
         #[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's wait cannot replace
-        let child = Command::new(&cmd[0]).args(&cmd[1..]).stdout(Stdio::null()).stderr(Stdio::inherit()).spawn().expect("spawn");
+        let child = Command::new(&cmd[0])
+            .args(&cmd[1..])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn");
         let (ok, max_rss_kb) = wait_with_rusage(child.id() as i32);
         times.push(start.elapsed().as_secs_f64());
         assert!(ok, "{cmd:?} failed");
@@ -130,7 +172,10 @@ fn wait_with_rusage(pid: i32) -> (bool, u64) {
     // SAFETY: rusage is plain data; wait4 fills it for our own child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    (r == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, usage.ru_maxrss as u64)
+    (
+        r == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        usage.ru_maxrss as u64,
+    )
 }
 
 /// The floor: read every cell of every file with calamine, one rayon task per file, and do
@@ -143,7 +188,10 @@ fn floor(files: &[String]) {
             let mut n = 0usize;
             for name in wb.sheet_names() {
                 let range = wb.worksheet_range(&name).expect("sheet");
-                n += range.used_cells().filter(|(_, _, v)| !matches!(v, Data::Empty)).count();
+                n += range
+                    .used_cells()
+                    .filter(|(_, _, v)| !matches!(v, Data::Empty))
+                    .count();
             }
             n
         })
@@ -165,19 +213,42 @@ struct Row {
 fn write_markdown(results: &[Row], runs: usize) {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_default();
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
     let mem = std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|s| s.lines().next().map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse::<u64>().unwrap_or(0) / 1024 / 1024))
+        .and_then(|s| {
+            s.lines().next().map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse::<u64>()
+                    .unwrap_or(0)
+                    / 1024
+                    / 1024
+            })
+        })
         .unwrap_or(0);
     let date = chrono::Local::now().format("%Y-%m-%d");
     let mut md = format!(
         "## Kết quả {date}\n\nMáy: {cpu}, {cores} nhân, {mem} GB RAM. Trung vị của {runs} lần chạy; thời gian thực (wall) và bộ nhớ đỉnh (peak RSS) của tiến trình.\n\n\
          | số dòng | (1a) sàn: calamine range | (1b) sàn: calamine stream | (2) `tiendo figures` | (3) `tiendo report` | (2)/(1a) | (2)/(1b) | (3)/(1a) | (3)/(1b) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     );
-    for Row { rows, floor: f, stream: st, figures: g, report: r } in results {
+    for Row {
+        rows,
+        floor: f,
+        stream: st,
+        figures: g,
+        report: r,
+    } in results
+    {
         md.push_str(&format!(
             "| {rows} | {:.2} s · {} MB | {:.2} s · {} MB | {:.2} s · {} MB | {:.2} s · {} MB | {:.2}× | {:.2}× | {:.2}× | {:.2}× |\n",
             f.0,

@@ -36,12 +36,28 @@ pub fn stream(bytes: &[u8], file: &Arc<str>, sink: &mut dyn RowSink) -> Result<(
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(e) => return Err(IngestError::Csv { file: file.to_string(), reason: csv_reason(&e) }),
+            Err(e) => {
+                return Err(IngestError::Csv {
+                    file: file.to_string(),
+                    reason: csv_reason(&e),
+                });
+            }
         }
-        let cells: Vec<CellRef<'_>> =
-            record.iter().map(|field| if field.trim().is_empty() { CellRef::Empty } else { CellRef::Text(field) }).collect();
+        let cells: Vec<CellRef<'_>> = record
+            .iter()
+            .map(|field| {
+                if field.trim().is_empty() {
+                    CellRef::Empty
+                } else {
+                    CellRef::Text(field)
+                }
+            })
+            .collect();
         sink.row(line, &cells);
-        line += 1 + record.iter().map(|f| f.matches('\n').count()).sum::<usize>();
+        line += 1 + record
+            .iter()
+            .map(|f| f.matches('\n').count())
+            .sum::<usize>();
     }
     sink.end_sheet();
     Ok(())

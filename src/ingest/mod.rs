@@ -121,10 +121,16 @@ impl RowSink for Counting<'_> {
 /// Stream every sheet of one file into `sink`.
 pub fn stream_file(path: &Path, sink: &mut dyn RowSink) -> Result<(), IngestError> {
     let name: Arc<str> = path.display().to_string().into();
-    let mut counting = Counting { inner: sink, used_cells: 0 };
+    let mut counting = Counting {
+        inner: sink,
+        used_cells: 0,
+    };
     match extension(path).as_deref() {
         Some("csv") => {
-            let bytes = std::fs::read(path).map_err(|e| IngestError::Open { file: name.to_string(), reason: e.to_string() })?;
+            let bytes = std::fs::read(path).map_err(|e| IngestError::Open {
+                file: name.to_string(),
+                reason: e.to_string(),
+            })?;
             csv_file::stream(&bytes, &name, &mut counting)?;
         }
         Some("xlsx" | "xls" | "ods") => workbook::stream(path, &name, &mut counting)?,
@@ -144,14 +150,22 @@ pub struct Collector {
 
 impl RowSink for Collector {
     fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>) {
-        self.sheets.push(RawSheet { file: file.clone(), sheet: sheet.cloned(), rows: Vec::new(), merged });
+        self.sheets.push(RawSheet {
+            file: file.clone(),
+            sheet: sheet.cloned(),
+            rows: Vec::new(),
+            merged,
+        });
     }
     fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
         if let Some(sheet) = self.sheets.last_mut() {
             if sheet.rows.len() <= index {
                 sheet.rows.resize_with(index + 1, Vec::new);
             }
-            sheet.rows[index] = cells.iter().map(CellRef::to_owned_cell).collect::<Vec<Cell>>();
+            sheet.rows[index] = cells
+                .iter()
+                .map(CellRef::to_owned_cell)
+                .collect::<Vec<Cell>>();
         }
     }
     fn end_sheet(&mut self) {}

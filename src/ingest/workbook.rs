@@ -13,10 +13,17 @@ use crate::model::{CellRef, MergedArea};
 use super::{IngestError, RowSink};
 
 pub fn stream(path: &Path, file: &Arc<str>, sink: &mut dyn RowSink) -> Result<(), IngestError> {
-    let open_err = |reason: String| IngestError::Open { file: file.to_string(), reason };
+    let open_err = |reason: String| IngestError::Open {
+        file: file.to_string(),
+        reason,
+    };
     let mut workbook = open_workbook_auto(path).map_err(|e| open_err(e.to_string()))?;
     for name in workbook.sheet_names() {
-        let sheet_err = |reason: String| IngestError::Sheet { file: file.to_string(), sheet: name.clone(), reason };
+        let sheet_err = |reason: String| IngestError::Sheet {
+            file: file.to_string(),
+            sheet: name.clone(),
+            reason,
+        };
         let sheet_name: Arc<str> = name.as_str().into();
         match &mut workbook {
             Sheets::Xlsx(xlsx) => {
@@ -27,13 +34,23 @@ pub fn stream(path: &Path, file: &Arc<str>, sink: &mut dyn RowSink) -> Result<()
                 stream_xlsx(xlsx, &name, sink).map_err(|e| sheet_err(e.to_string()))?;
             }
             Sheets::Xls(xls) => {
-                let merged = xls.merge_cells_by_sheet_name(&name).map_err(|e| sheet_err(e.to_string()))?;
-                let range = xls.worksheet_range(&name).map_err(|e| sheet_err(e.to_string()))?;
-                sink.begin_sheet(file, Some(&sheet_name), merged.iter().map(merged_area).collect());
+                let merged = xls
+                    .merge_cells_by_sheet_name(&name)
+                    .map_err(|e| sheet_err(e.to_string()))?;
+                let range = xls
+                    .worksheet_range(&name)
+                    .map_err(|e| sheet_err(e.to_string()))?;
+                sink.begin_sheet(
+                    file,
+                    Some(&sheet_name),
+                    merged.iter().map(merged_area).collect(),
+                );
                 range_rows(&range, sink);
             }
             other => {
-                let range = other.worksheet_range(&name).map_err(|e| sheet_err(e.to_string()))?;
+                let range = other
+                    .worksheet_range(&name)
+                    .map_err(|e| sheet_err(e.to_string()))?;
                 sink.begin_sheet(file, Some(&sheet_name), Vec::new());
                 range_rows(&range, sink);
             }
@@ -53,7 +70,11 @@ fn merged_area(d: &Dimensions) -> MergedArea {
 }
 
 /// Cells arrive row-major; a row is handed on when the next row starts.
-fn stream_xlsx<R: Read + Seek>(xlsx: &mut Xlsx<R>, name: &str, sink: &mut dyn RowSink) -> Result<(), calamine::XlsxError> {
+fn stream_xlsx<R: Read + Seek>(
+    xlsx: &mut Xlsx<R>,
+    name: &str,
+    sink: &mut dyn RowSink,
+) -> Result<(), calamine::XlsxError> {
     let mut reader = xlsx.worksheet_cells_reader(name)?;
     let mut current: Option<u32> = None;
     // The cells of the current row, kept as they came (moved, not copied).
@@ -87,7 +108,9 @@ fn flush(row: usize, values: &[calamine::Cell<DataRef<'_>>], sink: &mut dyn RowS
 }
 
 fn range_rows(range: &calamine::Range<Data>, sink: &mut dyn RowSink) {
-    let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let (row0, col0) = range
+        .start()
+        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
     for (i, raw) in range.rows().enumerate() {
         let mut cells = vec![CellRef::Empty; col0];
         cells.extend(raw.iter().map(cell_from_data));
@@ -102,7 +125,9 @@ fn cell_from_data(d: &Data) -> CellRef<'_> {
         Data::Int(i) => CellRef::Number(*i as f64),
         Data::Float(f) => CellRef::Number(*f),
         Data::Bool(b) => CellRef::Text(if *b { "x" } else { "" }),
-        Data::DateTime(_) | Data::DateTimeIso(_) => d.as_date().map_or(CellRef::Empty, CellRef::Date),
+        Data::DateTime(_) | Data::DateTimeIso(_) => {
+            d.as_date().map_or(CellRef::Empty, CellRef::Date)
+        }
         Data::DurationIso(s) => CellRef::Text(s),
     }
 }
@@ -115,7 +140,9 @@ fn cell_from_ref<'a>(d: &'a DataRef<'_>) -> CellRef<'a> {
         DataRef::Int(i) => CellRef::Number(*i as f64),
         DataRef::Float(f) => CellRef::Number(*f),
         DataRef::Bool(b) => CellRef::Text(if *b { "x" } else { "" }),
-        DataRef::DateTime(_) | DataRef::DateTimeIso(_) => d.as_date().map_or(CellRef::Empty, CellRef::Date),
+        DataRef::DateTime(_) | DataRef::DateTimeIso(_) => {
+            d.as_date().map_or(CellRef::Empty, CellRef::Date)
+        }
         DataRef::DurationIso(s) => CellRef::Text(s),
     }
 }

@@ -1,5 +1,6 @@
 //! A tiny harness for the integration tests: run the real binary, check exit code and
-//! output, show expected vs got on failure.
+//! output, show expected vs got on failure. Each test binary uses only part of it.
+#![allow(dead_code)]
 
 use std::process::{Command, Output};
 
@@ -8,7 +9,6 @@ pub fn fixture(name: &str) -> String {
 }
 
 /// A file of another folder of the repository (e.g. `sample-data`).
-#[allow(dead_code)]
 pub fn fixture_in(folder: &str, name: &str) -> String {
     format!("{}/{folder}/{name}", env!("CARGO_MANIFEST_DIR"))
 }

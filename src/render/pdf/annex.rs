@@ -315,7 +315,11 @@ fn capped_task_table(flow: &mut Flow, report: &Report, tasks: &[TaskLine], is_ov
     let shown = &tasks[..tasks.len().min(PDF_LIST_MAX)];
     flow.table(&task_table(report, shown, is_overdue));
     if tasks.len() > shown.len() {
-        let sheet = if is_overdue { "Quá hạn" } else { "Sắp đến hạn" };
+        let sheet = if is_overdue {
+            "Quá hạn"
+        } else {
+            "Sắp đến hạn"
+        };
         note(
             flow,
             &format!(
