@@ -97,6 +97,33 @@ pub fn rate_change(now: Option<f64>, before: Option<f64>, rounding: Rounding) ->
     })
 }
 
+/// Roman numerals for group rows, sections and annexes: 1 → "I", 4 → "IV", 14 → "XIV".
+pub fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// `dd/mm/yyyy`.
 pub fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()

@@ -276,29 +276,7 @@ fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
     }
 }
 
-/// 1 → "I", 4 → "IV" (enough for section and annex numbers).
-pub fn roman(n: usize) -> String {
-    const TABLE: [(usize, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (value, numeral) in TABLE {
-        while n >= value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
-}
+pub use crate::vn_number::roman;
 
 #[cfg(test)]
 mod tests {

@@ -292,7 +292,7 @@ fn body(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<Body, Writer
             Sum::Values
         };
         let line = Line {
-            stt: Stt::Text(roman(i + 1)),
+            stt: Stt::Text(crate::vn_number::roman(i + 1)),
             name: &section.name,
             counts: &section.subtotal,
             sum,
@@ -569,31 +569,4 @@ fn page_setup(ws: &mut Worksheet) -> Result<(), WriterError> {
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW + 1)?;
     super::print_setup(ws);
     Ok(())
-}
-
-/// 1 → I, 4 → IV, 14 → XIV.
-pub(super) fn roman(mut n: usize) -> String {
-    const DIGITS: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
