@@ -6,8 +6,8 @@ CARGO ?= cargo
 TIENDO := target/debug/tiendo
 DATA := sample-data
 TASKS := $(DATA)/ioffice-2021-2025.xlsx $(DATA)/so-theo-doi-tay.csv
-COMMON := $(TASKS) --agencies $(DATA)/danh-muc-co-quan.xlsx --quiet
-ISSUER := --issuer "UBND TỈNH BÌNH AN" --issuer-sub "VĂN PHÒNG" --place "Bình An"
+# sample-data/tiendo.toml names the issuer, the agency directory and the scoring rules.
+COMMON := $(TASKS) --config $(DATA)/tiendo.toml --quiet
 
 .PHONY: run build test bench sample lint clean-reports
 
@@ -17,10 +17,10 @@ build:
 ## make run: build, then write real reports from sample-data/ into reports/
 run: build
 	@mkdir -p reports
-	$(TIENDO) report $(COMMON) $(ISSUER) --period 2025 --as-of 2025-12-20 --rules khau-tru --compare-years 5 --out reports
-	$(TIENDO) report $(COMMON) $(ISSUER) --period 2025-H1 --out reports
-	$(TIENDO) brief $(COMMON) $(ISSUER) --period 2025 --meeting 2025-11-24 > reports/ban-tin-hop-2025-11-24.txt
-	$(TIENDO) brief $(COMMON) $(ISSUER) --period 2025 --meeting 2025-11-24 --format markdown > reports/ban-tin-hop-2025-11-24.md
+	$(TIENDO) report $(COMMON) --period 2025 --as-of 2025-12-20 --compare-years 5 --out reports
+	$(TIENDO) report $(COMMON) --period 2025-H1 --out reports
+	$(TIENDO) brief $(COMMON) --period 2025 --meeting 2025-11-24 > reports/ban-tin-hop-2025-11-24.txt
+	$(TIENDO) brief $(COMMON) --period 2025 --meeting 2025-11-24 --format markdown > reports/ban-tin-hop-2025-11-24.md
 	$(TIENDO) trend $(COMMON) --years 2021..2025 --as-of-day 12-20 > reports/xu-huong-2021-2025.txt
 	$(TIENDO) check $(COMMON) > reports/kiem-tra-du-lieu.txt
 	@echo

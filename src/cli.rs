@@ -33,6 +33,9 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Tệp cấu hình (mặc định: tiendo.toml trong thư mục hiện tại, nếu có)
+    #[arg(long, global = true, value_name = "TỆP", help_heading = "Khác")]
+    pub config: Option<PathBuf>,
     /// In hướng dẫn sử dụng
     #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true, help_heading = "Khác")]
     help: Option<bool>,
@@ -135,33 +138,15 @@ pub struct FiguresArgs {
 /// Who issues the report and when (title block of NĐ 30/2020).
 #[derive(Args, Debug, Clone)]
 pub struct IssuerArgs {
-    /// Cơ quan ban hành, dòng trên ở góc trái (mặc định: UBND TỈNH)
-    #[arg(
-        long,
-        hide_default_value = true,
-        default_value = "UBND TỈNH",
-        value_name = "TÊN",
-        help_heading = "Trình bày"
-    )]
-    pub issuer: String,
-    /// Cơ quan ban hành, dòng dưới in đậm (mặc định: VĂN PHÒNG)
-    #[arg(
-        long,
-        hide_default_value = true,
-        default_value = "VĂN PHÒNG",
-        value_name = "TÊN",
-        help_heading = "Trình bày"
-    )]
-    pub issuer_sub: String,
-    /// Địa danh ở dòng ngày tháng
-    #[arg(
-        long,
-        hide_default_value = true,
-        default_value = "",
-        value_name = "ĐỊA_DANH",
-        help_heading = "Trình bày"
-    )]
-    pub place: String,
+    /// Cơ quan ban hành, dòng trên ở góc trái (mặc định: [don_vi] ten trong tiendo.toml, hoặc UBND TỈNH)
+    #[arg(long, value_name = "TÊN", help_heading = "Trình bày")]
+    pub issuer: Option<String>,
+    /// Cơ quan ban hành, dòng dưới in đậm (mặc định: [don_vi] ten_cap_duoi, hoặc VĂN PHÒNG)
+    #[arg(long, value_name = "TÊN", help_heading = "Trình bày")]
+    pub issuer_sub: Option<String>,
+    /// Địa danh ở dòng ngày tháng (mặc định: [don_vi] dia_danh)
+    #[arg(long, value_name = "ĐỊA_DANH", help_heading = "Trình bày")]
+    pub place: Option<String>,
     /// Ngày ký báo cáo; mặc định là ngày chốt số liệu
     #[arg(long, value_name = "NGÀY", help_heading = "Trình bày")]
     pub report_date: Option<String>,
@@ -309,7 +294,9 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub fn run(cli: Cli) -> Result<()> {
+pub fn run(mut cli: Cli) -> Result<()> {
+    let config = crate::config::load(cli.config.as_deref())?;
+    apply_config(&mut cli.command, config);
     match cli.command {
         Command::Figures(a) => figures(a),
         Command::Report(a) => report(a),
@@ -318,6 +305,42 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Brief(a) => brief(a),
         Command::Trend(a) => trend(a),
         Command::Export(a) => export(a),
+    }
+}
+
+/// Fill what the command line left open from the settings file (the command line wins).
+fn apply_config(command: &mut Command, config: crate::config::Config) {
+    let crate::config::Config {
+        don_vi,
+        du_lieu,
+        thi_dua,
+    } = config;
+    let input = match command {
+        Command::Figures(a) => &mut a.input,
+        Command::Report(a) => &mut a.input,
+        Command::Check(a) => &mut a.input,
+        Command::Rank(a) => &mut a.input,
+        Command::Brief(a) => &mut a.input,
+        Command::Trend(a) => &mut a.input,
+        Command::Export(a) => &mut a.input,
+    };
+    if input.agencies.is_none() {
+        input.agencies = du_lieu.danh_muc;
+    }
+    let (issuer, scoring) = match command {
+        Command::Report(a) => (Some(&mut a.issuer), Some(&mut a.scoring)),
+        Command::Brief(a) => (Some(&mut a.issuer), None),
+        Command::Rank(a) => (None, Some(&mut a.scoring)),
+        _ => (None, None),
+    };
+    if let Some(i) = issuer {
+        i.issuer = i.issuer.take().or(don_vi.ten);
+        i.issuer_sub = i.issuer_sub.take().or(don_vi.ten_cap_duoi);
+        i.place = i.place.take().or(don_vi.dia_danh);
+    }
+    if let Some(sc) = scoring {
+        sc.rules = sc.rules.take().or(thi_dua.quy_tac);
+        sc.manual_points = sc.manual_points.take().or(thi_dua.diem_thu_cong);
     }
 }
 
@@ -412,9 +435,15 @@ pub fn meta(
         None => period.effective_end(),
     };
     Ok(ReportMeta {
-        issuer: issuer.issuer.clone(),
-        issuer_sub: issuer.issuer_sub.clone(),
-        place: issuer.place.clone(),
+        issuer: issuer
+            .issuer
+            .clone()
+            .unwrap_or_else(|| "UBND TỈNH".to_string()),
+        issuer_sub: issuer
+            .issuer_sub
+            .clone()
+            .unwrap_or_else(|| "VĂN PHÒNG".to_string()),
+        place: issuer.place.clone().unwrap_or_default(),
         report_date,
         period: period.clone(),
         previous,

@@ -19,6 +19,7 @@ pub mod brief;
 pub mod classify;
 pub mod cli;
 pub mod cli_errors;
+pub mod config;
 pub mod dates;
 pub mod dedup;
 pub mod export;

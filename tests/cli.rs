@@ -598,3 +598,68 @@ fn reports_are_readable_by_the_whole_office() {
         .mode();
     assert_eq!(mode & 0o644, 0o644);
 }
+
+// tiendo.toml gives the title block, the directory and the rules; the command line wins.
+#[test]
+fn settings_file_fills_what_the_command_line_leaves_open() {
+    let dir = harness::temp_dir();
+    std::fs::copy(fixture("agencies.csv"), dir.path().join("dm.csv")).unwrap();
+    let config = dir.path().join("tiendo.toml");
+    std::fs::write(
+        &config,
+        "[don_vi]\nten = \"UBND TỈNH BÌNH AN\"\ndia_danh = \"Bình An\"\n\n[du_lieu]\ndanh_muc = \"dm.csv\"\n\n[thi_dua]\nquy_tac = \"nd335-2025\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let inputs = [fixture("ioffice_2025.xlsx"), fixture("so_theo_doi.csv")];
+    let mut args: Vec<String> = vec!["report".into()];
+    args.extend(inputs.iter().cloned());
+    args.extend(
+        [
+            "--config",
+            config.to_str().unwrap(),
+            "--period",
+            "2025",
+            "--out",
+            out.to_str().unwrap(),
+        ]
+        .map(String::from),
+    );
+    tiendo(&args).ok();
+    let summary = sheet_rows(&out.join("bao-cao-2025.xlsx"), "Tổng hợp");
+    assert_eq!(summary[0][0], "UBND TỈNH BÌNH AN");
+    // The directory from the settings file: KH&ĐT restated under Sở Tài chính.
+    assert!(
+        summary
+            .iter()
+            .any(|r| r.get(1).map(String::as_str) == Some("Sở Tài chính"))
+    );
+    // The rules from the settings file: a ranking sheet whose rule name is Nghị định 335's.
+    let ranking = sheet_rows(&out.join("bao-cao-2025.xlsx"), "Xếp hạng");
+    assert!(
+        ranking.iter().flatten().any(|c| c.contains("335")),
+        "{ranking:?}"
+    );
+    // The command line wins over the file.
+    let mut args: Vec<String> = vec!["figures".into()];
+    args.extend(inputs.iter().cloned());
+    args.extend(
+        [
+            "--config",
+            config.to_str().unwrap(),
+            "--period",
+            "2025-H1",
+            "--as-then",
+            "--format",
+            "json",
+        ]
+        .map(String::from),
+    );
+    let rows = rows(&tiendo(&args).ok().json());
+    assert_eq!(rows[1].0, "Sở Kế hoạch và Đầu tư");
+    // A broken settings file is an error naming its line.
+    std::fs::write(&config, "[don_vi]\nten = \"A\"\ncap = 1\n").unwrap();
+    let mut args: Vec<String> = vec!["check".into(), fixture("export.ods")];
+    args.extend(["--config", config.to_str().unwrap()].map(String::from));
+    tiendo(&args).fails_with(2).stderr_has("dòng 3");
+}

@@ -1,0 +1,137 @@
+//! The office's settings file, `tiendo.toml` (found in the current folder, or given with
+//! `--config`): who issues the reports, the agency directory, the scoring rules. Command-line
+//! options always win over it. Raw TOML is parsed into [`Config`] once; paths in it are taken
+//! relative to the file's own folder.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The file looked for in the current folder when `--config` is not given.
+pub const DEFAULT_FILE: &str = "tiendo.toml";
+
+#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub don_vi: Issuer,
+    #[serde(default)]
+    pub du_lieu: Data,
+    #[serde(default)]
+    pub thi_dua: Scoring,
+}
+
+/// `[don_vi]`: the title block of every report.
+#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// "UBND TỈNH BÌNH AN"
+    pub ten: Option<String>,
+    /// "VĂN PHÒNG"
+    pub ten_cap_duoi: Option<String>,
+    /// "Bình An"
+    pub dia_danh: Option<String>,
+}
+
+/// `[du_lieu]`: inputs used by every command.
+#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Data {
+    /// The agency directory.
+    pub danh_muc: Option<PathBuf>,
+}
+
+/// `[thi_dua]`: scoring; with `quy_tac` set, every report gets its ranking sheet and section.
+#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// A rule file or a preset name.
+    pub quy_tac: Option<String>,
+    pub diem_thu_cong: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("không đọc được tệp cấu hình «{0}»: {1}")]
+    Read(String, String),
+    #[error("tệp cấu hình «{file}», dòng {line}: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// Load `explicit`, else `tiendo.toml` in the current folder if there is one, else nothing.
+pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
+        None => return Ok(Config::default()),
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| ConfigError::Read(path.display().to_string(), e.to_string()))?;
+    let mut config = parse(&text, &path.display().to_string())?;
+    let base = path.parent().unwrap_or(Path::new(""));
+    let relative = |p: &mut Option<PathBuf>| {
+        if let Some(p) = p.as_mut().filter(|p| p.is_relative()) {
+            *p = base.join(&*p);
+        }
+    };
+    relative(&mut config.du_lieu.danh_muc);
+    relative(&mut config.thi_dua.diem_thu_cong);
+    if let Some(rules) = config
+        .thi_dua
+        .quy_tac
+        .as_mut()
+        .filter(|r| r.ends_with(".toml") && Path::new(r.as_str()).is_relative())
+    {
+        *rules = base.join(rules.as_str()).display().to_string();
+    }
+    Ok(config)
+}
+
+/// Parse the text of a settings file; errors name the line.
+pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(0, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
+        let message = match e.message() {
+            m if m.starts_with("unknown field") => format!("khóa không hợp lệ ({m})"),
+            m => m.to_string(),
+        };
+        ConfigError::Syntax {
+            file: file.to_string(),
+            line,
+            message,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_complete_settings_file_is_read() {
+        let c = parse(
+            "[don_vi]\nten = \"UBND TỈNH BÌNH AN\"\nten_cap_duoi = \"VĂN PHÒNG\"\ndia_danh = \"Bình An\"\n\n[du_lieu]\ndanh_muc = \"dm.xlsx\"\n\n[thi_dua]\nquy_tac = \"nd335-2025\"\n",
+            "t.toml",
+        )
+        .unwrap();
+        assert_eq!(c.don_vi.dia_danh.as_deref(), Some("Bình An"));
+        assert_eq!(c.du_lieu.danh_muc, Some(PathBuf::from("dm.xlsx")));
+        assert_eq!(c.thi_dua.quy_tac.as_deref(), Some("nd335-2025"));
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_its_line() {
+        let err = parse("[don_vi]\nten = \"A\"\nten_khac = \"B\"\n", "t.toml").unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with("tệp cấu hình «t.toml», dòng 3: khóa không hợp lệ"),
+            "{text}"
+        );
+    }
+}
