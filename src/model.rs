@@ -213,18 +213,6 @@ impl Counts {
         }
     }
 
-    pub fn add_status(&mut self, status: Status, has_no_deadline: bool) {
-        let mut parts = [self.on_time, self.late, self.within, self.overdue];
-        parts[status as usize] += 1;
-        *self = Counts::from_parts(
-            parts[0],
-            parts[1],
-            parts[2],
-            parts[3],
-            self.no_deadline + u64::from(has_no_deadline),
-        );
-    }
-
     pub fn plus(&self, other: &Counts) -> Counts {
         Counts::from_parts(
             self.on_time + other.on_time,
@@ -313,27 +301,6 @@ impl Rate {
             }
         }
     }
-}
-
-/// A task that is counted: its normalised row plus what classification decided.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ClassifiedTask {
-    pub task: RawTask,
-    /// Canonical name of the agency it is reported under (after mergers), or the raw name.
-    pub agency_key: String,
-    /// Position of that agency in the directory (report order); `None` for an unknown agency.
-    pub agency_order: Option<usize>,
-    pub group: String,
-    pub bloc: Option<String>,
-    pub leader_key: String,
-    pub status: Status,
-    /// The deadline the status was judged on (None: no deadline or unknown).
-    pub deadline_used: Option<NaiveDate>,
-    pub has_no_deadline: bool,
-    /// Days past the deadline at the cut-off, for overdue tasks.
-    pub days_overdue: Option<i64>,
-    /// Other source rows merged into this task.
-    pub merged_from: Vec<SourceLoc>,
 }
 
 /// The kinds of data-quality finding (Kiểm tra dữ liệu).
