@@ -1,0 +1,341 @@
+//! Finding the header of a task table: the known column names per field (tolerant of case,
+//! diacritics, tone placement, punctuation, spaces and line breaks), two-row headers under
+//! group labels, and the row of column numbers some forms print under the header.
+
+use std::collections::HashMap;
+
+use crate::model::{Cell, RawSheet};
+use crate::vn_text::fold;
+
+/// The columns tiendo understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Stt,
+    TaskId,
+    DocNumber,
+    DocDate,
+    Summary,
+    Leader,
+    Agency,
+    Cooperating,
+    Assigned,
+    Deadline,
+    Extended,
+    Completed,
+    Status,
+    Key,
+    Officer,
+}
+
+/// Known header texts per field, best first: when two columns map to one field, the one
+/// whose name comes first here wins (e.g. "Nội dung nhiệm vụ" over "Trích yếu").
+const HEADER_NAMES: &[(Field, &[&str])] = &[
+    (Field::Stt, &["STT", "TT", "Số TT", "Số thứ tự"]),
+    (Field::TaskId, &["Mã nhiệm vụ", "Mã NV", "ID", "Mã"]),
+    (
+        Field::DocNumber,
+        &[
+            "Số ký hiệu",
+            "Số, ký hiệu",
+            "Số ký hiệu văn bản",
+            "Số văn bản",
+            "Ký hiệu văn bản",
+            "Văn bản giao",
+            "Văn bản chỉ đạo",
+            "Số hiệu văn bản",
+            "Số",
+        ],
+    ),
+    (
+        Field::DocDate,
+        &[
+            "Ngày văn bản",
+            "Ngày ban hành",
+            "Ngày ký",
+            "Ngày ban hành văn bản",
+        ],
+    ),
+    (
+        Field::Summary,
+        &[
+            "Nội dung nhiệm vụ",
+            "Tên nhiệm vụ",
+            "Nội dung công việc",
+            "Nội dung",
+            "Nội dung chỉ đạo",
+            "Trích yếu",
+            "Trích yếu nội dung",
+        ],
+    ),
+    (
+        Field::Leader,
+        &[
+            "Lãnh đạo giao",
+            "Người giao",
+            "Lãnh đạo chỉ đạo",
+            "Người chỉ đạo",
+            "Lãnh đạo UBND tỉnh giao",
+        ],
+    ),
+    (
+        Field::Agency,
+        &[
+            "Đơn vị chủ trì",
+            "Cơ quan chủ trì",
+            "Đơn vị thực hiện",
+            "Cơ quan thực hiện",
+            "Đơn vị được giao",
+            "Đơn vị xử lý chính",
+            "Cơ quan, đơn vị chủ trì",
+            "Cơ quan được giao",
+            "Đơn vị chủ trì thực hiện",
+            "Cơ quan chủ trì thực hiện",
+        ],
+    ),
+    (
+        Field::Cooperating,
+        &[
+            "Đơn vị phối hợp",
+            "Cơ quan phối hợp",
+            "Đơn vị phối hợp thực hiện",
+        ],
+    ),
+    (
+        Field::Assigned,
+        &[
+            "Ngày giao",
+            "Ngày giao nhiệm vụ",
+            "Ngày nhận",
+            "Ngày nhận nhiệm vụ",
+        ],
+    ),
+    (
+        Field::Deadline,
+        &[
+            "Hạn xử lý",
+            "Thời hạn",
+            "Thời hạn hoàn thành",
+            "Hạn hoàn thành",
+            "Hạn giải quyết",
+            "Thời hạn xử lý",
+            "Hạn",
+        ],
+    ),
+    (
+        Field::Extended,
+        &[
+            "Hạn gia hạn",
+            "Gia hạn đến",
+            "Thời hạn gia hạn",
+            "Hạn sau gia hạn",
+            "Gia hạn",
+            "Ngày gia hạn",
+        ],
+    ),
+    (
+        Field::Completed,
+        &[
+            "Ngày hoàn thành",
+            "Ngày kết thúc",
+            "Ngày báo cáo hoàn thành",
+            "Ngày hoàn thành thực tế",
+        ],
+    ),
+    (
+        Field::Status,
+        &[
+            "Trạng thái",
+            "Tình trạng",
+            "Tình hình thực hiện",
+            "Kết quả",
+            "Trạng thái xử lý",
+            "Kết quả thực hiện",
+        ],
+    ),
+    (
+        Field::Key,
+        &["Trọng tâm", "Loại nhiệm vụ", "Nhiệm vụ trọng tâm"],
+    ),
+    (
+        Field::Officer,
+        &[
+            "Chuyên viên theo dõi",
+            "Người theo dõi",
+            "Chuyên viên",
+            "Cán bộ theo dõi",
+        ],
+    ),
+];
+
+/// Folded header text → (field, rank among that field's names).
+fn header_index() -> &'static HashMap<String, (Field, usize)> {
+    static INDEX: std::sync::OnceLock<HashMap<String, (Field, usize)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (field, names) in HEADER_NAMES {
+            for (rank, name) in names.iter().enumerate() {
+                map.entry(fold(name)).or_insert((*field, rank));
+            }
+        }
+        map
+    })
+}
+
+/// Match one header cell: parenthesised hints ("Hạn xử lý (dd/mm/yyyy)") are ignored.
+pub fn match_header(text: &str) -> Option<(Field, usize)> {
+    let without_hints: String = {
+        let mut depth = 0usize;
+        text.chars()
+            .filter(|c| match c {
+                '(' => {
+                    depth += 1;
+                    false
+                }
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ => depth == 0,
+            })
+            .collect()
+    };
+    let index = header_index();
+    index
+        .get(&fold(&without_hints))
+        .or_else(|| index.get(&fold(text)))
+        .copied()
+}
+
+const FIELD_COUNT: usize = Field::Officer as usize + 1;
+
+impl Layout {
+    pub fn column(&self, f: Field) -> Option<usize> {
+        self.slots[f as usize]
+    }
+}
+
+/// Where the fields are in a sheet and where its data starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub columns: HashMap<Field, usize>,
+    /// The same, indexed by `Field as usize`: looked up for every field of every row.
+    slots: [Option<usize>; FIELD_COUNT],
+    /// 0-based index of the first row after the header.
+    pub data_start: usize,
+}
+
+pub(super) const HEADER_SCAN_ROWS: usize = 40;
+
+/// Find the header row (and a second header row under group labels) of a sheet.
+pub fn find_layout(sheet: &RawSheet) -> Option<Layout> {
+    (0..sheet.rows.len().min(HEADER_SCAN_ROWS)).find_map(|r| layout_at(sheet, r))
+}
+
+fn row_fields(sheet: &RawSheet, r: usize) -> HashMap<usize, (Field, usize)> {
+    sheet.rows.get(r).map_or_else(HashMap::new, |row| {
+        row.iter()
+            .enumerate()
+            .filter_map(|(c, cell)| match cell {
+                Cell::Text(t) => match_header(t).map(|m| (c, m)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// A header cell that spans several columns is a group label ("Kết quả thực hiện"), not a
+/// field: known from the merged areas when the reader gives them, else from the shape — the
+/// cell to its right is empty while the row below has sub-column names under both.
+fn is_group_label(sheet: &RawSheet, r: usize, c: usize) -> bool {
+    let merged = sheet
+        .merged
+        .iter()
+        .any(|m| m.first_row == r && m.first_col == c && m.last_col > m.first_col);
+    let cell = |row: usize, col: usize| {
+        sheet
+            .rows
+            .get(row)
+            .and_then(|x| x.get(col))
+            .filter(|x| !x.is_empty())
+    };
+    let shaped =
+        cell(r, c + 1).is_none() && cell(r + 1, c).is_some() && cell(r + 1, c + 1).is_some();
+    merged || shaped
+}
+
+fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
+    let top = row_fields(sheet, r);
+    if top.len() < 3 {
+        return None;
+    }
+    // A second header row: cells under group labels (or under empty cells) that name fields.
+    let below = row_fields(sheet, r + 1);
+    let mut per_column: HashMap<usize, (Field, usize)> = HashMap::new();
+    for (&c, &m) in &top {
+        if !is_group_label(sheet, r, c) {
+            per_column.insert(c, m);
+        }
+    }
+    let has_second_row = !below.is_empty() && below.len() * 2 >= count_non_empty(sheet, r + 1);
+    if has_second_row {
+        for (&c, &m) in &below {
+            per_column.insert(c, m);
+        }
+    }
+    let mut columns: HashMap<Field, (usize, usize)> = HashMap::new();
+    let mut ordered: Vec<(usize, (Field, usize))> = per_column.into_iter().collect();
+    ordered.sort();
+    for (c, (field, rank)) in ordered {
+        match columns.get(&field) {
+            Some(&(_, best)) if best <= rank => {}
+            _ => {
+                columns.insert(field, (c, rank));
+            }
+        }
+    }
+    let has = |f: Field| columns.contains_key(&f);
+    let is_task_header =
+        has(Field::Agency) && (has(Field::Summary) || has(Field::DocNumber) || has(Field::TaskId));
+    if !is_task_header {
+        return None;
+    }
+    let mut data_start = r + if has_second_row { 2 } else { 1 };
+    // A row of column numbers "(1) (2) (3) …" under the header.
+    while sheet
+        .rows
+        .get(data_start)
+        .is_some_and(|row| is_column_number_row(row))
+    {
+        data_start += 1;
+    }
+    let columns: HashMap<Field, usize> = columns.into_iter().map(|(f, (c, _))| (f, c)).collect();
+    let mut slots = [None; FIELD_COUNT];
+    for (f, c) in &columns {
+        slots[*f as usize] = Some(*c);
+    }
+    Some(Layout {
+        columns,
+        slots,
+        data_start,
+    })
+}
+
+fn count_non_empty(sheet: &RawSheet, r: usize) -> usize {
+    sheet
+        .rows
+        .get(r)
+        .map_or(0, |row| row.iter().filter(|c| !c.is_empty()).count())
+}
+
+fn is_column_number_row(row: &[Cell]) -> bool {
+    let values: Vec<&Cell> = row.iter().filter(|c| !c.is_empty()).collect();
+    values.len() >= 3
+        && values.iter().all(|c| match c {
+            Cell::Number(n) => n.fract() == 0.0 && *n < 100.0,
+            Cell::Text(t) => {
+                let t = t.trim().trim_start_matches('(').trim_end_matches(')');
+                !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+            }
+            _ => false,
+        })
+}
