@@ -133,11 +133,26 @@ pub fn csv_figures(
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// Short column heads for the terminal table, explained in a legend under it.
+const SHORT_HEADERS: [&str; 11] = [
+    "Tổng",
+    "Đã HT",
+    "Đúng hạn",
+    "HT trễ",
+    "Chưa HT",
+    "Trong hạn",
+    "Quá hạn",
+    "Không TH",
+    "% HT",
+    "% đúng hạn",
+    "% HT/đến hạn",
+];
+
 /// An aligned text table with the total row, the reconciliation and the rate definitions.
 pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut header = vec![key_header.to_string()];
-    header.extend(HEADERS.iter().map(|h| h.to_string()));
+    header.extend(SHORT_HEADERS.iter().map(|h| h.to_string()));
     rows.push(header);
     for r in &f.rows {
         let mut line = vec![r.key.clone()];
@@ -180,6 +195,10 @@ pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> Strin
         vn_number::count(f.left_out.duplicates_merged),
         vn_number::count(f.left_out.excluded)
     ));
+    out.push_str(
+        "Cột: Tổng = tổng số nhiệm vụ; Đã HT = đã hoàn thành (Đúng hạn + HT trễ = hoàn thành quá hạn); \
+         Chưa HT = chưa hoàn thành (Trong hạn + Quá hạn); Không TH = không thời hạn (đã tính trong các cột trên).\n",
+    );
     for rate in [
         Rate::Completion,
         Rate::OnTimeOfCompleted,
