@@ -129,6 +129,9 @@ fn print_setup(ws: &mut rust_xlsxwriter::Worksheet) {
 /// well before that.
 fn clip(text: &str) -> &str {
     const MAX_CHARS: usize = 32_000;
+    if text.len() <= MAX_CHARS {
+        return text; // fewer bytes than the limit: fewer characters too
+    }
     match text.char_indices().nth(MAX_CHARS) {
         Some((at, _)) => &text[..at],
         None => text,

@@ -220,12 +220,35 @@ fn detail_sheet(
 ) -> Result<(), WriterError> {
     let last_col = DETAIL_HEADER.len() as ColNum - 1;
     ws.set_row_height(0, HEADER_HEIGHT)?;
-    for (col, (label, width)) in DETAIL_HEADER.iter().enumerate() {
+    // Formats go on the columns, and cells are written without one: an unformatted cell takes
+    // its column's format, and a million rows then cost no per-cell format lookup.
+    let text = &st.text;
+    let column_formats = [
+        &st.body.center,
+        text,
+        text,
+        &st.date,
+        text,
+        text,
+        text,
+        &st.date,
+        &st.date,
+        &st.date,
+        text,
+        &st.body.count,
+        &st.body.center,
+        text,
+        text,
+        text,
+        &st.body.center,
+    ];
+    for (col, ((label, width), format)) in DETAIL_HEADER.iter().zip(column_formats).enumerate() {
         ws.set_column_width(col as ColNum, *width)?;
+        ws.set_column_format(col as ColNum, format)?;
         ws.write_string_with_format(0, col as ColNum, *label, &st.header)?;
     }
     for (i, line) in lines.iter().enumerate() {
-        detail_row(ws, 1 + i as RowNum, first_stt + i + 1, line, st)?;
+        detail_row(ws, 1 + i as RowNum, first_stt + i + 1, line)?;
     }
     ws.autofilter(0, 0, lines.len().max(1) as RowNum, last_col)?;
     ws.set_freeze_panes(1, 0)?;
@@ -239,27 +262,39 @@ fn detail_row(
     row: RowNum,
     stt: usize,
     line: &TaskLine,
-    st: &Styles,
 ) -> Result<(), WriterError> {
-    let text = &st.text;
-    ws.write_number_with_format(row, 0, stt as f64, &st.body.center)?;
-    opt_text(ws, row, 1, line.task_id.as_deref(), text)?;
-    opt_text(ws, row, 2, line.doc_number.as_deref(), text)?;
-    opt_date(ws, row, 3, line.doc_date, &st.date)?;
-    opt_text(ws, row, 4, line.summary.as_deref(), text)?;
-    opt_text(ws, row, 5, line.leader.as_deref(), text)?;
-    ws.write_string_with_format(row, 6, clip(&line.agency), text)?;
-    opt_date(ws, row, 7, line.assigned, &st.date)?;
-    opt_date(ws, row, 8, line.deadline_used, &st.date)?;
-    opt_date(ws, row, 9, line.completed, &st.date)?;
-    ws.write_string_with_format(row, 10, line.status.label(), text)?;
-    let days = line.days_overdue.map(|d| d as f64);
-    opt_number(ws, row, 11, days, &st.body.count)?;
-    opt_text(ws, row, 12, line.is_key.then_some("Có"), &st.body.center)?;
-    opt_text(ws, row, 13, line.officer.as_deref(), text)?;
-    ws.write_string_with_format(row, 14, clip(&line.source.file), text)?;
-    opt_text(ws, row, 15, line.source.sheet.as_deref(), text)?;
-    ws.write_number_with_format(row, 16, line.source.row as f64, &st.body.center)?;
+    let text = |ws: &mut Worksheet, col: ColNum, value: Option<&str>| -> Result<(), WriterError> {
+        if let Some(v) = value {
+            ws.write_string(row, col, clip(v))?;
+        }
+        Ok(())
+    };
+    let date =
+        |ws: &mut Worksheet, col: ColNum, value: Option<NaiveDate>| -> Result<(), WriterError> {
+            if let Some(d) = value {
+                ws.write_datetime(row, col, d)?;
+            }
+            Ok(())
+        };
+    ws.write_number(row, 0, stt as f64)?;
+    text(ws, 1, line.task_id.as_deref())?;
+    text(ws, 2, line.doc_number.as_deref())?;
+    date(ws, 3, line.doc_date)?;
+    text(ws, 4, line.summary.as_deref())?;
+    text(ws, 5, line.leader.as_deref())?;
+    text(ws, 6, Some(&line.agency))?;
+    date(ws, 7, line.assigned)?;
+    date(ws, 8, line.deadline_used)?;
+    date(ws, 9, line.completed)?;
+    text(ws, 10, Some(line.status.label()))?;
+    if let Some(days) = line.days_overdue {
+        ws.write_number(row, 11, days as f64)?;
+    }
+    text(ws, 12, line.is_key.then_some("Có"))?;
+    text(ws, 13, line.officer.as_deref())?;
+    text(ws, 14, Some(&line.source.file))?;
+    text(ws, 15, line.source.sheet.as_deref())?;
+    ws.write_number(row, 16, line.source.row as f64)?;
     Ok(())
 }
 
