@@ -52,6 +52,74 @@ pub fn parse_text(raw: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
+/// A date written inside words, as hand-kept sheets do: "ngày 05 tháng 3 năm 2025",
+/// "Trước ngày 30/6/2025", "hoàn thành 15.7.2025". The first date found wins.
+pub fn parse_in_words(raw: &str) -> Option<NaiveDate> {
+    let words = words_after(raw);
+    if let (Some(d), Some(m), Some(y)) = (words("ngay"), words("thang"), words("nam")) {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    raw.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|w| w.contains(['/', '-', '.']))
+        .find_map(parse_text)
+}
+
+/// A deadline given as a month or a quarter means its last day: "Tháng 6/2025",
+/// "tháng 6 năm 2025" → 30/06/2025; "Quý II/2025", "quý 3 năm 2025" → 30/09/2025.
+pub fn deadline_in_words(raw: &str) -> Option<NaiveDate> {
+    if let Some(d) = parse_in_words(raw) {
+        return Some(d);
+    }
+    let folded = crate::vn_text::fold(raw);
+    let tokens: Vec<&str> = folded.split(' ').collect();
+    let year = tokens
+        .iter()
+        .filter_map(|t| t.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y))?;
+    let after = |word: &str| {
+        tokens
+            .iter()
+            .position(|t| *t == word)
+            .and_then(|i| tokens.get(i + 1))
+            .copied()
+    };
+    let month = if let Some(m) = after("thang").and_then(|t| t.parse::<u32>().ok()) {
+        m
+    } else {
+        let q = after("quy")?;
+        let quarter = match q {
+            "i" | "1" => 1,
+            "ii" | "2" => 2,
+            "iii" | "3" => 3,
+            "iv" | "4" => 4,
+            _ => return None,
+        };
+        quarter * 3
+    };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .filter(|_| (1..=12).contains(&month))
+}
+
+/// The number after a folded word: "ngay 05 thang 3 nam 2025" → ("thang") → 3.
+fn words_after(raw: &str) -> impl Fn(&str) -> Option<u32> {
+    let folded = crate::vn_text::fold(raw);
+    move |word: &str| {
+        let tokens: Vec<&str> = folded.split(' ').collect();
+        tokens
+            .iter()
+            .position(|t| *t == word)
+            .and_then(|i| tokens.get(i + 1))
+            .and_then(|t| t.parse().ok())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +144,35 @@ mod tests {
         assert_eq!(parse_text("2024-03-05T08:00:00"), Some(ymd(2024, 3, 5)));
         assert_eq!(parse_text("45292"), Some(ymd(2024, 1, 1)));
         assert_eq!(from_serial(45292.75), Some(ymd(2024, 1, 1)));
+    }
+
+    #[test]
+    fn dates_inside_words_are_found() {
+        assert_eq!(
+            parse_in_words("ngày 05 tháng 3 năm 2025"),
+            Some(ymd(2025, 3, 5))
+        );
+        assert_eq!(
+            parse_in_words("Trước ngày 30/6/2025"),
+            Some(ymd(2025, 6, 30))
+        );
+        assert_eq!(
+            parse_in_words("Hoàn thành (15.7.2025)"),
+            Some(ymd(2025, 7, 15))
+        );
+        assert_eq!(parse_in_words("Đang chờ ý kiến"), None);
+    }
+
+    #[test]
+    fn a_month_or_quarter_deadline_means_its_last_day() {
+        assert_eq!(deadline_in_words("Tháng 6/2025"), Some(ymd(2025, 6, 30)));
+        assert_eq!(
+            deadline_in_words("trong tháng 2 năm 2024"),
+            Some(ymd(2024, 2, 29))
+        );
+        assert_eq!(deadline_in_words("Quý II/2025"), Some(ymd(2025, 6, 30)));
+        assert_eq!(deadline_in_words("quý 4 năm 2025"), Some(ymd(2025, 12, 31)));
+        assert_eq!(deadline_in_words("Thường xuyên"), None);
     }
 
     #[test]

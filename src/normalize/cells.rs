@@ -11,9 +11,17 @@ pub fn cell_date(cell: &CellRef<'_>) -> Option<NaiveDate> {
     match cell {
         CellRef::Date(d) => Some(*d),
         CellRef::Number(n) => crate::dates::from_serial(*n),
-        CellRef::Text(t) => crate::dates::parse_text(t),
+        CellRef::Text(t) => crate::dates::parse_text(t).or_else(|| crate::dates::parse_in_words(t)),
         CellRef::Empty => None,
     }
+}
+
+/// A deadline cell: any date form, or a month / quarter written in words (its last day).
+pub fn deadline_date(cell: &CellRef<'_>) -> Option<NaiveDate> {
+    cell_date(cell).or_else(|| match cell {
+        CellRef::Text(t) => crate::dates::deadline_in_words(t),
+        _ => None,
+    })
 }
 
 /// "Không thời hạn", "Thường xuyên", "Không có", "-": a cell that says there is no date.

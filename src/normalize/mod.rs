@@ -9,7 +9,7 @@ mod cells;
 mod headers;
 
 pub use cells::{cell_date, parse_status};
-use cells::{is_key_flag, is_no_date_text};
+use cells::{deadline_date, is_key_flag, is_no_date_text};
 use headers::HEADER_SCAN_ROWS;
 pub use headers::{Field, Layout, find_layout, match_header};
 
@@ -345,7 +345,7 @@ fn task_from_row<'a>(
     let deadline = match get(Field::Deadline) {
         _ if layout.column(Field::Deadline).is_none() => Deadline::Unknown,
         None => Deadline::NoDeadline,
-        Some(cell) => match cell_date(cell) {
+        Some(cell) => match deadline_date(cell) {
             Some(d) => Deadline::Date(d),
             None if is_no_date_text(cell) => Deadline::NoDeadline,
             None => {
