@@ -663,3 +663,31 @@ fn settings_file_fills_what_the_command_line_leaves_open() {
     args.extend(["--config", config.to_str().unwrap()].map(String::from));
     tiendo(&args).fails_with(2).stderr_has("dòng 3");
 }
+
+// A hand-kept sheet that writes dates in words. By hand, at 30/06/2025: "Trước ngày
+// 30/6/2025" is due on the cut-off day itself (within); "Quý I/2025" means 31/03/2025
+// (overdue); "Tháng 3/2025" = 31/03/2025 and completed "ngày 31 tháng 3 năm 2025" (on time).
+#[test]
+fn dates_written_in_words_are_read() {
+    let dir = harness::temp_dir();
+    let csv = dir.path().join("so-tay.csv");
+    std::fs::write(
+        &csv,
+        "Nội dung,Đơn vị chủ trì,Ngày giao,Hạn xử lý,Ngày hoàn thành\n\
+         Việc 1,Sở Y tế,ngày 10 tháng 2 năm 2025,Trước ngày 30/6/2025,\n\
+         Việc 2,Sở Y tế,10/02/2025,Quý I/2025,\n\
+         Việc 3,Sở Y tế,10/02/2025,Tháng 3/2025,ngày 31 tháng 3 năm 2025\n",
+    )
+    .unwrap();
+    let out = tiendo(&[
+        "figures",
+        csv.to_str().unwrap(),
+        "--period",
+        "2025-H1",
+        "--format",
+        "json",
+    ])
+    .ok()
+    .json();
+    assert_eq!(out["total"], counts(3, 1, 0, 1, 1, 0));
+}
