@@ -53,10 +53,9 @@ pub fn screen(task: &RawTask, judging: Judging) -> Screen {
                 && text == Some(StatusText::Completed)
                 && has_deadline(task, judging))
         }
-        (Some(_), false) => matches!(
-            text,
-            Some(StatusText::CompletedOnTime | StatusText::CompletedLate)
-        ),
+        // Completed without a deadline to judge on: on time (SPEC 4.2 "no d"), unless the
+        // status text says late. Only the within / overdue decision needs a deadline or a text.
+        (Some(_), false) => true,
         (None, false) => text.is_some(),
     };
     if decidable {
@@ -315,6 +314,15 @@ mod tests {
         assert!(matches!(screen(&t, J), Screen::Excluded(_)));
         t.doc_date = Some(d(2025, 1, 2));
         assert_eq!(screen(&t, J), Screen::Countable);
+    }
+
+    #[test]
+    fn completed_task_in_a_file_without_deadline_column_is_on_time_unless_the_text_says_late() {
+        let mut t = task(Deadline::Unknown, Some(d(2025, 3, 1)));
+        assert_eq!(screen(&t, J), Screen::Countable);
+        assert_eq!(status_at(&t, CUT(), J), Status::OnTime);
+        t.status_text = Some(StatusText::CompletedLate);
+        assert_eq!(status_at(&t, CUT(), J), Status::Late);
     }
 
     #[test]
