@@ -32,6 +32,29 @@ impl Agency {
     }
 }
 
+/// The key agency names are matched on: [`fold`]ed, with the abbreviations every office
+/// writes spelled out ("UBND" = "Ủy ban nhân dân", "TP" = "thành phố", "TX" = "thị xã",
+/// "H." = "huyện"), so "UBND TP Bình An" finds "Ủy ban nhân dân thành phố Bình An" without an
+/// alias in the directory.
+pub fn name_key(raw: &str) -> String {
+    let folded = fold(raw);
+    let mut out = String::with_capacity(folded.len() + 16);
+    for word in folded.split(' ') {
+        let spelled = match word {
+            "ubnd" => "uy ban nhan dan",
+            "tp" => "thanh pho",
+            "tx" => "thi xa",
+            "h" => "huyen",
+            other => other,
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(spelled);
+    }
+    out
+}
+
 /// The group of agencies not found in the directory.
 pub const UNKNOWN_GROUP: &str = "Cơ quan, đơn vị chưa có trong danh mục";
 /// The group used when no directory is given.
@@ -201,14 +224,14 @@ impl Directory {
     pub fn new(agencies: Vec<Agency>) -> Directory {
         let mut index = HashMap::new();
         for (i, a) in agencies.iter().enumerate() {
-            index.entry(fold(&a.name)).or_insert(i);
+            index.entry(name_key(&a.name)).or_insert(i);
         }
         for (i, a) in agencies.iter().enumerate() {
             for alias in &a.aliases {
-                index.entry(fold(alias)).or_insert(i);
+                index.entry(name_key(alias)).or_insert(i);
             }
             if !a.code.is_empty() {
-                index.entry(fold(&a.code)).or_insert(i);
+                index.entry(name_key(&a.code)).or_insert(i);
             }
         }
         Directory { agencies, index }
@@ -220,7 +243,7 @@ impl Directory {
 
     /// The directory agency a raw name means, if any.
     pub fn lookup(&self, raw: &str) -> Option<usize> {
-        self.index.get(&fold(raw)).copied()
+        self.index.get(&name_key(raw)).copied()
     }
 
     /// The agency a task of `agency` is reported under for a report ending on `day`:
@@ -312,6 +335,9 @@ mod tests {
         assert_eq!(dir.lookup("skhdt"), Some(1));
         assert_eq!(dir.lookup("UBND H. Đông Hòa"), Some(2));
         assert_eq!(dir.lookup("Sở Ngoại vụ"), None);
+        // Abbreviations are spelled out on both sides: no alias needed for these.
+        assert_eq!(dir.lookup("Ủy ban nhân dân huyện Đông Hòa"), Some(2));
+        assert_eq!(dir.lookup("UBND H. Đông Hoà"), Some(2));
     }
 
     #[test]
