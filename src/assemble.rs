@@ -94,7 +94,16 @@ fn sections(
     now: &[Counts],
     before: Option<&[Counts]>,
 ) -> Vec<GroupSection> {
-    let with_tasks: HashSet<usize> = view.counted.iter().map(|c| c.agency).collect();
+    // Directory agencies named by at least one loaded task, found in one pass (a note asks it
+    // of each predecessor of each line).
+    let named: HashSet<usize> = loaded
+        .meta
+        .iter()
+        .filter_map(|m| match m.agency {
+            pipeline::AgencyRef::Known(i) => Some(i),
+            _ => None,
+        })
+        .collect();
     keys.groups
         .iter()
         .enumerate()
@@ -109,7 +118,7 @@ fn sections(
                     name: keys.agency_names[s].clone(),
                     counts: now[s],
                     previous: before.map(|b| b[s]),
-                    note: note(loaded, s, view, &with_tasks),
+                    note: note(loaded, s, view, &named),
                 })
                 .collect();
             if agencies.is_empty() {
@@ -134,7 +143,7 @@ fn sections(
 }
 
 /// Ghi chú of an agency line: unknown, dissolved, merged, or restated with its predecessors.
-fn note(loaded: &Loaded, slot: usize, view: &View, with_tasks: &HashSet<usize>) -> String {
+fn note(loaded: &Loaded, slot: usize, view: &View, named: &HashSet<usize>) -> String {
     let dir = &loaded.directory;
     let Some(agency) = dir.agencies.get(slot) else {
         return if dir.is_empty() {
@@ -165,13 +174,7 @@ fn note(loaded: &Loaded, slot: usize, view: &View, with_tasks: &HashSet<usize>) 
             let merged: Vec<String> = dir
                 .predecessors(slot, day)
                 .into_iter()
-                .filter(|p| {
-                    loaded
-                        .meta
-                        .iter()
-                        .any(|m| m.agency == pipeline::AgencyRef::Known(*p))
-                        || with_tasks.contains(p)
-                })
+                .filter(|p| named.contains(p))
                 .map(|p| match dir.agencies[p].ends_on {
                     Some(from) => format!("{} (hợp nhất từ {})", dir.agencies[p].name, date(from)),
                     None => dir.agencies[p].name.clone(),
@@ -200,7 +203,7 @@ fn task_line(loaded: &Loaded, keys: &Keys, c: &Counted) -> TaskLine {
         // A completion date after the cut-off is not a completion at that cut-off.
         completed: t.completed.filter(|_| c.status.is_completed()),
         status: c.status,
-        days_overdue: c.days_overdue.filter(|_| c.status == Status::Overdue),
+        days_overdue: c.days_overdue,
         officer: t.officer.as_deref().map(str::to_string),
         is_key: t.is_key,
         source: t.source.clone(),

@@ -105,10 +105,11 @@ fn open_status(d: Deadline, c: NaiveDate, text: Option<StatusText>) -> Status {
     }
 }
 
-/// Days past the deadline at `c` for an overdue task.
-pub fn days_overdue(task: &RawTask, c: NaiveDate, judging: Judging) -> Option<i64> {
+/// Days past the deadline at `c` of a task whose status at `c` is overdue (None for any
+/// other status, and when only the status text said overdue).
+pub fn days_overdue(task: &RawTask, status: Status, c: NaiveDate, judging: Judging) -> Option<i64> {
     match deadline_used(task, judging) {
-        Deadline::Date(d) if c > d => Some((c - d).num_days()),
+        Deadline::Date(d) if status == Status::Overdue && c > d => Some((c - d).num_days()),
         _ => None,
     }
 }
@@ -246,7 +247,13 @@ mod tests {
     fn open_task_past_its_deadline_is_overdue() {
         let t = task(Deadline::Date(d(2025, 6, 29)), None);
         assert_eq!(status_at(&t, CUT(), J), Status::Overdue);
-        assert_eq!(days_overdue(&t, CUT(), J), Some(1));
+        assert_eq!(days_overdue(&t, Status::Overdue, CUT(), J), Some(1));
+        // A task completed late has no days overdue.
+        let late = task(Deadline::Date(d(2025, 6, 1)), Some(d(2025, 6, 10)));
+        assert_eq!(
+            days_overdue(&late, status_at(&late, CUT(), J), CUT(), J),
+            None
+        );
     }
 
     #[test]

@@ -99,12 +99,10 @@ pub fn write_parquet(
         c.completed.push(days(task.completed));
         c.status_text
             .push(task.status_raw.as_deref().map(str::to_string));
-        c.status
-            .push(status_code(classify::status_at(task, as_of, judging)));
-        c.days_overdue.push(
-            classify::days_overdue(task, as_of, judging)
-                .filter(|_| classify::status_at(task, as_of, judging) == Status::Overdue),
-        );
+        let status = classify::status_at(task, as_of, judging);
+        c.status.push(status_code(status));
+        c.days_overdue
+            .push(classify::days_overdue(task, status, as_of, judging));
         c.is_key.push(task.is_key);
         c.merged_rows.push(t.merged_rows);
         c.source_file.push(task.source.file.to_string());

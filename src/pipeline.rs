@@ -154,13 +154,13 @@ pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
         None => Directory::default(),
     };
     let started = std::time::Instant::now();
-    let loaded = assemble(directory, raw_tasks, findings, sources.judging, files.len());
+    let loaded = settle(directory, raw_tasks, findings, sources.judging, files.len());
     timing("khớp cơ quan, gộp trùng, sàng lọc", started);
     Ok(loaded)
 }
 
 /// Match agencies, merge duplicates, screen, and collect the findings of each step.
-pub fn assemble(
+pub fn settle(
     directory: Directory,
     mut tasks: Vec<RawTask>,
     mut findings: Vec<Finding>,
@@ -388,6 +388,7 @@ pub struct Counted {
     pub status: Status,
     pub has_no_deadline: bool,
     pub deadline_used: Option<NaiveDate>,
+    /// Only for overdue tasks.
     pub days_overdue: Option<i64>,
 }
 
@@ -419,16 +420,17 @@ pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
             Screen::Excluded(_) => {}
             Screen::Countable => {
                 let deadline = classify::deadline_used(t, judging);
+                let status = classify::status_at(t, cut, judging);
                 counted.push(Counted {
                     task: i,
                     agency: agency_slot(loaded, m.agency, structure),
-                    status: classify::status_at(t, cut, judging),
+                    status,
                     has_no_deadline: deadline == crate::model::Deadline::NoDeadline,
                     deadline_used: match deadline {
                         crate::model::Deadline::Date(d) => Some(d),
                         _ => None,
                     },
-                    days_overdue: classify::days_overdue(t, cut, judging),
+                    days_overdue: classify::days_overdue(t, status, cut, judging),
                 });
             }
         }
@@ -447,7 +449,7 @@ pub fn agency_slot(loaded: &Loaded, agency: AgencyRef, structure: Structure) -> 
         (AgencyRef::Known(i), Structure::AsThen) => i,
         (AgencyRef::Unknown(i), _) => loaded.directory.agencies.len() + i,
         // Screened out before any view; kept total for safety.
-        (AgencyRef::Missing, _) => loaded.directory.agencies.len() + loaded.unknown_names.len(),
+        (AgencyRef::Missing, _) => agency_slots(loaded),
     }
 }
 
@@ -534,17 +536,32 @@ pub struct Figures {
 
 /// Counts per agency slot (dense, indexed by slot).
 pub fn agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, PipelineError> {
-    let n = loaded.directory.agencies.len() + loaded.unknown_names.len();
+    counts_by(view, agency_slots(loaded), |c| Some(c.agency))
+}
+
+fn agency_slots(loaded: &Loaded) -> usize {
+    loaded.directory.agencies.len() + loaded.unknown_names.len()
+}
+
+/// Counts of the view's tasks per key id (`n_keys` ids); `key` gives a task's id, or None to
+/// leave it out.
+fn counts_by(
+    view: &View,
+    n_keys: usize,
+    key: impl Fn(&Counted) -> Option<usize>,
+) -> Result<Vec<Counts>, PipelineError> {
     let facts: Vec<Fact> = view
         .counted
         .iter()
-        .map(|c| Fact {
-            key: c.agency as u32,
-            status: c.status,
-            has_no_deadline: c.has_no_deadline,
+        .filter_map(|c| {
+            key(c).map(|k| Fact {
+                key: k as u32,
+                status: c.status,
+                has_no_deadline: c.has_no_deadline,
+            })
         })
         .collect();
-    Ok(aggregate::counts_by_key(&facts, n)?)
+    Ok(aggregate::counts_by_key(&facts, n_keys)?)
 }
 
 /// Aggregate a view by the chosen key; rows without tasks are left out; report order.
@@ -566,16 +583,7 @@ pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, Pipeline
                 By::Group => (&keys.agency_group, &keys.groups),
                 _ => (&keys.agency_bloc, &keys.blocs),
             };
-            let facts: Vec<Fact> = view
-                .counted
-                .iter()
-                .map(|c| Fact {
-                    key: map[c.agency] as u32,
-                    status: c.status,
-                    has_no_deadline: c.has_no_deadline,
-                })
-                .collect();
-            let counts = aggregate::counts_by_key(&facts, names.len())?;
+            let counts = counts_by(view, names.len(), |c| Some(map[c.agency]))?;
             names
                 .iter()
                 .zip(counts)
@@ -586,16 +594,9 @@ pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, Pipeline
                 .collect()
         }
         By::Leader => {
-            let facts: Vec<Fact> = view
-                .counted
-                .iter()
-                .map(|c| Fact {
-                    key: loaded.meta[c.task].leader as u32,
-                    status: c.status,
-                    has_no_deadline: c.has_no_deadline,
-                })
-                .collect();
-            let counts = aggregate::counts_by_key(&facts, loaded.leaders.len())?;
+            let counts = counts_by(view, loaded.leaders.len(), |c| {
+                Some(loaded.meta[c.task].leader)
+            })?;
             let mut rows: Vec<FigureRow> = loaded
                 .leaders
                 .iter()
@@ -621,18 +622,9 @@ pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, Pipeline
 
 /// Counts per agency slot over key tasks (nhiệm vụ trọng tâm) only.
 pub fn key_agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, PipelineError> {
-    let n = loaded.directory.agencies.len() + loaded.unknown_names.len();
-    let facts: Vec<Fact> = view
-        .counted
-        .iter()
-        .filter(|c| loaded.tasks[c.task].is_key)
-        .map(|c| Fact {
-            key: c.agency as u32,
-            status: c.status,
-            has_no_deadline: c.has_no_deadline,
-        })
-        .collect();
-    Ok(aggregate::counts_by_key(&facts, n)?)
+    counts_by(view, agency_slots(loaded), |c| {
+        loaded.tasks[c.task].is_key.then_some(c.agency)
+    })
 }
 
 /// The agencies to score for a view: every directory agency still in existence under the
