@@ -4,8 +4,10 @@
 //! model and nothing else.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::Duration;
+use rayon::prelude::*;
 
 use crate::model::{AgencyLine, Counts, GroupSection, Report, ReportMeta, Status, TaskLine};
 use crate::pipeline::{self, Counted, Keys, Loaded, PipelineError, Structure, View};
@@ -37,10 +39,15 @@ pub fn build(
         })
     });
     let position = position_of(&keys);
-    let line = |c: &Counted| task_line(loaded, &keys, c);
+    let names: Vec<Arc<str>> = keys
+        .agency_names
+        .iter()
+        .map(|n| Arc::from(n.as_str()))
+        .collect();
+    let line = |c: &Counted| task_line(loaded, &names, c);
     let mut counted: Vec<&Counted> = current.counted.iter().collect();
-    counted.sort_by_key(|c| (position[c.agency], c.task));
-    let details: Vec<TaskLine> = counted.iter().map(|c| line(c)).collect();
+    counted.par_sort_unstable_by_key(|c| (position[c.agency], c.task));
+    let details: Vec<TaskLine> = counted.par_iter().map(|c| line(c)).collect();
     let mut overdue: Vec<&Counted> = counted
         .iter()
         .copied()
@@ -189,22 +196,22 @@ fn note(loaded: &Loaded, slot: usize, view: &View, named: &HashSet<usize>) -> St
     }
 }
 
-fn task_line(loaded: &Loaded, keys: &Keys, c: &Counted) -> TaskLine {
+fn task_line(loaded: &Loaded, names: &[Arc<str>], c: &Counted) -> TaskLine {
     let t = &loaded.tasks[c.task];
     TaskLine {
-        agency: keys.agency_names[c.agency].clone(),
+        agency: names[c.agency].clone(),
         task_id: t.task_id.clone(),
         doc_number: t.doc_number.clone(),
         doc_date: t.doc_date,
         summary: t.summary.clone(),
-        leader: t.leader.as_deref().map(str::to_string),
+        leader: t.leader.clone(),
         assigned: t.assigned_or_doc_date(),
         deadline_used: c.deadline_used,
         // A completion date after the cut-off is not a completion at that cut-off.
         completed: t.completed.filter(|_| c.status.is_completed()),
         status: c.status,
         days_overdue: c.days_overdue,
-        officer: t.officer.as_deref().map(str::to_string),
+        officer: t.officer.clone(),
         is_key: t.is_key,
         source: t.source.clone(),
     }

@@ -231,9 +231,9 @@ pub fn tasks_by_agency<'a>(
         .map(|a| (a.name.as_str(), Vec::new()))
         .collect();
     for task in tasks {
-        match groups.iter_mut().find(|(name, _)| *name == task.agency) {
+        match groups.iter_mut().find(|(name, _)| *name == &*task.agency) {
             Some((_, list)) => list.push(task),
-            None => groups.push((task.agency.as_str(), vec![task])),
+            None => groups.push((&task.agency, vec![task])),
         }
     }
     groups.retain(|(_, list)| !list.is_empty());
@@ -467,12 +467,12 @@ mod tests {
 
     fn task(agency: &str, number: &str, summary: &str, deadline: NaiveDate) -> TaskLine {
         TaskLine {
-            agency: agency.to_string(),
+            agency: agency.into(),
             task_id: None,
-            doc_number: Some(number.to_string()),
+            doc_number: Some(number.into()),
             doc_date: Some(d(2025, 1, 2)),
-            summary: Some(summary.to_string()),
-            leader: Some("Chủ tịch".to_string()),
+            summary: Some(summary.into()),
+            leader: Some("Chủ tịch".into()),
             assigned: Some(d(2025, 1, 2)),
             deadline_used: Some(deadline),
             completed: None,

@@ -484,7 +484,12 @@ fn report(a: ReportArgs) -> Result<()> {
     // The workbook and the PDF do not depend on each other: drawn side by side.
     let (xlsx, pdf) = rayon::join(
         || crate::render::xlsx::workbook_bytes(&report),
-        || crate::render::pdf::pdf_bytes(&report),
+        || {
+            let started = std::time::Instant::now();
+            let pdf = crate::render::pdf::pdf_bytes(&report);
+            pipeline::timing("PDF", started);
+            pdf
+        },
     );
     let xlsx = xlsx.context("không tạo được báo cáo Excel")?;
     let pdf = pdf.context("không tạo được báo cáo PDF")?;

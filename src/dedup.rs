@@ -234,7 +234,7 @@ mod tests {
                 sheet: None,
                 row: line,
             },
-            task_id: id.map(String::from),
+            task_id: id.map(Into::into),
             doc_number: Some("1313/UBND-KT".into()),
             doc_date: d(2025, 3, 5),
             summary: Some(content.into()),

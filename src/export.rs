@@ -29,28 +29,30 @@ pub fn status_code(s: Status) -> &'static str {
     }
 }
 
+/// The columns of one year's file. Texts are borrowed from the loaded tasks: the export
+/// copies each text once, into the Parquet column, not into an intermediate table too.
 #[derive(Default)]
-struct Columns {
-    task_id: Vec<Option<String>>,
-    doc_number: Vec<Option<String>>,
+struct Columns<'a> {
+    task_id: Vec<Option<&'a str>>,
+    doc_number: Vec<Option<&'a str>>,
     doc_date: Vec<Option<i32>>,
-    summary: Vec<Option<String>>,
-    leader: Vec<String>,
-    agency_raw: Vec<Option<String>>,
-    agency: Vec<String>,
-    group: Vec<String>,
-    bloc: Vec<String>,
+    summary: Vec<Option<&'a str>>,
+    leader: Vec<&'a str>,
+    agency_raw: Vec<Option<&'a str>>,
+    agency: Vec<&'a str>,
+    group: Vec<&'a str>,
+    bloc: Vec<&'a str>,
     assigned: Vec<Option<i32>>,
     deadline_used: Vec<Option<i32>>,
     has_no_deadline: Vec<bool>,
     completed: Vec<Option<i32>>,
-    status_text: Vec<Option<String>>,
+    status_text: Vec<Option<&'a str>>,
     status: Vec<&'static str>,
     days_overdue: Vec<Option<i64>>,
     is_key: Vec<bool>,
     merged_rows: Vec<u32>,
-    source_file: Vec<String>,
-    source_sheet: Vec<Option<String>>,
+    source_file: Vec<&'a str>,
+    source_sheet: Vec<Option<&'a str>>,
     source_row: Vec<u32>,
 }
 
@@ -80,16 +82,15 @@ pub fn write_parquet(
         let slot = pipeline::agency_slot(loaded, t.agency, structure);
         let deadline = classify::deadline_used(task, judging);
         let c = by_year.entry(assigned.year()).or_default();
-        c.task_id.push(task.task_id.clone());
-        c.doc_number.push(task.doc_number.clone());
+        c.task_id.push(task.task_id.as_deref());
+        c.doc_number.push(task.doc_number.as_deref());
         c.doc_date.push(days(task.doc_date));
-        c.summary.push(task.summary.clone());
-        c.leader.push(loaded.leaders[t.leader].clone());
-        c.agency_raw
-            .push(task.agency.as_deref().map(str::to_string));
-        c.agency.push(keys.agency_names[slot].clone());
-        c.group.push(keys.groups[keys.agency_group[slot]].clone());
-        c.bloc.push(keys.blocs[keys.agency_bloc[slot]].clone());
+        c.summary.push(task.summary.as_deref());
+        c.leader.push(&loaded.leaders[t.leader]);
+        c.agency_raw.push(task.agency.as_deref());
+        c.agency.push(&keys.agency_names[slot]);
+        c.group.push(&keys.groups[keys.agency_group[slot]]);
+        c.bloc.push(&keys.blocs[keys.agency_bloc[slot]]);
         c.assigned.push(days(Some(assigned)));
         c.deadline_used.push(days(match deadline {
             Deadline::Date(d) => Some(d),
@@ -97,17 +98,15 @@ pub fn write_parquet(
         }));
         c.has_no_deadline.push(deadline == Deadline::NoDeadline);
         c.completed.push(days(task.completed));
-        c.status_text
-            .push(task.status_raw.as_deref().map(str::to_string));
+        c.status_text.push(task.status_raw.as_deref());
         let status = classify::status_at(task, as_of, judging);
         c.status.push(status_code(status));
         c.days_overdue
             .push(classify::days_overdue(task, status, as_of, judging));
         c.is_key.push(task.is_key);
         c.merged_rows.push(t.merged_rows);
-        c.source_file.push(task.source.file.to_string());
-        c.source_sheet
-            .push(task.source.sheet.as_deref().map(str::to_string));
+        c.source_file.push(&task.source.file);
+        c.source_sheet.push(task.source.sheet.as_deref());
         c.source_row.push(task.source.row as u32);
     }
     let mut written = Vec::new();
@@ -153,10 +152,7 @@ fn frame(c: Columns) -> PolarsResult<DataFrame> {
             Column::new("has_no_deadline".into(), c.has_no_deadline),
             date_column("completed", c.completed)?,
             Column::new("status_text".into(), c.status_text),
-            Column::new(
-                "status".into(),
-                c.status.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-            ),
+            Column::new("status".into(), c.status),
             Column::new("days_overdue".into(), c.days_overdue),
             Column::new("is_key".into(), c.is_key),
             Column::new("merged_rows".into(), c.merged_rows),

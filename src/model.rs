@@ -63,10 +63,10 @@ pub enum StatusText {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RawTask {
     pub source: SourceLoc,
-    pub task_id: Option<String>,
-    pub doc_number: Option<String>,
+    pub task_id: Option<Arc<str>>,
+    pub doc_number: Option<Arc<str>>,
     pub doc_date: Option<NaiveDate>,
-    pub summary: Option<String>,
+    pub summary: Option<Arc<str>>,
     pub leader: Option<Arc<str>>,
     pub agency: Option<Arc<str>>,
     pub cooperating: Option<Arc<str>>,
@@ -430,21 +430,22 @@ pub struct GroupSection {
     pub previous: Option<Counts>,
 }
 
-/// A task as listed in the overdue, coming-due and detail tables.
+/// A task as listed in the overdue, coming-due and detail tables. Its texts are shared with
+/// the loaded task (a report of a million tasks copies no text to list them).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TaskLine {
-    pub agency: String,
-    pub task_id: Option<String>,
-    pub doc_number: Option<String>,
+    pub agency: Arc<str>,
+    pub task_id: Option<Arc<str>>,
+    pub doc_number: Option<Arc<str>>,
     pub doc_date: Option<NaiveDate>,
-    pub summary: Option<String>,
-    pub leader: Option<String>,
+    pub summary: Option<Arc<str>>,
+    pub leader: Option<Arc<str>>,
     pub assigned: Option<NaiveDate>,
     pub deadline_used: Option<NaiveDate>,
     pub completed: Option<NaiveDate>,
     pub status: Status,
     pub days_overdue: Option<i64>,
-    pub officer: Option<String>,
+    pub officer: Option<Arc<str>>,
     pub is_key: bool,
     pub source: SourceLoc,
 }

@@ -2,6 +2,8 @@
 //! (`Uỷ`/`Ủy`, `hoà`/`hòa`), stray spaces and line breaks. `clean` gives the text to show;
 //! `fold` gives the key to compare on (header names, agency names, status texts, duplicates).
 
+use std::sync::Arc;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -14,6 +16,9 @@ pub fn clean(raw: &str) -> Option<String> {
 /// [`clean`] for an owned string: text that is already clean (the common case: NFC, single
 /// spaces) is returned without copying — this runs on every text cell of every input.
 pub fn clean_owned(raw: String) -> Option<String> {
+    if is_clean(&raw) {
+        return Some(raw);
+    }
     let is_nfc = raw.is_ascii() || is_nfc_quick(raw.chars()) == IsNormalized::Yes;
     let has_odd_spaces = raw.starts_with(char::is_whitespace)
         || raw.ends_with(char::is_whitespace)
@@ -34,6 +39,50 @@ pub fn clean_owned(raw: String) -> Option<String> {
         out.push_str(word);
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// [`clean`] into a shared string: text that is already clean is copied once, straight from
+/// the cell (task numbers and contents of every row of a report).
+pub fn clean_shared(raw: &str) -> Option<Arc<str>> {
+    if is_clean(raw) {
+        return Some(Arc::from(raw));
+    }
+    clean(raw).map(Arc::from)
+}
+
+/// True when [`clean`] would return `raw` unchanged, decided in one pass over the characters:
+/// not empty, no white space but single spaces between words, and only characters that stay
+/// as they are under NFC whatever surrounds them (ASCII, the Latin letters with their
+/// Vietnamese precomposed forms, common punctuation). Anything else takes the full path.
+/// Written by hand because unicode-normalization's quick check alone costs twice this on
+/// every text cell, and does not look at spaces.
+fn is_clean(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(&first), Some(&last)) if first != b' ' && last != b' ' => {}
+        _ => return false,
+    }
+    let mut after_space = false;
+    for ch in raw.chars() {
+        if ch == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        if !is_stable_char(ch) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Printable characters that are not white space and that NFC leaves alone in any context
+/// (checked for every one of them in the tests).
+fn is_stable_char(ch: char) -> bool {
+    matches!(ch, '!'..='~' | '\u{00A1}'..='\u{02FF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 /// The base letter of a character: `ệ` → `e`, `Ư` → `U`; NFC input needs no decomposition
@@ -104,27 +153,36 @@ pub fn fold_hash(raw: &str, hasher: &mut impl std::hash::Hasher) {
 fn fold_each(raw: &str, mut emit: impl FnMut(char)) {
     let (mut pending_space, mut started) = (false, false);
     for ch in raw.chars() {
-        // Combining marks start at U+0300: nothing below needs the table lookup.
-        if ch >= '\u{300}' && is_combining_mark(ch) {
-            continue;
-        }
-        let ch = match base_char(ch) {
+        let base = match ch as u32 {
+            // ASCII and the precomposed Latin letters (all Vietnamese ones) are looked up
+            // directly; only other characters need the combining-mark test.
+            0..0x80 => ch,
+            0x00C0..0x0250 | 0x1E00..0x1F00 => base_char(ch),
+            _ if is_combining_mark(ch) => continue,
+            _ => base_char(ch),
+        };
+        let base = match base {
             'đ' | 'Đ' => 'd',
             c => c,
         };
-        if ch.is_alphanumeric() {
-            if pending_space && started {
-                emit(' ');
+        if base.is_ascii() {
+            if !base.is_ascii_alphanumeric() {
+                pending_space = true;
+                continue;
             }
-            pending_space = false;
-            started = true;
-            if ch.is_ascii() {
-                emit(ch.to_ascii_lowercase());
-            } else {
-                ch.to_lowercase().for_each(&mut emit);
-            }
-        } else {
+        } else if !base.is_alphanumeric() {
             pending_space = true;
+            continue;
+        }
+        if pending_space && started {
+            emit(' ');
+        }
+        pending_space = false;
+        started = true;
+        if base.is_ascii() {
+            emit(base.to_ascii_lowercase());
+        } else {
+            base.to_lowercase().for_each(&mut emit);
         }
     }
 }
@@ -146,6 +204,62 @@ mod tests {
             clean_owned("Sở  Y tế\t".to_string()).as_deref(),
             Some("Sở Y tế")
         );
+    }
+
+    #[test]
+    fn stable_characters_are_nfc_in_any_context_and_not_spaces() {
+        use unicode_normalization::char::canonical_combining_class;
+        let stable: Vec<char> = (0..=0x2FFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| is_stable_char(*c))
+            .collect();
+        assert_eq!(stable.len(), 94 + (0x2FF - 0xA1 + 1) + 0x100 + 0x18 + 0x2F);
+        for ch in stable {
+            assert!(!ch.is_whitespace() && !ch.is_control(), "{ch:?}");
+            assert_eq!(canonical_combining_class(ch), 0, "{ch:?}");
+            assert_eq!(
+                is_nfc_quick(std::iter::once(ch)),
+                IsNormalized::Yes,
+                "{ch:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_fast_check_agrees_with_the_full_cleaning() {
+        let samples = [
+            "Sở Y tế",
+            "Tổ chức kiểm tra, xử lý dứt điểm “khai thác cát” trái phép… (đợt 2); 44591/KH-UBND",
+            "Hoa\u{300}n thành",
+            "Sở  Y tế",
+            " Sở Y tế",
+            "Sở Y tế ",
+            "Sở\tY tế",
+            "Sở\u{a0}Y tế",
+            "Uỷ ban nhân dân",
+            "",
+            " ",
+            "a",
+            "Ủy ban\u{2028}tỉnh",
+            "Việc\u{202f}A",
+            "한국어",
+            "x\u{0}y",
+        ];
+        for raw in samples {
+            if is_clean(raw) {
+                assert_eq!(clean(raw).as_deref(), Some(raw), "{raw:?}");
+            }
+            assert_eq!(
+                clean_shared(raw).as_deref(),
+                clean(raw).as_deref(),
+                "{raw:?}"
+            );
+            assert_eq!(clean_owned(raw.to_string()), clean(raw), "{raw:?}");
+        }
+        assert!(is_clean(
+            "Tổ chức kiểm tra, xử lý dứt điểm “khai thác cát” trái phép… (đợt 2)"
+        ));
+        assert!(!is_clean("Sở  Y tế") && !is_clean("Hoa\u{300}n") && !is_clean(""));
     }
 
     #[test]

@@ -59,8 +59,8 @@ struct SheetState {
 /// and the meaning of each distinct status text (a sheet has a dozen, repeated on every row).
 #[derive(Default)]
 struct Interner {
-    texts: std::collections::HashSet<Arc<str>>,
-    statuses: HashMap<Arc<str>, Option<StatusText>>,
+    texts: std::collections::HashSet<Arc<str>, foldhash::fast::RandomState>,
+    statuses: HashMap<Arc<str>, Option<StatusText>, foldhash::fast::RandomState>,
 }
 
 impl Interner {
@@ -316,7 +316,7 @@ fn task_from_row<'a>(
         if lean {
             None
         } else {
-            raw(f).and_then(|t| crate::vn_text::clean(&t))
+            raw(f).and_then(|t| crate::vn_text::clean_shared(&t))
         }
     };
     let mut shared = |f: Field| raw(f).and_then(|t| interner.get(&t));

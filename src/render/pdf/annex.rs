@@ -249,7 +249,7 @@ fn task_table(report: &Report, tasks: &[TaskLine], is_overdue: bool) -> Table {
                 task.summary
                     .as_deref()
                     .map_or_else(String::new, |s| brief::shorten(s, LIST_SUMMARY_CHARS)),
-                task.leader.clone().unwrap_or_default(),
+                task.leader.as_deref().unwrap_or_default().to_string(),
                 task.deadline_used.map(date).unwrap_or_default(),
                 days.map(|d| count(d.max(0) as u64)).unwrap_or_default(),
             ]));

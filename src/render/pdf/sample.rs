@@ -116,16 +116,19 @@ fn task(
     days: Option<i64>,
 ) -> TaskLine {
     TaskLine {
-        agency: agency.to_string(),
+        agency: agency.into(),
         task_id: None,
-        doc_number: Some(format!("{}/UBND-KT", 1313 + i)),
+        doc_number: Some(format!("{}/UBND-KT", 1313 + i).into()),
         doc_date: Some(d(2025, 1, 3)),
-        summary: Some(format!(
-            "Tham mưu UBND tỉnh triển khai thực hiện Nghị quyết số 57-NQ/TW về đột phá phát \
+        summary: Some(
+            format!(
+                "Tham mưu UBND tỉnh triển khai thực hiện Nghị quyết số 57-NQ/TW về đột phá phát \
              triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia, nội dung số {}",
-            i + 1
-        )),
-        leader: Some("Phó Chủ tịch Nguyễn Văn Ấn".to_string()),
+                i + 1
+            )
+            .into(),
+        ),
+        leader: Some("Phó Chủ tịch Nguyễn Văn Ấn".into()),
         assigned: Some(d(2025, 1, 3)),
         deadline_used: Some(deadline),
         completed: None,

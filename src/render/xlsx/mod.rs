@@ -72,10 +72,12 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
     on_sheet(SHEET_SUMMARY, summary::write(&mut wb, report, &st))?;
     on_sheet(SHEET_OVERDUE, tasks::write_overdue(&mut wb, report, &st))?;
     on_sheet(SHEET_DUE_SOON, tasks::write_due_soon(&mut wb, report, &st))?;
+    let started = std::time::Instant::now();
     on_sheet(
         SHEET_DETAILS,
         tasks::write_details(&mut wb, &report.details, &st, limits),
     )?;
+    crate::pipeline::timing("Excel: sheet Chi tiết", started);
     on_sheet(
         SHEET_FINDINGS,
         findings::write(&mut wb, &report.findings, &st),
@@ -89,9 +91,12 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
             trend::write(&mut wb, points, report.meta.rounding, &st),
         )?;
     }
-    wb.save_to_buffer().map_err(|e| XlsxError::Save {
+    let started = std::time::Instant::now();
+    let bytes = wb.save_to_buffer().map_err(|e| XlsxError::Save {
         detail: e.to_string(),
-    })
+    });
+    crate::pipeline::timing("Excel: đóng gói và nén", started);
+    bytes
 }
 
 /// Title, author and a creation time taken from the report date, so that the same report

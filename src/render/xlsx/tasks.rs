@@ -137,7 +137,7 @@ impl TaskList<'_> {
         let source = source_text(&line.source);
         ws.write_string_with_format(row, 9, &source, text)?;
         let texts = [
-            (1, line.agency.as_str()),
+            (1, &*line.agency),
             (2, line.doc_number.as_deref().unwrap_or("")),
             (4, line.summary.as_deref().unwrap_or("")),
             (5, line.leader.as_deref().unwrap_or("")),

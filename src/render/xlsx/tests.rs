@@ -38,18 +38,18 @@ fn agency(name: &str, counts: Counts, previous: Option<Counts>, note: &str) -> A
 
 fn task(agency: &str, status: Status, deadline: NaiveDate, days_overdue: Option<i64>) -> TaskLine {
     TaskLine {
-        agency: agency.to_string(),
-        task_id: Some(format!("NV-{}", deadline.format("%m%d"))),
-        doc_number: Some("1313/UBND-KSTT".to_string()),
+        agency: agency.into(),
+        task_id: Some(format!("NV-{}", deadline.format("%m%d")).into()),
+        doc_number: Some("1313/UBND-KSTT".into()),
         doc_date: Some(day(2025, 3, 10)),
-        summary: Some("Rà soát, báo cáo tiến độ giải ngân vốn đầu tư công".to_string()),
-        leader: Some("Phó Chủ tịch Nguyễn Văn An".to_string()),
+        summary: Some("Rà soát, báo cáo tiến độ giải ngân vốn đầu tư công".into()),
+        leader: Some("Phó Chủ tịch Nguyễn Văn An".into()),
         assigned: Some(day(2025, 3, 12)),
         deadline_used: Some(deadline),
         completed: None,
         status,
         days_overdue,
-        officer: Some("Trần Thị Bình".to_string()),
+        officer: Some("Trần Thị Bình".into()),
         is_key: days_overdue.is_some(),
         source: SourceLoc {
             file: "ioffice_2025.xlsx".into(),
