@@ -478,16 +478,16 @@ fn report(a: ReportArgs) -> Result<()> {
     }
     pipeline::timing("dựng báo cáo", started);
     let stem = report_stem(&period);
-    // The tasks are in the report model now; the rest of the run needs the memory.
-    drop(loaded);
     let started = std::time::Instant::now();
-    // The workbook and the PDF do not depend on each other: drawn side by side.
+    // The workbook and the PDF do not depend on each other: drawn side by side. The loaded
+    // tasks are freed after the (short) PDF, while the workbook is still being drawn.
     let (xlsx, pdf) = rayon::join(
         || crate::render::xlsx::workbook_bytes(&report),
         || {
             let started = std::time::Instant::now();
             let pdf = crate::render::pdf::pdf_bytes(&report);
             pipeline::timing("PDF", started);
+            drop(loaded);
             pdf
         },
     );
@@ -501,6 +501,8 @@ fn report(a: ReportArgs) -> Result<()> {
         write_atomic(&path, &bytes)?;
         println!("{}", path.display());
     }
+    // The process ends here: a million task lines need not be freed one by one.
+    std::mem::forget(report);
     Ok(())
 }
 

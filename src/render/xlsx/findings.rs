@@ -1,7 +1,7 @@
 //! "Kiểm tra dữ liệu": the data-quality findings, a count per kind at the top and then one
 //! row per finding with where it is (file, sheet, row) and what it says, under an autofilter.
 
-use rust_xlsxwriter::{ColNum, RowNum, Workbook, XlsxError as WriterError};
+use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError as WriterError};
 
 use super::styles::Styles;
 use super::tasks::opt_text;
@@ -37,11 +37,10 @@ const HEADER: [(&str, f64); 6] = [
 const LAST_EXCEL_ROW: RowNum = 1_048_575;
 
 pub(super) fn write(
-    wb: &mut Workbook,
+    ws: &mut Worksheet,
     findings: &[Finding],
     st: &Styles,
 ) -> Result<(), WriterError> {
-    let ws = wb.add_worksheet();
     ws.set_name(SHEET_FINDINGS)?;
     for (col, (_, width)) in HEADER.iter().enumerate() {
         ws.set_column_width(col as ColNum, *width)?;

@@ -2,7 +2,7 @@
 //! one row per agency with its counts, points, tier, ranks and the working that produced the
 //! points, so an agency can check its own score.
 
-use rust_xlsxwriter::{ColNum, RowNum, Workbook, XlsxError as WriterError};
+use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError as WriterError};
 
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::tasks::{opt_number, opt_text};
@@ -30,8 +30,7 @@ pub fn ranking_header_row(ranking: &Ranking) -> RowNum {
     3 + ranking.rule_lines.len() as RowNum
 }
 
-pub(super) fn write(wb: &mut Workbook, ranking: &Ranking, st: &Styles) -> Result<(), WriterError> {
-    let ws = wb.add_worksheet();
+pub(super) fn write(ws: &mut Worksheet, ranking: &Ranking, st: &Styles) -> Result<(), WriterError> {
     ws.set_name(SHEET_RANKING)?;
     let title =
         "XẾP HẠNG THI ĐUA: KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO";

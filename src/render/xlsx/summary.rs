@@ -9,7 +9,7 @@
 use chrono::Datelike;
 use rust_xlsxwriter::{
     ColNum, ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatFormula, Formula,
-    RowNum, Workbook, Worksheet, XlsxError as WriterError, column_number_to_name, row_col_to_cell,
+    RowNum, Worksheet, XlsxError as WriterError, column_number_to_name, row_col_to_cell,
 };
 
 use super::styles::{RowStyle, Styles, row_height_for};
@@ -89,8 +89,7 @@ fn note_col(has_previous: bool) -> ColNum {
     if has_previous { PREVIOUS + 6 } else { PREVIOUS }
 }
 
-pub(super) fn write(wb: &mut Workbook, report: &Report, st: &Styles) -> Result<(), WriterError> {
-    let ws = wb.add_worksheet();
+pub(super) fn write(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), WriterError> {
     ws.set_name(SHEET_SUMMARY)?;
     let has_previous = report.meta.previous.is_some();
     let last_col = note_col(has_previous);

@@ -4,14 +4,23 @@
 //! when large). Dates are real Excel dates shown `dd/mm/yyyy`.
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError as WriterError};
+use std::ops::Range;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError as WriterError};
 
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::{Limits, SHEET_DETAILS, SHEET_DUE_SOON, SHEET_OVERDUE, clip};
 use crate::model::{Report, SourceLoc, TaskLine};
 
-/// Data rows per detail sheet: Excel's 1,048,576 rows less the header row.
-pub const DETAIL_ROWS_PER_SHEET: usize = 1_048_575;
+/// Data rows a detail sheet can hold: Excel's 1,048,576 rows less the header row.
+pub const EXCEL_DATA_ROWS: usize = 1_048_575;
+
+/// Data rows per detail sheet before the next agency starts a new one: Excel filters and
+/// scrolls a sheet of this size without waiting, and the sheets of a national roll-up are
+/// written in parallel.
+pub const DETAIL_ROWS_PER_SHEET: usize = 250_000;
 
 /// What the days column of a task list shows.
 #[derive(Clone, Copy)]
@@ -36,7 +45,7 @@ const LIST_HEADER: [(&str, f64); 10] = [
 ];
 
 pub(super) fn write_overdue(
-    wb: &mut Workbook,
+    ws: &mut Worksheet,
     report: &Report,
     st: &Styles,
 ) -> Result<(), WriterError> {
@@ -51,11 +60,11 @@ pub(super) fn write_overdue(
         days: Days::Overdue,
         empty: "Không có nhiệm vụ quá hạn.",
     };
-    list.write(wb, &report.overdue, st)
+    list.write(ws, &report.overdue, st)
 }
 
 pub(super) fn write_due_soon(
-    wb: &mut Workbook,
+    ws: &mut Worksheet,
     report: &Report,
     st: &Styles,
 ) -> Result<(), WriterError> {
@@ -70,7 +79,7 @@ pub(super) fn write_due_soon(
         days: Days::RemainingFrom(cut_off),
         empty: "Không có nhiệm vụ sắp đến hạn.",
     };
-    list.write(wb, &report.due_soon, st)
+    list.write(ws, &report.due_soon, st)
 }
 
 /// A titled list of tasks: title on row 1, header on row 2, tasks from row 3.
@@ -82,8 +91,12 @@ struct TaskList<'a> {
 }
 
 impl TaskList<'_> {
-    fn write(&self, wb: &mut Workbook, lines: &[TaskLine], st: &Styles) -> Result<(), WriterError> {
-        let ws = wb.add_worksheet();
+    fn write(
+        &self,
+        ws: &mut Worksheet,
+        lines: &[TaskLine],
+        st: &Styles,
+    ) -> Result<(), WriterError> {
         ws.set_name(self.sheet)?;
         let last_col = LIST_HEADER.len() as ColNum - 1;
         ws.merge_range(0, 0, 0, last_col, self.title, &st.sheet_title)?;
@@ -180,35 +193,64 @@ const DETAIL_HEADER: [(&str, f64); 17] = [
     ("Dòng", 8.0),
 ];
 
-/// "Chi tiết", then "Chi tiết (2)", … each holding at most `limits.detail_rows_per_sheet`
-/// tasks under its own header; STT runs on across the sheets.
-pub(super) fn write_details(
-    wb: &mut Workbook,
-    details: &[TaskLine],
-    st: &Styles,
-    limits: Limits,
-) -> Result<(), WriterError> {
-    let per_sheet = limits.detail_rows_per_sheet.max(1);
-    let chunks: Vec<&[TaskLine]> = if details.is_empty() {
-        vec![details]
-    } else {
-        details.chunks(per_sheet).collect()
-    };
-    let is_large = details.len() >= limits.constant_memory_from;
-    for (i, chunk) in chunks.iter().enumerate() {
-        let ws = if is_large {
-            wb.add_worksheet_with_constant_memory()?
-        } else {
-            wb.add_worksheet()
-        };
-        let name = match i {
-            0 => SHEET_DETAILS.to_string(),
-            _ => format!("{SHEET_DETAILS} ({})", i + 1),
-        };
-        ws.set_name(name)?;
-        detail_sheet(ws, chunk, i * per_sheet, st)?;
+/// Which tasks go on which detail sheet ("Chi tiết", "Chi tiết (2)", …): at most
+/// `limits.detail_rows_per_sheet` rows a sheet, cut only between two agencies — the tasks are
+/// in agency order, and an agency finds all of its tasks on one sheet. An agency with more
+/// tasks than Excel's row limit alone is cut at that limit.
+pub(super) fn detail_parts(details: &[TaskLine], limits: Limits) -> Vec<Range<usize>> {
+    let (soft, hard) = (
+        limits.detail_rows_per_sheet.max(1),
+        limits.excel_rows.max(1),
+    );
+    let mut parts = Vec::new();
+    let (mut start, mut run) = (0, 0);
+    while run < details.len() {
+        let agency = &details[run].agency;
+        let run_end = run
+            + details[run..]
+                .iter()
+                .take_while(|t| Arc::ptr_eq(&t.agency, agency) || t.agency == *agency)
+                .count();
+        if run_end - start > soft && run > start {
+            parts.push(start..run);
+            start = run;
+        }
+        while run_end - start > hard {
+            parts.push(start..start + hard);
+            start += hard;
+        }
+        run = run_end;
     }
-    Ok(())
+    if start < details.len() || parts.is_empty() {
+        parts.push(start..details.len());
+    }
+    parts
+}
+
+/// The name of the `i`-th detail sheet (from 0).
+pub(super) fn detail_sheet_name(i: usize) -> String {
+    match i {
+        0 => SHEET_DETAILS.to_string(),
+        _ => format!("{SHEET_DETAILS} ({})", i + 1),
+    }
+}
+
+/// Fill the detail sheets (created beforehand, one per part), each on its own thread: they
+/// are the bulk of a large report. STT runs on across the sheets.
+pub(super) fn write_details(
+    sheets: &mut [Worksheet],
+    details: &[TaskLine],
+    parts: &[Range<usize>],
+    st: &Styles,
+) -> Result<(), WriterError> {
+    sheets
+        .par_iter_mut()
+        .zip(parts)
+        .enumerate()
+        .try_for_each(|(i, (ws, part))| {
+            ws.set_name(detail_sheet_name(i))?;
+            detail_sheet(ws, &details[part.clone()], part.start, st)
+        })
 }
 
 /// One detail sheet, written strictly row by row (constant-memory mode requires it).

@@ -512,8 +512,11 @@ fn detail_sheet_lists_every_counted_task() {
 
 #[test]
 fn details_continue_on_numbered_sheets_past_the_row_limit() {
+    // The sample's five tasks are five runs of one agency each (TC, AP, XD, TC, XD): the
+    // fourth would make four rows, so the second sheet starts there.
     let limits = Limits {
         detail_rows_per_sheet: 3,
+        excel_rows: 1_000,
         constant_memory_from: 0,
     };
     let mut book = open(workbook_bytes_with(&sample_report(), limits).unwrap());
@@ -746,4 +749,97 @@ fn a_group_without_agencies_shows_its_subtotal_as_numbers() {
         .cloned()
         .unwrap_or_default();
     assert_eq!(total, "SUM(C13,C16,C19)");
+}
+
+#[test]
+fn detail_sheets_are_cut_between_agencies() {
+    let on = |agency: &str| task(agency, Status::OnTime, day(2025, 6, 30), None);
+    // Runs: A×2, B×3, C×1, D×4 (10 tasks, in agency order as the report lists them).
+    let details: Vec<TaskLine> = [("A", 2), ("B", 3), ("C", 1), ("D", 4)]
+        .iter()
+        .flat_map(|(agency, n)| (0..*n).map(|_| on(agency)))
+        .collect();
+    let parts = |soft, hard| {
+        let limits = Limits {
+            detail_rows_per_sheet: soft,
+            excel_rows: hard,
+            constant_memory_from: 0,
+        };
+        super::tasks::detail_parts(&details, limits)
+    };
+    // At most 4 rows a sheet: A (2) fits, A+B would be 5 → B starts sheet 2; B+C = 4 fits;
+    // D (4) starts sheet 3.
+    assert_eq!(parts(4, 100), vec![0..2, 2..6, 6..10]);
+    // At most 6: A+B = 5, +C = 6 fits; D on its own.
+    assert_eq!(parts(6, 100), vec![0..6, 6..10]);
+    // Everything fits on one sheet.
+    assert_eq!(parts(100, 100), vec![0..10]);
+    // An agency larger than a sheet stays whole up to Excel's limit (here 3 rows): B (3) is
+    // whole; D (4) is cut at the limit.
+    assert_eq!(parts(1, 3), vec![0..2, 2..5, 5..6, 6..9, 9..10]);
+    // No tasks: one (empty) sheet.
+    assert_eq!(super::tasks::detail_parts(&[], LIMITS), vec![0..0]);
+}
+
+#[test]
+fn a_large_report_splits_its_details_between_agencies_and_keeps_every_row() {
+    // Constant-memory sheets written side by side: every task once, in order, STT running on.
+    let mut report = sample_report();
+    let on = |agency: &str| task(agency, Status::OnTime, day(2025, 6, 30), None);
+    report.details = [
+        ("Sở Tài chính", 3),
+        ("Sở Xây dựng", 2),
+        ("UBND xã An Phú", 2),
+    ]
+    .iter()
+    .flat_map(|(agency, n)| (0..*n).map(|_| on(agency)))
+    .collect();
+    let limits = Limits {
+        detail_rows_per_sheet: 4,
+        excel_rows: 1_000,
+        constant_memory_from: 0,
+    };
+    let mut book = open(workbook_bytes_with(&report, limits).unwrap());
+    let names = book.sheet_names();
+    assert_eq!(
+        &names[..6],
+        [
+            "Tổng hợp",
+            "Quá hạn",
+            "Sắp đến hạn",
+            "Chi tiết",
+            "Chi tiết (2)",
+            "Kiểm tra dữ liệu"
+        ]
+    );
+    let first = book.worksheet_range("Chi tiết").unwrap();
+    let second = book.worksheet_range("Chi tiết (2)").unwrap();
+    // 3 + 2 would be 5 > 4: Sở Xây dựng starts the second sheet with An Phú after it.
+    let agencies = |range: &calamine::Range<calamine::Data>| -> Vec<String> {
+        (1..range.height())
+            .map(|r| range.get_value((r as u32, 6)).unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(agencies(&first), ["Sở Tài chính"; 3]);
+    assert_eq!(
+        agencies(&second),
+        [
+            "Sở Xây dựng",
+            "Sở Xây dựng",
+            "UBND xã An Phú",
+            "UBND xã An Phú"
+        ]
+    );
+    let stt = |range: &calamine::Range<calamine::Data>| -> Vec<f64> {
+        (1..range.height())
+            .map(|r| {
+                range
+                    .get_value((r as u32, 0))
+                    .and_then(|v| v.as_f64())
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(stt(&first), [1.0, 2.0, 3.0]);
+    assert_eq!(stt(&second), [4.0, 5.0, 6.0, 7.0]);
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rust_xlsxwriter::{
     Chart, ChartEmptyCells, ChartFont, ChartFormat, ChartLine, ChartLineDashType, ChartMarker,
     ChartMarkerType, ChartPatternFill, ChartPatternFillType, ChartType, ColNum, Format, RowNum,
-    Workbook, Worksheet, XlsxError as WriterError,
+    Worksheet, XlsxError as WriterError,
 };
 
 use super::SHEET_TREND;
@@ -50,12 +50,11 @@ const RATES: [Rate; 3] = [
 const MAX_SERIES: usize = 255;
 
 pub(super) fn write(
-    wb: &mut Workbook,
+    ws: &mut Worksheet,
     points: &[TrendPoint],
     rounding: Rounding,
     st: &Styles,
 ) -> Result<(), WriterError> {
-    let ws = wb.add_worksheet();
     ws.set_name(SHEET_TREND)?;
     ws.set_column_width(0, 24)?;
     ws.set_column_range_width(1, HEADER.len() as ColNum - 1, 12)?;
