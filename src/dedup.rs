@@ -19,8 +19,13 @@ pub fn merge(
 ) -> (Vec<u32>, Vec<Finding>) {
     let n = tasks.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    let mut by_id: KeyMap<u64, usize> = KeyMap::default();
-    let mut by_doc: KeyMap<(u64, u64), Bucket> = KeyMap::default();
+    // Sized once for every task: growing a million-key table step by step rehashes it and
+    // touches twice the memory.
+    let with_ids = tasks.iter().filter(|t| t.id_key.is_some()).count();
+    let mut by_id: KeyMap<u64, usize> =
+        KeyMap::with_capacity_and_hasher(with_ids, Default::default());
+    let mut by_doc: KeyMap<(u64, u64), Bucket> =
+        KeyMap::with_capacity_and_hasher(n, Default::default());
     let mut any_union = false;
     for (i, t) in tasks.iter().enumerate() {
         if let Some(id) = t.id_key {
