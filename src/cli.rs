@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::classify::Judging;
 use crate::model::{Basis, Period, ReportMeta};
+use crate::normalize::Texts;
 use crate::output::Format;
 use crate::pipeline::{self, By, Loaded, Sources, Structure};
 use crate::vn_number::Rounding;
@@ -344,9 +345,9 @@ fn apply_config(command: &mut Command, config: crate::config::Config) {
     }
 }
 
-fn sources(a: &InputArgs, basis: Basis, lean: bool) -> Sources {
+fn sources(a: &InputArgs, basis: Basis, texts: Texts) -> Sources {
     Sources {
-        lean,
+        texts,
         inputs: a.inputs.clone(),
         agencies: a.agencies.clone(),
         skip_unreadable: a.skip_unreadable,
@@ -380,10 +381,10 @@ fn restate_to(input: &InputArgs) -> Result<Option<NaiveDate>> {
         .transpose()?)
 }
 
-/// Read everything once. `lean` drops task texts the figures do not need (figures, rank,
-/// trend); reports, briefs and exports keep them.
-fn load(input: &InputArgs, basis: Basis, lean: bool) -> Result<Loaded> {
-    pipeline::load(&sources(input, basis, lean)).context("không đọc được dữ liệu đầu vào")
+/// Read everything once, keeping the task texts asked for: none for figures, rank and trend;
+/// those of the period for a report; all for briefs, checks and exports.
+fn load(input: &InputArgs, basis: Basis, texts: Texts) -> Result<Loaded> {
+    pipeline::load(&sources(input, basis, texts)).context("không đọc được dữ liệu đầu vào")
 }
 
 fn key_header(by: By) -> &'static str {
@@ -397,7 +398,7 @@ fn key_header(by: By) -> &'static str {
 
 fn figures(a: FiguresArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
-    let loaded = load(&a.input, a.period.basis, true)?;
+    let loaded = load(&a.input, a.period.basis, Texts::None)?;
     let started = std::time::Instant::now();
     let view = pipeline::view(
         &loaded,
@@ -454,7 +455,13 @@ pub fn meta(
 
 fn report(a: ReportArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
-    let loaded = load(&a.input, a.period.basis, false)?;
+    // The report lists the tasks of its period only: texts of tasks assigned before it are
+    // not kept (by deadline, any task may fall in the period).
+    let texts = match a.period.basis {
+        Basis::Assigned => Texts::From(period.start),
+        Basis::Due => Texts::All,
+    };
+    let loaded = load(&a.input, a.period.basis, texts)?;
     let structure = structure(&a.input, period.effective_end())?;
     let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
@@ -541,7 +548,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn check(a: CheckArgs) -> Result<()> {
-    let loaded = load(&a.input, Basis::Assigned, false)?;
+    let loaded = load(&a.input, Basis::Assigned, Texts::All)?;
     print!("{}", crate::output::check_text(&loaded));
     Ok(())
 }
@@ -559,7 +566,7 @@ fn trend(a: TrendArgs) -> Result<()> {
         half: a.half,
         as_of_day,
     })?;
-    let loaded = load(&a.input, a.basis, true)?;
+    let loaded = load(&a.input, a.basis, Texts::None)?;
     let structure = crate::trend::structure(a.input.as_then, restate_to(&a.input)?, &periods);
     let all = crate::trend::figures(&loaded, &periods, structure, a.by)?;
     let text = match a.format {
@@ -579,7 +586,7 @@ fn trend(a: TrendArgs) -> Result<()> {
 
 fn export(a: ExportArgs) -> Result<()> {
     let as_of = period::parse_day(&a.as_of)?;
-    let loaded = load(&a.input, Basis::Assigned, false)?;
+    let loaded = load(&a.input, Basis::Assigned, Texts::All)?;
     let structure = structure(&a.input, as_of)?;
     for path in crate::export::write_parquet(&loaded, as_of, structure, &a.parquet)? {
         println!("{}", path.display());
@@ -598,7 +605,7 @@ fn brief_cut_off(a: &BriefArgs) -> Result<Option<NaiveDate>> {
 
 fn brief(a: BriefArgs) -> Result<()> {
     let period = period::parse(&a.period, brief_cut_off(&a)?)?;
-    let loaded = load(&a.input, a.basis, false)?;
+    let loaded = load(&a.input, a.basis, Texts::All)?;
     let structure = structure(&a.input, period.effective_end())?;
     let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
@@ -675,7 +682,7 @@ fn ranking(
 
 fn rank(a: RankArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
-    let loaded = load(&a.input, a.period.basis, true)?;
+    let loaded = load(&a.input, a.period.basis, Texts::None)?;
     let view = pipeline::view(
         &loaded,
         &period,

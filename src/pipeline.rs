@@ -30,8 +30,9 @@ pub struct Sources {
     pub skip_unreadable: bool,
     pub judging: Judging,
     pub show_progress: bool,
-    /// Keep only what figures need (no task contents): for `figures`, `rank`, `trend`.
-    pub lean: bool,
+    /// Which task texts to keep: none for `figures`, `rank`, `trend`; those of the period
+    /// for `report`.
+    pub texts: normalize::Texts,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -109,7 +110,7 @@ pub fn load(sources: &Sources) -> Result<Loaded, PipelineError> {
         .map(|path| {
             // Rows stream from the reader into the normaliser: a file's cells are never all
             // held at once, only the tasks made of them.
-            let mut normalizer = normalize::Normalizer::new(sources.lean);
+            let mut normalizer = normalize::Normalizer::new(sources.texts);
             let out = ingest::stream_file(path, &mut normalizer).map(|()| normalizer.out);
             progress.inc();
             (path, out)

@@ -29,7 +29,7 @@ fn sources(basis: Basis) -> Sources {
         agencies: Some(sample("danh-muc-co-quan.xlsx")),
         skip_unreadable: false,
         // The lean load that `tiendo figures` uses: figures must not depend on the texts.
-        lean: true,
+        texts: tiendo::normalize::Texts::None,
         judging: Judging {
             basis,
             on_original_deadline: false,

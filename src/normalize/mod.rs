@@ -25,6 +25,28 @@ use crate::model::{
 };
 use crate::vn_text::{clean, fold};
 
+/// Which task texts (task id, document number, content, cooperating agencies, officer) a
+/// load keeps: figures need none, and a report lists only the tasks of its period.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Texts {
+    #[default]
+    All,
+    None,
+    /// Only for tasks dated (assignment date, else document date) on or after this day, and
+    /// for tasks with no date at all.
+    From(NaiveDate),
+}
+
+impl Texts {
+    fn keeps(self, dated: Option<NaiveDate>) -> bool {
+        match self {
+            Texts::All => true,
+            Texts::None => false,
+            Texts::From(day) => dated.is_none_or(|d| d >= day),
+        }
+    }
+}
+
 /// Tasks and findings from one file's sheets.
 #[derive(Debug, Default)]
 pub struct Normalized {
@@ -43,8 +65,8 @@ const HEAD_ROWS: usize = HEADER_SCAN_ROWS + 3;
 #[derive(Default)]
 pub struct Normalizer {
     pub out: Normalized,
-    /// Drop texts the figures do not need ([`RawTask::drop_texts`]).
-    pub lean: bool,
+    /// Which task texts to keep.
+    pub texts: Texts,
     sheet: Option<SheetState>,
 }
 
@@ -88,9 +110,9 @@ impl Interner {
 }
 
 impl Normalizer {
-    pub fn new(lean: bool) -> Self {
+    pub fn new(texts: Texts) -> Self {
         Normalizer {
-            lean,
+            texts,
             ..Normalizer::default()
         }
     }
@@ -114,7 +136,7 @@ impl Normalizer {
                     &mut state.interner,
                     r,
                     &cells,
-                    self.lean,
+                    self.texts,
                     &mut self.out,
                 );
             }
@@ -167,7 +189,7 @@ impl RowSink for Normalizer {
                     interner,
                     index,
                     cells,
-                    self.lean,
+                    self.texts,
                     &mut self.out,
                 );
             }
@@ -225,7 +247,7 @@ fn process_row(
     interner: &mut Interner,
     r: usize,
     row: &[CellRef<'_>],
-    lean: bool,
+    texts: Texts,
     out: &mut Normalized,
 ) {
     if row.iter().all(CellRef::is_empty) {
@@ -261,7 +283,7 @@ fn process_row(
         layout,
         interner,
         source,
-        lean,
+        texts,
         &mut out.findings,
     ));
 }
@@ -306,12 +328,25 @@ fn task_from_row<'a>(
     layout: &Layout,
     interner: &mut Interner,
     source: SourceLoc,
-    lean: bool,
+    texts: Texts,
     findings: &mut Vec<Finding>,
 ) -> RawTask {
     let raw = |f: Field| get(f).and_then(CellRef::as_text);
-    // Texts the figures do not need are not even copied in a lean load; their keys are
-    // hashed from the raw cells (folding ignores spacing and normal form).
+    let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
+        let cell = get(f)?;
+        let parsed = cell_date(cell);
+        if parsed.is_none() && !is_no_date_text(cell) {
+            findings.push(bad_cell(&source, label, cell));
+        }
+        parsed
+    };
+    let doc_date = date(Field::DocDate, "Ngày văn bản");
+    let assigned = date(Field::Assigned, "Ngày giao");
+    let extended = date(Field::Extended, "Hạn gia hạn");
+    let completed = date(Field::Completed, "Ngày hoàn thành");
+    // Texts not kept are not even copied; their keys are hashed from the raw cells (folding
+    // ignores spacing and normal form).
+    let lean = !texts.keeps(assigned.or(doc_date));
     let owned = |f: Field| {
         if lean {
             None
@@ -330,18 +365,6 @@ fn task_from_row<'a>(
     } else {
         (shared(Field::Cooperating), shared(Field::Officer))
     };
-    let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
-        let cell = get(f)?;
-        let parsed = cell_date(cell);
-        if parsed.is_none() && !is_no_date_text(cell) {
-            findings.push(bad_cell(&source, label, cell));
-        }
-        parsed
-    };
-    let doc_date = date(Field::DocDate, "Ngày văn bản");
-    let assigned = date(Field::Assigned, "Ngày giao");
-    let extended = date(Field::Extended, "Hạn gia hạn");
-    let completed = date(Field::Completed, "Ngày hoàn thành");
     let deadline = match get(Field::Deadline) {
         _ if layout.column(Field::Deadline).is_none() => Deadline::Unknown,
         None => Deadline::NoDeadline,
