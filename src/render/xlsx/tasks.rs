@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError as WriterError};
+use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError as WriterError};
 
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::{Limits, SHEET_DETAILS, SHEET_DUE_SOON, SHEET_OVERDUE, clip};
@@ -249,15 +249,50 @@ pub(super) fn write_details(
         .enumerate()
         .try_for_each(|(i, (ws, part))| {
             ws.set_name(detail_sheet_name(i))?;
-            detail_sheet(ws, &details[part.clone()], part.start, st)
+            detail_sheet(ws, &details[part.clone()], part.start, part.len(), st)
         })
 }
 
-/// One detail sheet, written strictly row by row (constant-memory mode requires it).
+/// A detail sheet in a workbook of its own, saved (compressed) on its own thread; the
+/// report's workbook takes the compressed sheet as it is (see `super::merge`). The stand-in
+/// first sheet keeps the detail sheet from being the selected one, as in the report.
+pub(super) fn detail_book(
+    lines: &[TaskLine],
+    i: usize,
+    first_stt: usize,
+    st: &Styles,
+) -> Result<Vec<u8>, WriterError> {
+    let mut wb = Workbook::new();
+    wb.set_zip_compression_level(super::ZIP_LEVEL);
+    wb.add_worksheet();
+    let ws = wb.add_worksheet_with_constant_memory()?;
+    ws.set_name(detail_sheet_name(i))?;
+    detail_sheet(ws, lines, first_stt, lines.len(), st)?;
+    wb.save_to_buffer()
+}
+
+/// Where a detail book keeps its sheet.
+pub(super) const DETAIL_BOOK_SHEET: &str = "xl/worksheets/sheet2.xml";
+
+/// The stand-in of a detail sheet kept in its own book: the same name, columns, filter over
+/// the same rows and print titles (the workbook's defined names come from these), no rows.
+pub(super) fn detail_stand_in(
+    ws: &mut Worksheet,
+    i: usize,
+    rows: usize,
+    st: &Styles,
+) -> Result<(), WriterError> {
+    ws.set_name(detail_sheet_name(i))?;
+    detail_sheet(ws, &[], 0, rows, st)
+}
+
+/// One detail sheet with `rows` data rows, of which `lines` are written, strictly row by row
+/// (constant-memory mode requires it).
 fn detail_sheet(
     ws: &mut Worksheet,
     lines: &[TaskLine],
     first_stt: usize,
+    rows: usize,
     st: &Styles,
 ) -> Result<(), WriterError> {
     let last_col = DETAIL_HEADER.len() as ColNum - 1;
@@ -292,7 +327,7 @@ fn detail_sheet(
     for (i, line) in lines.iter().enumerate() {
         detail_row(ws, 1 + i as RowNum, first_stt + i + 1, line)?;
     }
-    ws.autofilter(0, 0, lines.len().max(1) as RowNum, last_col)?;
+    ws.autofilter(0, 0, rows.max(1) as RowNum, last_col)?;
     ws.set_freeze_panes(1, 0)?;
     ws.set_repeat_rows(0, 0)?;
     super::print_setup(ws);

@@ -518,6 +518,7 @@ fn details_continue_on_numbered_sheets_past_the_row_limit() {
         detail_rows_per_sheet: 3,
         excel_rows: 1_000,
         constant_memory_from: 0,
+        separate_detail_books: true,
     };
     let mut book = open(workbook_bytes_with(&sample_report(), limits).unwrap());
     let names = book.sheet_names();
@@ -764,6 +765,7 @@ fn detail_sheets_are_cut_between_agencies() {
             detail_rows_per_sheet: soft,
             excel_rows: hard,
             constant_memory_from: 0,
+            separate_detail_books: true,
         };
         super::tasks::detail_parts(&details, limits)
     };
@@ -798,6 +800,7 @@ fn a_large_report_splits_its_details_between_agencies_and_keeps_every_row() {
         detail_rows_per_sheet: 4,
         excel_rows: 1_000,
         constant_memory_from: 0,
+        separate_detail_books: true,
     };
     let mut book = open(workbook_bytes_with(&report, limits).unwrap());
     let names = book.sheet_names();
@@ -842,4 +845,57 @@ fn a_large_report_splits_its_details_between_agencies_and_keeps_every_row() {
     };
     assert_eq!(stt(&first), [1.0, 2.0, 3.0]);
     assert_eq!(stt(&second), [4.0, 5.0, 6.0, 7.0]);
+}
+
+#[test]
+fn detail_sheets_made_in_books_of_their_own_equal_the_workbook_made_in_one_piece() {
+    // The fast path for large reports writes and compresses each detail sheet in a workbook
+    // of its own, then copies it in; every entry of the result must be the same XML as the
+    // workbook written in one piece (same styles, same defined names, same sheet order).
+    let mut report = sample_report();
+    let on = |agency: &str| task(agency, Status::OnTime, day(2025, 6, 30), None);
+    report.details = [
+        ("Sở Tài chính", 3),
+        ("Sở Xây dựng", 2),
+        ("UBND xã An Phú", 2),
+    ]
+    .iter()
+    .flat_map(|(agency, n)| (0..*n).map(|_| on(agency)))
+    .collect();
+    let limits = |separate_detail_books| Limits {
+        detail_rows_per_sheet: 4,
+        excel_rows: 1_000,
+        constant_memory_from: 0,
+        separate_detail_books,
+    };
+    let entries = |bytes: Vec<u8>| -> Vec<(String, String)> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut entry = zip.by_index(i).unwrap();
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+                (entry.name().unwrap().into_owned(), text)
+            })
+            .collect()
+    };
+    let one_piece = entries(workbook_bytes_with(&report, limits(false)).unwrap());
+    let separate = entries(workbook_bytes_with(&report, limits(true)).unwrap());
+    let names: Vec<&str> = one_piece.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&"xl/worksheets/sheet4.xml") && names.contains(&"xl/worksheets/sheet5.xml")
+    );
+    for ((name_a, a), (name_b, b)) in one_piece.iter().zip(&separate) {
+        assert_eq!(name_a, name_b);
+        assert_eq!(a, b, "{name_a} differs");
+    }
+    assert_eq!(one_piece.len(), separate.len());
+    // The detail sheets hold their rows (not the stand-ins' empty ones).
+    let sheet5 = &separate
+        .iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet5.xml")
+        .unwrap()
+        .1;
+    assert_eq!(sheet5.matches("<row ").count(), 1 + 4);
+    assert!(sheet5.contains("UBND xã An Phú"));
 }
