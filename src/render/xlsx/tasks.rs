@@ -243,14 +243,14 @@ pub(super) fn write_details(
     parts: &[Range<usize>],
     st: &Styles,
 ) -> Result<(), WriterError> {
+    for (i, (ws, part)) in sheets.iter_mut().zip(parts).enumerate() {
+        ws.set_name(detail_sheet_name(i))?;
+        detail_layout(ws, part.len(), st)?;
+    }
     sheets
         .par_iter_mut()
         .zip(parts)
-        .enumerate()
-        .try_for_each(|(i, (ws, part))| {
-            ws.set_name(detail_sheet_name(i))?;
-            detail_sheet(ws, &details[part.clone()], part.start, part.len(), st)
-        })
+        .try_for_each(|(ws, part)| detail_rows(ws, &details[part.clone()], part.start))
 }
 
 /// A detail sheet in a workbook of its own, saved (compressed) on its own thread; the
@@ -295,6 +295,14 @@ fn detail_sheet(
     rows: usize,
     st: &Styles,
 ) -> Result<(), WriterError> {
+    detail_layout(ws, rows, st)?;
+    detail_rows(ws, lines, first_stt)
+}
+
+/// Header, columns, filter and print set-up of a detail sheet of `rows` data rows. Every
+/// format a detail sheet uses is registered here, always in the same order: the sheets are
+/// then filled in parallel, and a sheet made in a book of its own names the same styles.
+fn detail_layout(ws: &mut Worksheet, rows: usize, st: &Styles) -> Result<(), WriterError> {
     let last_col = DETAIL_HEADER.len() as ColNum - 1;
     ws.set_row_height(0, HEADER_HEIGHT)?;
     // Formats go on the columns, and cells are written without one: an unformatted cell takes
@@ -324,13 +332,21 @@ fn detail_sheet(
         ws.set_column_format(col as ColNum, format)?;
         ws.write_string_with_format(0, col as ColNum, *label, &st.header)?;
     }
-    for (i, line) in lines.iter().enumerate() {
-        detail_row(ws, 1 + i as RowNum, first_stt + i + 1, line)?;
-    }
     ws.autofilter(0, 0, rows.max(1) as RowNum, last_col)?;
     ws.set_freeze_panes(1, 0)?;
     ws.set_repeat_rows(0, 0)?;
     super::print_setup(ws);
+    Ok(())
+}
+
+fn detail_rows(
+    ws: &mut Worksheet,
+    lines: &[TaskLine],
+    first_stt: usize,
+) -> Result<(), WriterError> {
+    for (i, line) in lines.iter().enumerate() {
+        detail_row(ws, 1 + i as RowNum, first_stt + i + 1, line)?;
+    }
     Ok(())
 }
 
