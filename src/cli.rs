@@ -455,12 +455,8 @@ pub fn meta(
 
 fn report(a: ReportArgs) -> Result<()> {
     let period = parse_period(&a.period)?;
-    // The report lists the tasks of its period only: texts of tasks assigned before it are
-    // not kept (by deadline, any task may fall in the period).
-    let texts = match a.period.basis {
-        Basis::Assigned => Texts::From(period.start),
-        Basis::Due => Texts::All,
-    };
+    // The report lists the tasks of its period only: no other task keeps its texts.
+    let texts = Texts::of_period(&period, a.period.basis);
     let loaded = load(&a.input, a.period.basis, texts)?;
     let structure = structure(&a.input, period.effective_end())?;
     let current = pipeline::view(&loaded, &period, structure);

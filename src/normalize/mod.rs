@@ -38,6 +38,18 @@ pub enum Texts {
 }
 
 impl Texts {
+    /// The texts a report on `period` lists: those of the tasks in it. By assignment date
+    /// ([`crate::classify::in_period`]), nothing assigned before the period; by deadline, any
+    /// task may fall in it.
+    pub fn of_period(period: &crate::model::Period, basis: crate::model::Basis) -> Texts {
+        match basis {
+            crate::model::Basis::Assigned => Texts::From(period.start),
+            crate::model::Basis::Due => Texts::All,
+        }
+    }
+
+    /// Whether a task dated `dated` (its assignment date, else its document date — the date
+    /// [`crate::classify::in_period`] goes by) keeps its texts.
     fn keeps(self, dated: Option<NaiveDate>) -> bool {
         match self {
             Texts::All => true,
@@ -346,9 +358,9 @@ fn task_from_row<'a>(
     let completed = date(Field::Completed, "Ngày hoàn thành");
     // Texts not kept are not even copied; their keys are hashed from the raw cells (folding
     // ignores spacing and normal form).
-    let lean = !texts.keeps(assigned.or(doc_date));
+    let drop_texts = !texts.keeps(assigned.or(doc_date));
     let owned = |f: Field| {
-        if lean {
+        if drop_texts {
             None
         } else {
             raw(f).and_then(|t| crate::vn_text::clean_shared(&t))
@@ -360,7 +372,7 @@ fn task_from_row<'a>(
         shared(Field::Agency),
         shared(Field::Status),
     );
-    let (cooperating, officer) = if lean {
+    let (cooperating, officer) = if drop_texts {
         (None, None)
     } else {
         (shared(Field::Cooperating), shared(Field::Officer))
@@ -416,8 +428,8 @@ fn task_from_row<'a>(
         id_key,
         info: 0,
     };
-    // The information count as if every text had been kept, so a lean load picks the same
-    // winner of a duplicate merge as a full one.
+    // The information count as if every text had been kept, so a load without texts picks the
+    // same winner of a duplicate merge as a full one.
     let not_kept = [
         Field::TaskId,
         Field::DocNumber,
@@ -425,7 +437,7 @@ fn task_from_row<'a>(
         Field::Cooperating,
         Field::Officer,
     ];
-    let dropped = if lean {
+    let dropped = if drop_texts {
         not_kept.iter().filter(|f| get(**f).is_some()).count()
     } else {
         0

@@ -217,18 +217,14 @@ fn task_table(report: &Report, tasks: &[TaskLine], is_overdue: bool) -> Table {
     } else {
         "Số ngày còn lại"
     };
-    let header = [
+    let header = HeaderCell::one_row(&[
         "STT",
         "Số, ngày văn bản giao",
         "Nội dung nhiệm vụ",
         "Lãnh đạo giao",
         "Hạn xử lý",
         last,
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| HeaderCell::new(t, 0, i, 1, 1))
-    .collect();
+    ]);
     let mut rows = Vec::new();
     let mut n = 0;
     for (agency, list) in brief::tasks_by_agency(report, tasks) {
@@ -352,7 +348,7 @@ pub fn ranking_annex(flow: &mut Flow, ranking: &Ranking, numeral: &str) {
         (Some(44.0), Align::Center),
     ];
     let columns = fit_columns(flow.width_pt(), &spec);
-    let header = [
+    let header = HeaderCell::one_row(&[
         "STT",
         "Khối",
         "Cơ quan",
@@ -360,11 +356,7 @@ pub fn ranking_annex(flow: &mut Flow, ranking: &Ranking, numeral: &str) {
         "Xếp loại",
         "Hạng trong khối",
         "Hạng toàn tỉnh",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| HeaderCell::new(t, 0, i, 1, 1))
-    .collect();
+    ]);
     let rows = ranking
         .agencies
         .iter()
@@ -415,7 +407,7 @@ pub fn trend_table(flow: &Flow, trend: &[TrendPoint], rounding: Rounding) -> Tab
         (Some(58.0), Align::Right),
     ];
     let columns = fit_columns(flow.width_pt(), &spec);
-    let header = [
+    let header = HeaderCell::one_row(&[
         "Kỳ báo cáo",
         "Tổng số",
         "Đã hoàn thành",
@@ -423,11 +415,7 @@ pub fn trend_table(flow: &Flow, trend: &[TrendPoint], rounding: Rounding) -> Tab
         "Chưa hoàn thành quá hạn",
         "Tỷ lệ hoàn thành",
         "Tỷ lệ đúng hạn",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| HeaderCell::new(t, 0, i, 1, 1))
-    .collect();
+    ]);
     let rows = trend
         .iter()
         .map(|p| {

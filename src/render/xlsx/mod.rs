@@ -148,19 +148,17 @@ fn main_workbook(
     let (details, tail) = rest.split_at_mut(parts.len());
     let (details_done, others_done) = rayon::join(
         || {
-            if separate {
-                return details
-                    .iter_mut()
-                    .zip(parts)
-                    .enumerate()
-                    .try_for_each(|(i, (ws, part))| tasks::detail_stand_in(ws, i, part.len(), st))
-                    .map_err(|e| sheet_error(SHEET_DETAILS, e));
-            }
-            let started = std::time::Instant::now();
-            let done = tasks::write_details(details, &report.details, parts, st)
-                .map_err(|e| sheet_error(SHEET_DETAILS, e));
-            crate::pipeline::timing("Excel: các sheet Chi tiết", started);
-            done
+            // With `separate`, the sheets laid out here are stand-ins: the same name, columns,
+            // filter over the same rows and print titles (the workbook's defined names come
+            // from these), no rows; the rows are in the books of their own.
+            let mut fill = || -> Result<(), WriterError> {
+                tasks::lay_out_details(details, parts, st)?;
+                if !separate {
+                    tasks::write_detail_rows(details, &report.details, parts)?;
+                }
+                Ok(())
+            };
+            fill().map_err(|e| sheet_error(SHEET_DETAILS, e))
         },
         || write_other_sheets(head, tail, report, st),
     );
@@ -192,33 +190,29 @@ fn merge(main: Vec<u8>, books: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, Xl
         .map(|b| ZipArchive::new(Cursor::new(b)))
         .collect::<Result<Vec<_>, _>>()
         .map_err(save)?;
+    let stand_ins: Vec<String> = (0..books.len())
+        .map(|k| format!("xl/worksheets/sheet{}.xml", first + k))
+        .collect();
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
     for i in 0..main.len() {
         let entry = main.by_index_raw(i).map_err(save)?;
         let name = entry.name().map_err(save)?.into_owned();
-        let book = name
-            .strip_prefix("xl/worksheets/sheet")
-            .and_then(|n| n.strip_suffix(".xml"))
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| n.checked_sub(first))
-            .filter(|k| *k < books.len());
-        match book {
-            Some(k) => {
-                drop(entry);
-                let at = books[k]
-                    .index_for_name(tasks::DETAIL_BOOK_SHEET)
-                    .ok_or_else(|| XlsxError::Save {
-                        detail: format!(
-                            "thiếu {} trong sheet chi tiết {}",
-                            tasks::DETAIL_BOOK_SHEET,
-                            k + 1
-                        ),
-                    })?;
-                let sheet = books[k].by_index_raw(at).map_err(save)?;
-                out.raw_copy_file_rename(sheet, name).map_err(save)?;
-            }
-            None => out.raw_copy_file(entry).map_err(save)?,
-        }
+        let Some(k) = stand_ins.iter().position(|n| *n == name) else {
+            out.raw_copy_file(entry).map_err(save)?;
+            continue;
+        };
+        drop(entry);
+        let at = books[k]
+            .index_for_name(tasks::DETAIL_BOOK_SHEET)
+            .ok_or_else(|| XlsxError::Save {
+                detail: format!(
+                    "thiếu {} trong sheet chi tiết {}",
+                    tasks::DETAIL_BOOK_SHEET,
+                    k + 1
+                ),
+            })?;
+        let sheet = books[k].by_index_raw(at).map_err(save)?;
+        out.raw_copy_file_rename(sheet, name).map_err(save)?;
     }
     Ok(out.finish().map_err(save)?.into_inner())
 }

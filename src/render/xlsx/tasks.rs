@@ -228,25 +228,33 @@ pub(super) fn detail_parts(details: &[TaskLine], limits: Limits) -> Vec<Range<us
 }
 
 /// The name of the `i`-th detail sheet (from 0).
-pub(super) fn detail_sheet_name(i: usize) -> String {
+fn detail_sheet_name(i: usize) -> String {
     match i {
         0 => SHEET_DETAILS.to_string(),
         _ => format!("{SHEET_DETAILS} ({})", i + 1),
     }
 }
 
-/// Fill the detail sheets (created beforehand, one per part), each on its own thread: they
-/// are the bulk of a large report. STT runs on across the sheets.
-pub(super) fn write_details(
+/// Name and lay out the detail sheets (made beforehand, one per part), one after the other:
+/// the formats are then registered in one fixed order, whatever fills the sheets later.
+pub(super) fn lay_out_details(
     sheets: &mut [Worksheet],
-    details: &[TaskLine],
     parts: &[Range<usize>],
     st: &Styles,
 ) -> Result<(), WriterError> {
     for (i, (ws, part)) in sheets.iter_mut().zip(parts).enumerate() {
-        ws.set_name(detail_sheet_name(i))?;
-        detail_layout(ws, part.len(), st)?;
+        lay_out_detail(ws, i, part.len(), st)?;
     }
+    Ok(())
+}
+
+/// Fill the laid-out detail sheets, each on its own thread: they are the bulk of a large
+/// report. STT runs on across the sheets.
+pub(super) fn write_detail_rows(
+    sheets: &mut [Worksheet],
+    details: &[TaskLine],
+    parts: &[Range<usize>],
+) -> Result<(), WriterError> {
     sheets
         .par_iter_mut()
         .zip(parts)
@@ -266,43 +274,25 @@ pub(super) fn detail_book(
     wb.set_zip_compression_level(super::ZIP_LEVEL);
     wb.add_worksheet();
     let ws = wb.add_worksheet_with_constant_memory()?;
-    ws.set_name(detail_sheet_name(i))?;
-    detail_sheet(ws, lines, first_stt, lines.len(), st)?;
+    lay_out_detail(ws, i, lines.len(), st)?;
+    detail_rows(ws, lines, first_stt)?;
     wb.save_to_buffer()
 }
 
 /// Where a detail book keeps its sheet.
 pub(super) const DETAIL_BOOK_SHEET: &str = "xl/worksheets/sheet2.xml";
 
-/// The stand-in of a detail sheet kept in its own book: the same name, columns, filter over
-/// the same rows and print titles (the workbook's defined names come from these), no rows.
-pub(super) fn detail_stand_in(
+/// Name, header, columns, filter and print set-up of the `i`-th detail sheet, of `rows` data
+/// rows. Every format a detail sheet uses is registered here, always in the same order: the
+/// sheets are then filled in parallel, and a sheet made in a book of its own names the same
+/// styles.
+fn lay_out_detail(
     ws: &mut Worksheet,
     i: usize,
     rows: usize,
     st: &Styles,
 ) -> Result<(), WriterError> {
     ws.set_name(detail_sheet_name(i))?;
-    detail_sheet(ws, &[], 0, rows, st)
-}
-
-/// One detail sheet with `rows` data rows, of which `lines` are written, strictly row by row
-/// (constant-memory mode requires it).
-fn detail_sheet(
-    ws: &mut Worksheet,
-    lines: &[TaskLine],
-    first_stt: usize,
-    rows: usize,
-    st: &Styles,
-) -> Result<(), WriterError> {
-    detail_layout(ws, rows, st)?;
-    detail_rows(ws, lines, first_stt)
-}
-
-/// Header, columns, filter and print set-up of a detail sheet of `rows` data rows. Every
-/// format a detail sheet uses is registered here, always in the same order: the sheets are
-/// then filled in parallel, and a sheet made in a book of its own names the same styles.
-fn detail_layout(ws: &mut Worksheet, rows: usize, st: &Styles) -> Result<(), WriterError> {
     let last_col = DETAIL_HEADER.len() as ColNum - 1;
     ws.set_row_height(0, HEADER_HEIGHT)?;
     // Formats go on the columns, and cells are written without one: an unformatted cell takes

@@ -752,14 +752,19 @@ fn a_group_without_agencies_shows_its_subtotal_as_numbers() {
     assert_eq!(total, "SUM(C13,C16,C19)");
 }
 
+/// Tasks completed on time, in runs of one agency each, in the order given.
+fn in_runs(runs: &[(&str, usize)]) -> Vec<TaskLine> {
+    runs.iter()
+        .flat_map(|(agency, n)| {
+            (0..*n).map(|_| task(agency, Status::OnTime, day(2025, 6, 30), None))
+        })
+        .collect()
+}
+
 #[test]
 fn detail_sheets_are_cut_between_agencies() {
-    let on = |agency: &str| task(agency, Status::OnTime, day(2025, 6, 30), None);
     // Runs: A×2, B×3, C×1, D×4 (10 tasks, in agency order as the report lists them).
-    let details: Vec<TaskLine> = [("A", 2), ("B", 3), ("C", 1), ("D", 4)]
-        .iter()
-        .flat_map(|(agency, n)| (0..*n).map(|_| on(agency)))
-        .collect();
+    let details = in_runs(&[("A", 2), ("B", 3), ("C", 1), ("D", 4)]);
     let parts = |soft, hard| {
         let limits = Limits {
             detail_rows_per_sheet: soft,
@@ -787,15 +792,11 @@ fn detail_sheets_are_cut_between_agencies() {
 fn a_large_report_splits_its_details_between_agencies_and_keeps_every_row() {
     // Constant-memory sheets written side by side: every task once, in order, STT running on.
     let mut report = sample_report();
-    let on = |agency: &str| task(agency, Status::OnTime, day(2025, 6, 30), None);
-    report.details = [
+    report.details = in_runs(&[
         ("Sở Tài chính", 3),
         ("Sở Xây dựng", 2),
         ("UBND xã An Phú", 2),
-    ]
-    .iter()
-    .flat_map(|(agency, n)| (0..*n).map(|_| on(agency)))
-    .collect();
+    ]);
     let limits = Limits {
         detail_rows_per_sheet: 4,
         excel_rows: 1_000,
@@ -853,15 +854,11 @@ fn detail_sheets_made_in_books_of_their_own_equal_the_workbook_made_in_one_piece
     // of its own, then copies it in; every entry of the result must be the same XML as the
     // workbook written in one piece (same styles, same defined names, same sheet order).
     let mut report = sample_report();
-    let on = |agency: &str| task(agency, Status::OnTime, day(2025, 6, 30), None);
-    report.details = [
+    report.details = in_runs(&[
         ("Sở Tài chính", 3),
         ("Sở Xây dựng", 2),
         ("UBND xã An Phú", 2),
-    ]
-    .iter()
-    .flat_map(|(agency, n)| (0..*n).map(|_| on(agency)))
-    .collect();
+    ]);
     let limits = |separate_detail_books| Limits {
         detail_rows_per_sheet: 4,
         excel_rows: 1_000,
