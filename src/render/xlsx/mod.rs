@@ -5,6 +5,7 @@
 //! rust_xlsxwriter type leaves this module, and the bytes depend only on the report (the
 //! creation time comes from `meta.report_date`).
 
+mod detail_xml;
 mod findings;
 mod ranking;
 mod styles;
@@ -95,7 +96,7 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
                 .par_iter()
                 .enumerate()
                 .map(|(i, part)| {
-                    tasks::detail_book(&report.details[part.clone()], i, part.start, &st)
+                    detail_xml::detail_entry(&report.details[part.clone()], i, part.start, &st)
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| sheet_error(SHEET_DETAILS, e));
@@ -203,11 +204,11 @@ fn merge(main: Vec<u8>, books: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, Xl
         };
         drop(entry);
         let at = books[k]
-            .index_for_name(tasks::DETAIL_BOOK_SHEET)
+            .index_for_name(detail_xml::DETAIL_ENTRY)
             .ok_or_else(|| XlsxError::Save {
                 detail: format!(
                     "thiếu {} trong sheet chi tiết {}",
-                    tasks::DETAIL_BOOK_SHEET,
+                    detail_xml::DETAIL_ENTRY,
                     k + 1
                 ),
             })?;

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError as WriterError};
+use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError as WriterError};
 
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::{Limits, SHEET_DETAILS, SHEET_DUE_SOON, SHEET_OVERDUE, clip};
@@ -173,6 +173,9 @@ pub(super) fn source_text(source: &SourceLoc) -> String {
     }
 }
 
+/// Columns of a detail sheet.
+pub(super) const DETAIL_COLUMNS: usize = DETAIL_HEADER.len();
+
 const DETAIL_HEADER: [(&str, f64); 17] = [
     ("STT", 7.0),
     ("Mã nhiệm vụ", 12.0),
@@ -261,32 +264,11 @@ pub(super) fn write_detail_rows(
         .try_for_each(|(ws, part)| detail_rows(ws, &details[part.clone()], part.start))
 }
 
-/// A detail sheet in a workbook of its own, saved (compressed) on its own thread; the
-/// report's workbook takes the compressed sheet as it is (see `super::merge`). The stand-in
-/// first sheet keeps the detail sheet from being the selected one, as in the report.
-pub(super) fn detail_book(
-    lines: &[TaskLine],
-    i: usize,
-    first_stt: usize,
-    st: &Styles,
-) -> Result<Vec<u8>, WriterError> {
-    let mut wb = Workbook::new();
-    wb.set_zip_compression_level(super::ZIP_LEVEL);
-    wb.add_worksheet();
-    let ws = wb.add_worksheet_with_constant_memory()?;
-    lay_out_detail(ws, i, lines.len(), st)?;
-    detail_rows(ws, lines, first_stt)?;
-    wb.save_to_buffer()
-}
-
-/// Where a detail book keeps its sheet.
-pub(super) const DETAIL_BOOK_SHEET: &str = "xl/worksheets/sheet2.xml";
-
 /// Name, header, columns, filter and print set-up of the `i`-th detail sheet, of `rows` data
 /// rows. Every format a detail sheet uses is registered here, always in the same order: the
 /// sheets are then filled in parallel, and a sheet made in a book of its own names the same
 /// styles.
-fn lay_out_detail(
+pub(super) fn lay_out_detail(
     ws: &mut Worksheet,
     i: usize,
     rows: usize,
