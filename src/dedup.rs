@@ -4,7 +4,7 @@
 //! after folding. Two different ids are never the same task. The fuller row wins, empty
 //! fields are filled from the others, and the earliest completion date is kept.
 
-use std::collections::HashMap;
+use rayon::slice::ParallelSliceMut;
 
 use crate::model::{Finding, FindingKind, RawTask, SourceLoc};
 
@@ -18,26 +18,39 @@ pub fn merge(
     mut agency_key: impl FnMut(&RawTask) -> Option<u64>,
 ) -> (Vec<u32>, Vec<Finding>) {
     let n = tasks.len();
+    let row = |i: usize| u32::try_from(i).expect("fewer than 4 billion rows");
     let mut parent: Vec<usize> = (0..n).collect();
-    // Sized once for every task: growing a million-key table step by step rehashes it and
-    // touches twice the memory.
-    let with_ids = tasks.iter().filter(|t| t.id_key.is_some()).count();
-    let mut by_id: KeyMap<u64, usize> =
-        KeyMap::with_capacity_and_hasher(with_ids, Default::default());
-    let mut by_doc: KeyMap<(u64, u64), Bucket> =
-        KeyMap::with_capacity_and_hasher(n, Default::default());
     let mut any_union = false;
-    for (i, t) in tasks.iter().enumerate() {
-        if let Some(id) = t.id_key {
-            let first = *by_id.entry(id).or_insert(i);
-            any_union |= union(&mut parent, first, i);
-        }
-        // The document key (number, date, content) was hashed while the file was read.
-        if let (Some(key), Some(agency)) = (t.match_key, agency_key(t)) {
-            let bucket = by_doc.entry((key, agency)).or_default();
-            any_union |= bucket.add(i, t.id_key.is_some(), &mut parent);
+    // Keys are gathered and sorted rather than put in hash tables: a million-key table costs
+    // a hundred megabytes or so; sorted pairs are a sixth of that, read once in order. A run
+    // of equal keys lists its rows in input order, as the first-seen rules below need.
+    // Same task id: every row joins the first row with that id.
+    let mut ids: Vec<(u64, u32)> = tasks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((t.id_key?, row(i))))
+        .collect();
+    ids.par_sort_unstable();
+    for run in ids.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in &run[1..] {
+            any_union |= union(&mut parent, run[0].1 as usize, i as usize);
         }
     }
+    drop(ids);
+    // Same document key (number, date, content; hashed while the file was read) and agency.
+    let mut docs: Vec<(u64, u64, u32, bool)> = tasks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((t.match_key?, agency_key(t)?, row(i), t.id_key.is_some())))
+        .collect();
+    docs.par_sort_unstable();
+    for run in docs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let mut bucket = Bucket::default();
+        for &(_, _, i, has_id) in run {
+            any_union |= bucket.add(i as usize, has_id, &mut parent);
+        }
+    }
+    drop(docs);
     if !any_union {
         return (vec![0; n], Vec::new());
     }
@@ -75,30 +88,6 @@ impl Bucket {
         joined
     }
 }
-
-/// The keys here are already 64-bit hashes: hashing them again with SipHash only costs time
-/// on a million rows, so the map uses them as they are (std has no identity hasher).
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = self.0.rotate_left(29) ^ n;
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type KeyMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<PassThrough>>;
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {

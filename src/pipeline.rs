@@ -90,8 +90,16 @@ pub struct Loaded {
 /// With `TIENDO_TIMING=1`, print how long a stage took (a diagnostic for benchmarks).
 pub fn timing(stage: &str, started: std::time::Instant) {
     if std::env::var_os("TIENDO_TIMING").is_some() {
+        // The peak resident memory so far (Linux), to see which stage sets it.
+        let peak = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+                Some(format!(", đỉnh bộ nhớ {}", line["VmHWM:".len()..].trim()))
+            })
+            .unwrap_or_default();
         eprintln!(
-            "[thời gian] {stage}: {:.3} s",
+            "[thời gian] {stage}: {:.3} s{peak}",
             started.elapsed().as_secs_f64()
         );
     }
@@ -179,20 +187,26 @@ pub fn settle(
     let mut leader_ids: SharedMap<usize> = SharedMap::new();
     let no_leader = leaders.id(NO_LEADER);
     let mut excluded = 0;
-    let mut meta = Vec::with_capacity(tasks.len());
-    // Screening and the contradiction check read one task each: done in parallel.
-    let judged: Vec<(Screen, Option<String>)> = tasks
+    // Screening and the contradiction check read one task each: done in parallel, straight
+    // into the tasks' records (agency and leader are filled in below, in input order).
+    let mut meta: Vec<TaskMeta> = tasks
         .par_iter()
-        .map(|t| {
-            (
-                classify::screen(t, judging),
-                classify::contradiction(t, judging),
-            )
+        .zip(merged_rows)
+        .map(|(t, merged_rows)| TaskMeta {
+            agency: AgencyRef::Missing,
+            leader: no_leader,
+            screen: classify::screen(t, judging),
+            merged_rows,
         })
         .collect();
-    for ((task, merged_rows), (screen, contradiction)) in tasks.iter().zip(merged_rows).zip(judged)
-    {
-        match &screen {
+    let mut contradictions: Vec<(usize, String)> = tasks
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((i, classify::contradiction(t, judging)?)))
+        .collect();
+    contradictions.reverse(); // popped in input order
+    for (i, (task, m)) in tasks.iter().zip(&mut meta).enumerate() {
+        match &m.screen {
             Screen::Excluded(reason) => {
                 excluded += 1;
                 findings.push(Finding {
@@ -211,23 +225,18 @@ pub fn settle(
             }),
             Screen::Countable => {}
         }
-        if let Some(message) = contradiction {
+        if contradictions.last().is_some_and(|(at, _)| *at == i) {
+            let (_, message) = contradictions.pop().expect("just seen");
             findings.push(Finding {
                 kind: FindingKind::Contradiction,
                 source: task.source.clone(),
                 message,
             });
         }
-        let leader = match &task.leader {
-            Some(name) => leader_ids.get_or_insert(name, |n| leaders.id(n)),
-            None => no_leader,
-        };
-        meta.push(TaskMeta {
-            agency: matcher.resolve(task),
-            leader,
-            screen,
-            merged_rows,
-        });
+        if let Some(name) = &task.leader {
+            m.leader = leader_ids.get_or_insert(name, |n| leaders.id(n));
+        }
+        m.agency = matcher.resolve(task);
     }
     if !directory.is_empty() {
         findings.extend(matcher.unknown_findings(&tasks, &meta));
