@@ -3,8 +3,8 @@
 //! coming-due lists, every counted task and the data-quality findings. Renderers draw this
 //! model and nothing else.
 
+use crate::model::Text;
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use chrono::Duration;
 use rayon::prelude::*;
@@ -17,18 +17,16 @@ use crate::vn_number::date;
 /// on the cut-off day itself is still within its deadline and is listed as coming due.
 pub const DUE_SOON_DAYS: i64 = 30;
 
-/// Build the report for `current`, compared with `previous` (same period last year) if given.
+/// Build the report for `current`, compared with `before` if given: the counts per agency
+/// slot of the same period last year ([`previous_counts`]).
 pub fn build(
     loaded: &Loaded,
     current: &View,
-    previous: Option<&View>,
+    before: Option<Vec<Counts>>,
     meta: ReportMeta,
 ) -> Result<Report, PipelineError> {
     let keys = pipeline::keys(loaded);
     let now = pipeline::agency_counts(loaded, current)?;
-    let before = previous
-        .map(|v| pipeline::agency_counts(loaded, v))
-        .transpose()?;
     let sections = sections(loaded, &keys, current, &now, before.as_deref());
     let total = sections
         .iter()
@@ -39,10 +37,10 @@ pub fn build(
         })
     });
     let position = position_of(&keys);
-    let names: Vec<Arc<str>> = keys
+    let names: Vec<Text> = keys
         .agency_names
         .iter()
-        .map(|n| Arc::from(n.as_str()))
+        .map(|n| Text::from(n.as_str()))
         .collect();
     let line = |c: &Counted| task_line(loaded, &names, c);
     let mut counted: Vec<&Counted> = current.counted.iter().collect();
@@ -83,6 +81,16 @@ pub fn build(
         ranking: None,
         trend: None,
     })
+}
+
+/// The counts per agency slot of `period` (the same period last year), for [`build`]: only
+/// counts are kept of it, not its classified tasks.
+pub fn previous_counts(
+    loaded: &Loaded,
+    period: &crate::model::Period,
+    structure: Structure,
+) -> Result<Vec<Counts>, PipelineError> {
+    pipeline::agency_counts(loaded, &pipeline::view(loaded, period, structure))
 }
 
 /// Agency slot → position in report order.
@@ -196,7 +204,7 @@ fn note(loaded: &Loaded, slot: usize, view: &View, named: &HashSet<usize>) -> St
     }
 }
 
-fn task_line(loaded: &Loaded, names: &[Arc<str>], c: &Counted) -> TaskLine {
+fn task_line(loaded: &Loaded, names: &[Text], c: &Counted) -> TaskLine {
     let t = &loaded.tasks[c.task];
     TaskLine {
         agency: names[c.agency].clone(),

@@ -459,9 +459,9 @@ fn report(a: ReportArgs) -> Result<()> {
     let texts = Texts::of_period(&period, a.period.basis);
     let loaded = load(&a.input, a.period.basis, texts)?;
     let structure = structure(&a.input, period.effective_end())?;
-    let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
-    let previous = pipeline::view(&loaded, &last_year, structure);
+    let before = assemble::previous_counts(&loaded, &last_year, structure)?;
+    let current = pipeline::view(&loaded, &period, structure);
     let meta = meta(
         &a.issuer,
         &period,
@@ -470,7 +470,7 @@ fn report(a: ReportArgs) -> Result<()> {
         a.input.rounding,
     )?;
     let started = std::time::Instant::now();
-    let mut report = assemble::build(&loaded, &current, Some(&previous), meta)?;
+    let mut report = assemble::build(&loaded, &current, Some(before), meta)?;
     if a.scoring.rules.is_some() || a.scoring.manual_points.is_some() {
         report.ranking = Some(ranking(&loaded, &current, &a.scoring)?);
     }
@@ -479,18 +479,20 @@ fn report(a: ReportArgs) -> Result<()> {
         let all = crate::trend::figures(&loaded, &periods, structure, By::Group)?;
         report.trend = Some(crate::trend::points(&all));
     }
+    drop(current);
     pipeline::timing("dựng báo cáo", started);
     let stem = report_stem(&period);
     let started = std::time::Instant::now();
     // The workbook and the PDF do not depend on each other: drawn side by side. The loaded
-    // tasks are freed after the (short) PDF, while the workbook is still being drawn.
+    // tasks (the report shares their texts) are freed first, while the workbook is started:
+    // the PDF and the workbook then reuse their memory.
     let (xlsx, pdf) = rayon::join(
         || crate::render::xlsx::workbook_bytes(&report),
         || {
+            drop(loaded);
             let started = std::time::Instant::now();
             let pdf = crate::render::pdf::pdf_bytes(&report);
             pipeline::timing("PDF", started);
-            drop(loaded);
             pdf
         },
     );
@@ -603,9 +605,9 @@ fn brief(a: BriefArgs) -> Result<()> {
     let period = period::parse(&a.period, brief_cut_off(&a)?)?;
     let loaded = load(&a.input, a.basis, Texts::All)?;
     let structure = structure(&a.input, period.effective_end())?;
-    let current = pipeline::view(&loaded, &period, structure);
     let last_year = period::same_period_last_year(&period);
-    let previous = pipeline::view(&loaded, &last_year, structure);
+    let before = assemble::previous_counts(&loaded, &last_year, structure)?;
+    let current = pipeline::view(&loaded, &period, structure);
     let meta = meta(
         &a.issuer,
         &period,
@@ -613,7 +615,7 @@ fn brief(a: BriefArgs) -> Result<()> {
         a.basis,
         a.input.rounding,
     )?;
-    let report = assemble::build(&loaded, &current, Some(&previous), meta)?;
+    let report = assemble::build(&loaded, &current, Some(before), meta)?;
     println!("{}", crate::brief::brief(&report, a.format));
     Ok(())
 }

@@ -28,7 +28,7 @@ pub fn merge(
     let mut ids: Vec<(u64, u32)> = tasks
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| Some((t.id_key?, row(i))))
+        .filter_map(|(i, t)| Some((t.id_key?.get(), row(i))))
         .collect();
     ids.par_sort_unstable();
     for run in ids.chunk_by(|a, b| a.0 == b.0) {
@@ -41,7 +41,14 @@ pub fn merge(
     let mut docs: Vec<(u64, u64, u32, bool)> = tasks
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| Some((t.match_key?, agency_key(t)?, row(i), t.id_key.is_some())))
+        .filter_map(|(i, t)| {
+            Some((
+                t.match_key?.get(),
+                agency_key(t)?,
+                row(i),
+                t.id_key.is_some(),
+            ))
+        })
         .collect();
     docs.par_sort_unstable();
     for run in docs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {

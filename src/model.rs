@@ -2,18 +2,20 @@
 //! group, the findings of the data-quality check and the plain report model the renderers
 //! draw. No stage-specific crate type (calamine, polars, printpdf, rust_xlsxwriter) appears here.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use serde::Serialize;
+
+/// A text read from the inputs, shared by every record that holds it: one pointer wide
+/// (`Arc<str>` takes two), which a million tasks of ten texts each feel in memory.
+pub type Text = arcstr::ArcStr;
 
 /// Where a row came from: file, sheet (none for CSV) and 1-based row number as a spreadsheet
 /// program shows it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SourceLoc {
     /// Shared by every row of a file (a million rows must not carry a million path copies).
-    pub file: Arc<str>,
-    pub sheet: Option<Arc<str>>,
+    pub file: Text,
+    pub sheet: Option<Text>,
     pub row: usize,
 }
 
@@ -63,28 +65,28 @@ pub enum StatusText {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RawTask {
     pub source: SourceLoc,
-    pub task_id: Option<Arc<str>>,
-    pub doc_number: Option<Arc<str>>,
+    pub task_id: Option<Text>,
+    pub doc_number: Option<Text>,
     pub doc_date: Option<NaiveDate>,
-    pub summary: Option<Arc<str>>,
-    pub leader: Option<Arc<str>>,
-    pub agency: Option<Arc<str>>,
-    pub cooperating: Option<Arc<str>>,
+    pub summary: Option<Text>,
+    pub leader: Option<Text>,
+    pub agency: Option<Text>,
+    pub cooperating: Option<Text>,
     pub assigned: Option<NaiveDate>,
     pub deadline: Deadline,
     pub extended: Option<NaiveDate>,
     pub completed: Option<NaiveDate>,
     pub status_text: Option<StatusText>,
-    pub status_raw: Option<Arc<str>>,
+    pub status_raw: Option<Text>,
     pub is_key: bool,
-    pub officer: Option<Arc<str>>,
+    pub officer: Option<Text>,
     /// Hash of the folded document number, document date and folded content: the duplicate
     /// key without the agency (SPEC 4.5), computed while files are read in parallel.
     #[serde(skip)]
-    pub match_key: Option<u64>,
+    pub match_key: Option<Key>,
     /// Hash of the folded task id (two rows with the same id are the same task).
     #[serde(skip)]
-    pub id_key: Option<u64>,
+    pub id_key: Option<Key>,
     /// How many fields carry a value ([`RawTask::information`]), kept because a lean load
     /// drops the texts the figures do not need.
     #[serde(skip)]
@@ -133,21 +135,27 @@ impl RawTask {
 /// The document key of a task without the agency (SPEC 4.5): folded document number,
 /// document date and folded content, hashed. `fold` ignores spacing and normal form, so raw
 /// and cleaned texts give the same key.
-pub fn match_key(doc_number: &str, doc_date: Option<NaiveDate>, content: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+pub fn match_key(doc_number: &str, doc_date: Option<NaiveDate>, content: &str) -> Key {
+    use std::hash::Hash;
     let mut h = std::hash::DefaultHasher::new();
     crate::vn_text::fold_hash(doc_number, &mut h);
     doc_date.hash(&mut h);
     crate::vn_text::fold_hash(content, &mut h);
-    h.finish()
+    key(h)
 }
 
 /// The key of a task id (case, spacing and punctuation ignored).
-pub fn id_key(id: &str) -> u64 {
-    use std::hash::Hasher;
+pub fn id_key(id: &str) -> Key {
     let mut h = std::hash::DefaultHasher::new();
     crate::vn_text::fold_hash(id, &mut h);
-    h.finish()
+    key(h)
+}
+
+/// A 64-bit hash of folded texts; never zero, so that an absent key costs no extra space.
+pub type Key = std::num::NonZeroU64;
+
+fn key(h: impl std::hash::Hasher) -> Key {
+    Key::new(h.finish()).unwrap_or(Key::MIN)
 }
 
 /// Status of a task at a cut-off (SPEC 4.2).
@@ -434,18 +442,18 @@ pub struct GroupSection {
 /// the loaded task (a report of a million tasks copies no text to list them).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TaskLine {
-    pub agency: Arc<str>,
-    pub task_id: Option<Arc<str>>,
-    pub doc_number: Option<Arc<str>>,
+    pub agency: Text,
+    pub task_id: Option<Text>,
+    pub doc_number: Option<Text>,
     pub doc_date: Option<NaiveDate>,
-    pub summary: Option<Arc<str>>,
-    pub leader: Option<Arc<str>>,
+    pub summary: Option<Text>,
+    pub leader: Option<Text>,
     pub assigned: Option<NaiveDate>,
     pub deadline_used: Option<NaiveDate>,
     pub completed: Option<NaiveDate>,
     pub status: Status,
     pub days_overdue: Option<i64>,
-    pub officer: Option<Arc<str>>,
+    pub officer: Option<Text>,
     pub is_key: bool,
     pub source: SourceLoc,
 }
@@ -614,9 +622,9 @@ impl Cell {
 /// sheet (to find its header) are held like this; task rows stream.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RawSheet {
-    pub file: Arc<str>,
+    pub file: Text,
     /// None for CSV.
-    pub sheet: Option<Arc<str>>,
+    pub sheet: Option<Text>,
     pub rows: Vec<Vec<Cell>>,
     pub merged: Vec<MergedArea>,
 }

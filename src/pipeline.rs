@@ -18,7 +18,9 @@ use crate::aggregate::{self, Fact};
 use crate::classify::{self, Judging, Screen};
 use crate::dedup;
 use crate::ingest::{self, IngestError};
-use crate::model::{Counts, Finding, FindingKind, LeftOut, Period, RawTask, SourceLoc, Status};
+use crate::model::{
+    Counts, Finding, FindingKind, LeftOut, Period, RawTask, SourceLoc, Status, Text,
+};
 use crate::normalize;
 use crate::vn_text::fold;
 
@@ -295,17 +297,15 @@ struct Matcher<'a> {
 /// A cache keyed by the address of a shared text: the normaliser gives every distinct text of
 /// a sheet one shared copy, so a million rows hit a few dozen addresses and no string is
 /// hashed. The entry holds a clone of the text, so the address cannot be reused meanwhile.
-struct SharedMap<V>(
-    HashMap<usize, (std::sync::Arc<str>, V), std::hash::BuildHasherDefault<AddressHasher>>,
-);
+struct SharedMap<V>(HashMap<usize, (Text, V), std::hash::BuildHasherDefault<AddressHasher>>);
 
 impl<V: Copy> SharedMap<V> {
     fn new() -> Self {
         SharedMap(HashMap::default())
     }
 
-    fn get_or_insert(&mut self, text: &std::sync::Arc<str>, make: impl FnOnce(&str) -> V) -> V {
-        let address = std::sync::Arc::as_ptr(text) as *const u8 as usize;
+    fn get_or_insert(&mut self, text: &Text, make: impl FnOnce(&str) -> V) -> V {
+        let address = text.as_ptr() as usize;
         if let Some((_, v)) = self.0.get(&address) {
             return *v;
         }

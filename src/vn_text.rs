@@ -2,7 +2,7 @@
 //! (`Uỷ`/`Ủy`, `hoà`/`hòa`), stray spaces and line breaks. `clean` gives the text to show;
 //! `fold` gives the key to compare on (header names, agency names, status texts, duplicates).
 
-use std::sync::Arc;
+use crate::model::Text;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -43,11 +43,11 @@ pub fn clean_owned(raw: String) -> Option<String> {
 
 /// [`clean`] into a shared string: text that is already clean is copied once, straight from
 /// the cell (task numbers and contents of every row of a report).
-pub fn clean_shared(raw: &str) -> Option<Arc<str>> {
+pub fn clean_shared(raw: &str) -> Option<Text> {
     if is_clean(raw) {
-        return Some(Arc::from(raw));
+        return Some(Text::from(raw));
     }
-    clean(raw).map(Arc::from)
+    clean(raw).map(Text::from)
 }
 
 /// True when [`clean`] would return `raw` unchanged, decided in one pass over the characters:

@@ -1,14 +1,14 @@
 //! CSV exports: UTF-8 with or without BOM, `,` or `;` separated (the separator is the one that
 //! splits the first lines more often, outside quotes).
 
-use std::sync::Arc;
+use crate::model::Text;
 
 use crate::model::CellRef;
 
 use super::{IngestError, RowSink};
 
 /// Stream CSV bytes as one sheet of text cells.
-pub fn stream(bytes: &[u8], file: &Arc<str>, sink: &mut dyn RowSink) -> Result<(), IngestError> {
+pub fn stream(bytes: &[u8], file: &Text, sink: &mut dyn RowSink) -> Result<(), IngestError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(body) {
         let line = body[..e.valid_up_to()]
@@ -98,7 +98,7 @@ mod tests {
 
     fn parse(bytes: &[u8], file: &str) -> Result<RawSheet, IngestError> {
         let mut c = Collector::default();
-        stream(bytes, &Arc::from(file), &mut c)?;
+        stream(bytes, &Text::from(file), &mut c)?;
         Ok(c.sheets.remove(0))
     }
 

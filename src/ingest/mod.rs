@@ -9,14 +9,14 @@ mod workbook;
 
 use std::path::{Path, PathBuf};
 
-use std::sync::Arc;
+use crate::model::Text;
 
 use crate::model::{Cell, CellRef, MergedArea, RawSheet};
 
 /// Where streamed rows go.
 pub trait RowSink {
     /// A new sheet starts (`sheet` is None for CSV), with its merged areas.
-    fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>);
+    fn begin_sheet(&mut self, file: &Text, sheet: Option<&Text>, merged: Vec<MergedArea>);
     /// One row: `index` is 0-based (spreadsheet row `index + 1`); rows without any used cell
     /// may be skipped.
     fn row(&mut self, index: usize, cells: &[CellRef<'_>]);
@@ -106,7 +106,7 @@ struct Counting<'s> {
 }
 
 impl RowSink for Counting<'_> {
-    fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>) {
+    fn begin_sheet(&mut self, file: &Text, sheet: Option<&Text>, merged: Vec<MergedArea>) {
         self.inner.begin_sheet(file, sheet, merged);
     }
     fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
@@ -120,7 +120,7 @@ impl RowSink for Counting<'_> {
 
 /// Stream every sheet of one file into `sink`.
 pub fn stream_file(path: &Path, sink: &mut dyn RowSink) -> Result<(), IngestError> {
-    let name: Arc<str> = path.display().to_string().into();
+    let name: Text = path.display().to_string().into();
     let mut counting = Counting {
         inner: sink,
         used_cells: 0,
@@ -149,7 +149,7 @@ pub struct Collector {
 }
 
 impl RowSink for Collector {
-    fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>) {
+    fn begin_sheet(&mut self, file: &Text, sheet: Option<&Text>, merged: Vec<MergedArea>) {
         self.sheets.push(RawSheet {
             file: file.clone(),
             sheet: sheet.cloned(),

@@ -2,9 +2,9 @@
 //! stray cell at XFD1048576 cannot blow up memory, and only the row being read is held);
 //! `.xls` and `.ods` through the range API. Merged areas come from xls only (see `stream`). Rows go to the sink as borrowed cells.
 
+use crate::model::Text;
 use std::io::{Read, Seek};
 use std::path::Path;
-use std::sync::Arc;
 
 use calamine::{Data, DataRef, DataType, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto};
 
@@ -12,7 +12,7 @@ use crate::model::{CellRef, MergedArea};
 
 use super::{IngestError, RowSink};
 
-pub fn stream(path: &Path, file: &Arc<str>, sink: &mut dyn RowSink) -> Result<(), IngestError> {
+pub fn stream(path: &Path, file: &Text, sink: &mut dyn RowSink) -> Result<(), IngestError> {
     let open_err = |reason: String| IngestError::Open {
         file: file.to_string(),
         reason,
@@ -24,7 +24,7 @@ pub fn stream(path: &Path, file: &Arc<str>, sink: &mut dyn RowSink) -> Result<()
             sheet: name.clone(),
             reason,
         };
-        let sheet_name: Arc<str> = name.as_str().into();
+        let sheet_name: Text = name.as_str().into();
         match &mut workbook {
             Sheets::Xlsx(xlsx) => {
                 // No merged areas for xlsx: calamine finds them by parsing the whole sheet a

@@ -13,8 +13,8 @@ use cells::{deadline_date, is_key_flag, is_no_date_text};
 use headers::HEADER_SCAN_ROWS;
 pub use headers::{Field, Layout, find_layout, match_header};
 
+use crate::model::Text;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -93,14 +93,14 @@ struct SheetState {
 /// and the meaning of each distinct status text (a sheet has a dozen, repeated on every row).
 #[derive(Default)]
 struct Interner {
-    texts: std::collections::HashSet<Arc<str>, foldhash::fast::RandomState>,
-    statuses: HashMap<Arc<str>, Option<StatusText>, foldhash::fast::RandomState>,
+    texts: std::collections::HashSet<Text, foldhash::fast::RandomState>,
+    statuses: HashMap<Text, Option<StatusText>, foldhash::fast::RandomState>,
 }
 
 impl Interner {
     /// The shared, cleaned copy of a cell's text; no allocation when the text was seen
     /// already in clean form (the common case).
-    fn get(&mut self, raw: &str) -> Option<Arc<str>> {
+    fn get(&mut self, raw: &str) -> Option<Text> {
         if let Some(found) = self.texts.get(raw) {
             return Some(found.clone());
         }
@@ -108,12 +108,12 @@ impl Interner {
         if let Some(found) = self.texts.get(cleaned.as_str()) {
             return Some(found.clone());
         }
-        let shared: Arc<str> = cleaned.into();
+        let shared: Text = cleaned.into();
         self.texts.insert(shared.clone());
         Some(shared)
     }
 
-    fn status(&mut self, raw: &Arc<str>) -> Option<StatusText> {
+    fn status(&mut self, raw: &Text) -> Option<StatusText> {
         *self
             .statuses
             .entry(raw.clone())
@@ -158,7 +158,7 @@ impl Normalizer {
 }
 
 impl RowSink for Normalizer {
-    fn begin_sheet(&mut self, file: &Arc<str>, sheet: Option<&Arc<str>>, merged: Vec<MergedArea>) {
+    fn begin_sheet(&mut self, file: &Text, sheet: Option<&Text>, merged: Vec<MergedArea>) {
         self.sheet = Some(SheetState {
             head: RawSheet {
                 file: file.clone(),

@@ -186,11 +186,8 @@ fn merge(main: Vec<u8>, books: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, Xl
     };
     let size = main.len() + books.iter().map(Vec::len).sum::<usize>();
     let mut main = ZipArchive::new(Cursor::new(main)).map_err(save)?;
-    let mut books = books
-        .into_iter()
-        .map(|b| ZipArchive::new(Cursor::new(b)))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(save)?;
+    // Each book is freed once its sheet is copied: the report is not held twice over.
+    let mut books: Vec<Option<Vec<u8>>> = books.into_iter().map(Some).collect();
     let stand_ins: Vec<String> = (0..books.len())
         .map(|k| format!("xl/worksheets/sheet{}.xml", first + k))
         .collect();
@@ -203,16 +200,18 @@ fn merge(main: Vec<u8>, books: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, Xl
             continue;
         };
         drop(entry);
-        let at = books[k]
-            .index_for_name(detail_xml::DETAIL_ENTRY)
-            .ok_or_else(|| XlsxError::Save {
-                detail: format!(
-                    "thiếu {} trong sheet chi tiết {}",
-                    detail_xml::DETAIL_ENTRY,
-                    k + 1
-                ),
-            })?;
-        let sheet = books[k].by_index_raw(at).map_err(save)?;
+        let missing = || XlsxError::Save {
+            detail: format!(
+                "thiếu {} trong sheet chi tiết {}",
+                detail_xml::DETAIL_ENTRY,
+                k + 1
+            ),
+        };
+        let book = books[k].take().ok_or_else(missing)?;
+        let mut book = ZipArchive::new(Cursor::new(book)).map_err(save)?;
+        let sheet = book
+            .by_name_raw(detail_xml::DETAIL_ENTRY.as_bytes())
+            .map_err(save)?;
         out.raw_copy_file_rename(sheet, name).map_err(save)?;
     }
     Ok(out.finish().map_err(save)?.into_inner())

@@ -3,9 +3,9 @@
 //! continued on "Chi tiết (2)", … past Excel's row limit, written in constant-memory mode
 //! when large). Dates are real Excel dates shown `dd/mm/yyyy`.
 
+use crate::model::Text;
 use chrono::NaiveDate;
 use std::ops::Range;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError as WriterError};
@@ -212,7 +212,7 @@ pub(super) fn detail_parts(details: &[TaskLine], limits: Limits) -> Vec<Range<us
         let run_end = run
             + details[run..]
                 .iter()
-                .take_while(|t| Arc::ptr_eq(&t.agency, agency) || t.agency == *agency)
+                .take_while(|t| Text::ptr_eq(&t.agency, agency) || t.agency == *agency)
                 .count();
         if run_end - start > soft && run > start {
             parts.push(start..run);
