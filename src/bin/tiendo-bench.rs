@@ -75,6 +75,7 @@ fn main() {
         let stream = measure(&stream_cmd, runs);
         let figures = measure(&figures_cmd, runs);
         let report = measure(&report_cmd, runs);
+        check_figures(&figures_cmd, &dir.join("expected.json"));
         println!(
             "{rows:>9} dòng  sàn (range) {:>6.2} s {:>5} MB | sàn (stream) {:>6.2} s {:>5} MB | figures {:>6.2} s {:>5} MB ({:.2}× / {:.2}×) | report {:>6.2} s {:>5} MB ({:.2}× / {:.2}×)",
             floor.0,
@@ -141,6 +142,55 @@ fn ensure_data(exe_dir: &Path, dir: &Path, files: usize) -> Vec<String> {
         .collect();
     found.sort();
     found
+}
+
+/// The figures measured must be right: `tiendo figures --format json` is compared, agency by
+/// agency and in total, with the generator's `expected.json` (worked out from the task list
+/// it planted, not by reading the files back). Stops the benchmark on any difference.
+fn check_figures(figures_cmd: &[String], expected: &Path) {
+    use serde_json::Value;
+    const FIELDS: [&str; 8] = [
+        "total",
+        "completed",
+        "on_time",
+        "late",
+        "not_completed",
+        "within",
+        "overdue",
+        "no_deadline",
+    ];
+    let out = Command::new(&figures_cmd[0])
+        .args(&figures_cmd[1..])
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("spawn");
+    assert!(out.status.success(), "{figures_cmd:?} failed");
+    let got: Value = serde_json::from_slice(&out.stdout).expect("figures JSON");
+    let text = std::fs::read_to_string(expected).expect("expected.json");
+    let want: Value = serde_json::from_str(&text).expect("expected.json is JSON");
+    let want = want
+        .as_array()
+        .and_then(|reports| reports.iter().find(|r| r["period"] == "2025"))
+        .expect("expected.json has the 2025 report");
+    let same = |a: &Value, b: &Value, what: &str| {
+        for f in FIELDS {
+            assert_eq!(a[f], b[f], "{what}: «{f}» khác expected.json");
+        }
+    };
+    same(&got["total"], &want["total"], "tổng");
+    let rows = got["rows"].as_array().expect("rows");
+    let expected_rows = want["rows"].as_object().expect("rows by agency");
+    assert_eq!(rows.len(), expected_rows.len(), "số cơ quan khác expected.json");
+    for row in rows {
+        let key = row["key"].as_str().expect("key");
+        same(row, &expected_rows[key], key);
+    }
+    println!(
+        "          số liệu figures khớp {}: {} cơ quan và tổng ({} nhiệm vụ)",
+        expected.display(),
+        rows.len(),
+        got["total"]["total"]
+    );
 }
 
 /// Median wall time (s) and median peak RSS (MB) of `runs` runs of a child process.
