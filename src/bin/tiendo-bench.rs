@@ -180,7 +180,11 @@ fn check_figures(figures_cmd: &[String], expected: &Path) {
     same(&got["total"], &want["total"], "tổng");
     let rows = got["rows"].as_array().expect("rows");
     let expected_rows = want["rows"].as_object().expect("rows by agency");
-    assert_eq!(rows.len(), expected_rows.len(), "số cơ quan khác expected.json");
+    assert_eq!(
+        rows.len(),
+        expected_rows.len(),
+        "số cơ quan khác expected.json"
+    );
     for row in rows {
         let key = row["key"].as_str().expect("key");
         same(row, &expected_rows[key], key);

@@ -52,10 +52,12 @@ struct Limits {
     detail_rows_per_sheet: usize,
     /// Data rows a sheet can hold (Excel's limit).
     excel_rows: usize,
-    /// From this many detail rows on, the detail sheets are written in constant-memory mode,
-    /// each in a workbook of its own so that they are also compressed side by side.
+    /// From this many detail rows on, the detail sheets are large: in constant-memory mode,
+    /// and (with `separate_detail_books`) written and compressed each on its own.
     constant_memory_from: usize,
-    /// Whether large detail sheets are made in books of their own (tests compare both ways).
+    /// Whether large detail sheets are written by `detail_xml`, each compressed on its own
+    /// thread into a one-entry zip, rather than by rust_xlsxwriter in the report's workbook
+    /// (tests compare both ways).
     separate_detail_books: bool,
 }
 
@@ -83,9 +85,9 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
     let parts = tasks::detail_parts(&report.details, limits);
     let large = report.details.len() >= limits.constant_memory_from;
     let separate = large && limits.separate_detail_books;
-    // The detail sheets are the bulk of a large report: each is written and compressed in a
-    // workbook of its own, side by side with the others and with the report's workbook
-    // (zip compression is one thread per workbook), then copied in compressed.
+    // The detail sheets are the bulk of a large report: each is written and compressed on its
+    // own, side by side with the others and with the report's workbook (rust_xlsxwriter
+    // compresses a workbook on one thread), then copied in compressed.
     let (books, main) = rayon::join(
         || {
             if !separate {
@@ -116,7 +118,7 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
 }
 
 /// The report's workbook; with `separate`, its detail sheets are stand-ins for the ones
-/// made in books of their own.
+/// written on their own.
 fn main_workbook(
     report: &Report,
     parts: &[std::ops::Range<usize>],
@@ -151,7 +153,7 @@ fn main_workbook(
         || {
             // With `separate`, the sheets laid out here are stand-ins: the same name, columns,
             // filter over the same rows and print titles (the workbook's defined names come
-            // from these), no rows; the rows are in the books of their own.
+            // from these), no rows; the rows are in the sheets written on their own.
             let mut fill = || -> Result<(), WriterError> {
                 tasks::lay_out_details(details, parts, st)?;
                 if !separate {
@@ -174,10 +176,11 @@ fn main_workbook(
 }
 
 /// The report's workbook with each detail stand-in (`xl/worksheets/sheetN.xml` from sheet
-/// number `first`) replaced by the sheet of its own book. Entries are copied as compressed
-/// bytes: nothing is compressed twice. The books were made with the same formats registered
-/// in the same order as the stand-ins, so their cells name the same styles (a test compares
-/// the result with the workbook made in one piece, entry by entry).
+/// number `first`) replaced by the sheet written on its own (one-entry zips, `books`). Entries
+/// are copied as compressed bytes: nothing is compressed twice. Those sheets were laid out
+/// with the same formats registered in the same order as the stand-ins, so their cells name
+/// the same styles (a test compares the result with the workbook made in one piece, entry by
+/// entry).
 fn merge(main: Vec<u8>, books: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, XlsxError> {
     use std::io::Cursor;
     use zip::{ZipArchive, ZipWriter};
