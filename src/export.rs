@@ -61,6 +61,9 @@ fn days(d: Option<NaiveDate>) -> Option<i32> {
     d.map(|d| (d - epoch).num_days() as i32)
 }
 
+/// Rows per Parquet row group (and per frame held in memory while writing).
+const ROWS_PER_GROUP: usize = 128 * 1024;
+
 /// Write every countable task, classified at `as_of` and reported under `structure`, into
 /// `dir/year=YYYY/part-0.parquet`. Returns the files written.
 pub fn write_parquet(
@@ -71,46 +74,54 @@ pub fn write_parquet(
 ) -> Result<Vec<PathBuf>, ExportError> {
     let keys = pipeline::keys(loaded);
     let judging = loaded.judging;
-    let mut by_year: BTreeMap<i32, Columns> = BTreeMap::new();
-    for (task, t) in loaded.tasks.iter().zip(&loaded.meta) {
+    // Which tasks go in which year's file; the columns are then made one year at a time, so
+    // that only one year's columns and frame are held at once.
+    let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    for (i, (task, t)) in loaded.tasks.iter().zip(&loaded.meta).enumerate() {
         if t.screen != Screen::Countable {
             continue;
         }
-        let Some(assigned) = task.assigned_or_doc_date() else {
-            continue;
-        };
-        let slot = pipeline::agency_slot(loaded, t.agency, structure);
-        let deadline = classify::deadline_used(task, judging);
-        let c = by_year.entry(assigned.year()).or_default();
-        c.task_id.push(task.task_id.as_deref());
-        c.doc_number.push(task.doc_number.as_deref());
-        c.doc_date.push(days(task.doc_date));
-        c.summary.push(task.summary.as_deref());
-        c.leader.push(&loaded.leaders[t.leader]);
-        c.agency_raw.push(task.agency.as_deref());
-        c.agency.push(&keys.agency_names[slot]);
-        c.group.push(&keys.groups[keys.agency_group[slot]]);
-        c.bloc.push(&keys.blocs[keys.agency_bloc[slot]]);
-        c.assigned.push(days(Some(assigned)));
-        c.deadline_used.push(days(match deadline {
-            Deadline::Date(d) => Some(d),
-            _ => None,
-        }));
-        c.has_no_deadline.push(deadline == Deadline::NoDeadline);
-        c.completed.push(days(task.completed));
-        c.status_text.push(task.status_raw.as_deref());
-        let status = classify::status_at(task, as_of, judging);
-        c.status.push(status_code(status));
-        c.days_overdue
-            .push(classify::days_overdue(task, status, as_of, judging));
-        c.is_key.push(task.is_key);
-        c.merged_rows.push(t.merged_rows);
-        c.source_file.push(&task.source.file);
-        c.source_sheet.push(task.source.sheet.as_deref());
-        c.source_row.push(task.source.row as u32);
+        if let Some(assigned) = task.assigned_or_doc_date() {
+            by_year.entry(assigned.year()).or_default().push(i);
+        }
     }
+    let columns = |rows: &[usize]| {
+        let mut c = Columns::default();
+        for &i in rows {
+            let (task, t) = (&loaded.tasks[i], &loaded.meta[i]);
+            let slot = pipeline::agency_slot(loaded, t.agency, structure);
+            let deadline = classify::deadline_used(task, judging);
+            c.task_id.push(task.task_id.as_deref());
+            c.doc_number.push(task.doc_number.as_deref());
+            c.doc_date.push(days(task.doc_date));
+            c.summary.push(task.summary.as_deref());
+            c.leader.push(&loaded.leaders[t.leader]);
+            c.agency_raw.push(task.agency.as_deref());
+            c.agency.push(&keys.agency_names[slot]);
+            c.group.push(&keys.groups[keys.agency_group[slot]]);
+            c.bloc.push(&keys.blocs[keys.agency_bloc[slot]]);
+            c.assigned.push(days(task.assigned_or_doc_date()));
+            c.deadline_used.push(days(match deadline {
+                Deadline::Date(d) => Some(d),
+                _ => None,
+            }));
+            c.has_no_deadline.push(deadline == Deadline::NoDeadline);
+            c.completed.push(days(task.completed));
+            c.status_text.push(task.status_raw.as_deref());
+            let status = classify::status_at(task, as_of, judging);
+            c.status.push(status_code(status));
+            c.days_overdue
+                .push(classify::days_overdue(task, status, as_of, judging));
+            c.is_key.push(task.is_key);
+            c.merged_rows.push(t.merged_rows);
+            c.source_file.push(&task.source.file);
+            c.source_sheet.push(task.source.sheet.as_deref());
+            c.source_row.push(task.source.row as u32);
+        }
+        c
+    };
     let mut written = Vec::new();
-    for (year, cols) in by_year {
+    for (year, rows) in by_year {
         let part = dir.join(format!("year={year}"));
         let path = part.join("part-0.parquet");
         let err = |reason: String| ExportError::Write {
@@ -118,11 +129,25 @@ pub fn write_parquet(
             reason,
         };
         std::fs::create_dir_all(&part).map_err(|e| err(e.to_string()))?;
-        let mut df = frame(cols).map_err(|e| err(e.to_string()))?;
         let tmp = tempfile::NamedTempFile::new_in(&part).map_err(|e| err(e.to_string()))?;
-        ParquetWriter::new(tmp.as_file())
-            .finish(&mut df)
-            .map_err(|e| err(e.to_string()))?;
+        // One row group at a time: a national year is millions of rows, and only one group's
+        // frame is held at once.
+        let mut writer = None;
+        for group in rows.chunks(ROWS_PER_GROUP) {
+            let df = frame(columns(group)).map_err(|e| err(e.to_string()))?;
+            let w = match &mut writer {
+                Some(w) => w,
+                None => writer.insert(
+                    ParquetWriter::new(tmp.as_file())
+                        .batched(df.schema())
+                        .map_err(|e| err(e.to_string()))?,
+                ),
+            };
+            w.write_batch(&df).map_err(|e| err(e.to_string()))?;
+        }
+        if let Some(w) = writer {
+            w.finish().map_err(|e| err(e.to_string()))?;
+        }
         tmp.persist(&path).map_err(|e| err(e.to_string()))?;
         written.push(path);
     }
