@@ -266,8 +266,8 @@ pub(super) fn write_detail_rows(
 
 /// Name, header, columns, filter and print set-up of the `i`-th detail sheet, of `rows` data
 /// rows. Every format a detail sheet uses is registered here, always in the same order: the
-/// sheets are then filled in parallel, and a sheet made in a book of its own names the same
-/// styles.
+/// sheets are then filled in parallel, and a sheet written on its own (`detail_xml`) names
+/// the same styles.
 pub(super) fn lay_out_detail(
     ws: &mut Worksheet,
     i: usize,
