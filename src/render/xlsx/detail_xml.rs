@@ -3,7 +3,7 @@
 //!
 //! Written by hand, and why: rust_xlsxwriter takes about 220 ns a cell in constant-memory
 //! mode (two string copies, a per-row map, a temporary file read back at save), which is most
-//! of the time of a national roll-up's report — 8,4 million cells for a million tasks. The
+//! of the time of a national roll-up's report — 8.4 million cells for a million tasks. The
 //! detail rows have one fixed shape, so they are written here in exactly the XML
 //! rust_xlsxwriter writes for them (every escape rule mirrored, numbers formatted by the same
 //! `zmij`); everything else in the sheet — name, columns and their styles, header, filter,
@@ -48,7 +48,7 @@ pub(super) fn detail_entry(
     st: &Styles,
 ) -> Result<Vec<u8>, WriterError> {
     let skeleton = Skeleton::new(i, lines.len(), st)?;
-    // About a fifth of the XML, which is about 1 kB a task.
+    // The sheet compresses to about an eighth of its ~1 kB of XML a task.
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(lines.len() * 200 + 4096)));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -70,8 +70,8 @@ pub(super) fn detail_entry(
     Ok(zip.finish()?.into_inner())
 }
 
-/// The sheet as rust_xlsxwriter lays it out with its header row only: the XML before and
-/// after the data rows, and the style each column gives its cells.
+/// The sheet as rust_xlsxwriter lays it out, cut around its task rows: the XML before them
+/// (through the header row) and after them, and the style each column gives its cells.
 struct Skeleton {
     prefix: String,
     suffix: String,
@@ -84,8 +84,8 @@ impl Skeleton {
         wb.add_worksheet(); // a stand-in first sheet, as in the report: this one is not selected
         let ws = wb.add_worksheet_with_constant_memory()?;
         super::tasks::lay_out_detail(ws, i, rows, st)?;
-        // One cell on the first task row: the header row is then written out as it is when
-        // the tasks follow it (alone, rust_xlsxwriter closes the sheet differently).
+        // One cell on the first task row (cut away below): the header row is then written out
+        // as it is when tasks follow it (alone, rust_xlsxwriter writes its <row> twice).
         ws.write_number(1, 0, 0.0)?;
         let bytes = wb.save_to_buffer()?;
         let mut xml = String::new();
