@@ -137,7 +137,7 @@ impl RawTask {
 /// and cleaned texts give the same key.
 pub fn match_key(doc_number: &str, doc_date: Option<NaiveDate>, content: &str) -> Key {
     use std::hash::Hash;
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = key_hasher();
     crate::vn_text::fold_hash(doc_number, &mut h);
     doc_date.hash(&mut h);
     crate::vn_text::fold_hash(content, &mut h);
@@ -146,13 +146,20 @@ pub fn match_key(doc_number: &str, doc_date: Option<NaiveDate>, content: &str) -
 
 /// The key of a task id (case, spacing and punctuation ignored).
 pub fn id_key(id: &str) -> Key {
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = key_hasher();
     crate::vn_text::fold_hash(id, &mut h);
     key(h)
 }
 
 /// A 64-bit hash of folded texts; never zero, so that an absent key costs no extra space.
 pub type Key = std::num::NonZeroU64;
+
+/// foldhash's quality hasher with a fixed seed: the same keys on every run and machine, and
+/// several times faster than SipHash on a million task contents (keys only live in memory).
+fn key_hasher() -> impl std::hash::Hasher {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x7469_656e_646f).build_hasher()
+}
 
 fn key(h: impl std::hash::Hasher) -> Key {
     Key::new(h.finish()).unwrap_or(Key::MIN)
