@@ -15,11 +15,12 @@ use std::borrow::Cow;
 use std::io::{Cursor, Read, Write};
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Workbook, XlsxError as WriterError};
+use rust_xlsxwriter::{ColNum, Workbook, XlsxError as WriterError};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::styles::Styles;
+use super::tasks::DetailCells;
 use crate::model::TaskLine;
 
 /// Where the one-entry zip of a detail sheet keeps it (and where the skeleton's workbook,
@@ -150,6 +151,8 @@ struct Rows {
     buf: Vec<u8>,
     /// Each column's cell opening after the row number: `"` or `" s="3"`.
     after_ref: [String; COLUMNS.len()],
+    /// The number of the row being written, as text.
+    row: String,
 }
 
 impl Rows {
@@ -160,71 +163,60 @@ impl Rows {
                 0 => "\"".to_string(),
                 s => format!("\" s=\"{s}\""),
             }),
+            row: String::new(),
         }
     }
 
-    /// The cells of `tasks::detail_row`, column for column.
+    /// Row `row` (1-based, as Excel numbers it) holding `line`.
     fn row(&mut self, row: u32, stt: usize, line: &TaskLine) -> Result<(), WriterError> {
-        let mut digits = itoa::Buffer::new();
-        let r = digits.format(row);
+        self.row.clear();
+        self.row.push_str(itoa::Buffer::new().format(row));
         self.buf.extend_from_slice(b"<row r=\"");
-        self.buf.extend_from_slice(r.as_bytes());
+        self.buf.extend_from_slice(self.row.as_bytes());
         self.buf.extend_from_slice(b"\">");
-        self.number(0, r, stt as f64);
-        self.text(1, r, line.task_id.as_deref())?;
-        self.text(2, r, line.doc_number.as_deref())?;
-        self.date(3, r, line.doc_date);
-        self.text(4, r, line.summary.as_deref())?;
-        self.text(5, r, line.leader.as_deref())?;
-        self.text(6, r, Some(&line.agency))?;
-        self.date(7, r, line.assigned);
-        self.date(8, r, line.deadline_used);
-        self.date(9, r, line.completed);
-        self.text(10, r, Some(line.status.label()))?;
-        if let Some(days) = line.days_overdue {
-            self.number(11, r, days as f64);
-        }
-        self.text(12, r, line.is_key.then_some("Có"))?;
-        self.text(13, r, line.officer.as_deref())?;
-        self.text(14, r, Some(&line.source.file))?;
-        self.text(15, r, line.source.sheet.as_deref())?;
-        self.number(16, r, line.source.row as f64);
+        super::tasks::detail_cells(self, stt, line)?;
         self.buf.extend_from_slice(b"</row>");
         Ok(())
     }
 
     /// `<c r="B7" s="3"`: the cell's opening, without its closing `>`.
-    fn open(&mut self, col: usize, row: &str) {
+    fn open(&mut self, col: ColNum) {
+        let col = usize::from(col);
         self.buf.extend_from_slice(b"<c r=\"");
         self.buf.extend_from_slice(COLUMNS[col].as_bytes());
-        self.buf.extend_from_slice(row.as_bytes());
+        self.buf.extend_from_slice(self.row.as_bytes());
         self.buf.extend_from_slice(self.after_ref[col].as_bytes());
     }
+}
 
-    fn number(&mut self, col: usize, row: &str, value: f64) {
-        self.open(col, row);
+/// The cells as rust_xlsxwriter writes them in constant-memory mode.
+impl DetailCells for Rows {
+    fn number(&mut self, col: ColNum, value: f64) -> Result<(), WriterError> {
+        self.open(col);
         self.buf.extend_from_slice(b"><v>");
         self.buf
             .extend_from_slice(zmij::Buffer::new().format_finite(value).as_bytes());
         self.buf.extend_from_slice(b"</v></c>");
+        Ok(())
     }
 
-    fn date(&mut self, col: usize, row: &str, value: Option<NaiveDate>) {
-        if let Some(date) = value {
-            self.number(col, row, excel_serial(date));
+    fn date(&mut self, col: ColNum, value: Option<NaiveDate>) -> Result<(), WriterError> {
+        match value {
+            Some(date) => self.number(col, excel_serial(date)),
+            None => Ok(()),
         }
     }
 
     /// An inline string; none for an empty text, as rust_xlsxwriter does for a cell written
     /// without a format.
-    fn text(&mut self, col: usize, row: &str, value: Option<&str>) -> Result<(), WriterError> {
+    fn text(&mut self, col: ColNum, value: Option<&str>) -> Result<(), WriterError> {
         let Some(text) = value.map(super::clip).filter(|t| !t.is_empty()) else {
             return Ok(());
         };
         if text.len() > MAX_STRING_LEN && text.encode_utf16().count() > MAX_STRING_LEN {
             return Err(WriterError::MaxStringLengthExceeded);
         }
-        self.open(col, row);
+        self.open(col);
         let whitespace = ['\t', '\n', ' '];
         self.buf.extend_from_slice(
             if text.starts_with(whitespace) || text.ends_with(whitespace) {

@@ -317,50 +317,77 @@ fn detail_rows(
     first_stt: usize,
 ) -> Result<(), WriterError> {
     for (i, line) in lines.iter().enumerate() {
-        detail_row(ws, 1 + i as RowNum, first_stt + i + 1, line)?;
+        let mut row = SheetRow {
+            ws: &mut *ws,
+            row: 1 + i as RowNum,
+        };
+        detail_cells(&mut row, first_stt + i + 1, line)?;
     }
     Ok(())
 }
 
-fn detail_row(
-    ws: &mut Worksheet,
+/// Where the cells of a detail row go: a rust_xlsxwriter sheet ([`SheetRow`]), or the XML
+/// `detail_xml` writes itself. Cells are written without a format: they take their column's.
+pub(super) trait DetailCells {
+    fn number(&mut self, col: ColNum, value: f64) -> Result<(), WriterError>;
+    /// No cell for `None`.
+    fn text(&mut self, col: ColNum, value: Option<&str>) -> Result<(), WriterError>;
+    /// No cell for `None`.
+    fn date(&mut self, col: ColNum, value: Option<NaiveDate>) -> Result<(), WriterError>;
+}
+
+/// One row of a rust_xlsxwriter sheet.
+struct SheetRow<'a> {
+    ws: &'a mut Worksheet,
     row: RowNum,
+}
+
+impl DetailCells for SheetRow<'_> {
+    fn number(&mut self, col: ColNum, value: f64) -> Result<(), WriterError> {
+        self.ws.write_number(self.row, col, value)?;
+        Ok(())
+    }
+
+    fn text(&mut self, col: ColNum, value: Option<&str>) -> Result<(), WriterError> {
+        if let Some(v) = value {
+            self.ws.write_string(self.row, col, clip(v))?;
+        }
+        Ok(())
+    }
+
+    fn date(&mut self, col: ColNum, value: Option<NaiveDate>) -> Result<(), WriterError> {
+        if let Some(d) = value {
+            self.ws.write_datetime(self.row, col, d)?;
+        }
+        Ok(())
+    }
+}
+
+/// The cells of one detail row (`DETAIL_HEADER`), STT `stt`.
+pub(super) fn detail_cells(
+    out: &mut impl DetailCells,
     stt: usize,
     line: &TaskLine,
 ) -> Result<(), WriterError> {
-    let text = |ws: &mut Worksheet, col: ColNum, value: Option<&str>| -> Result<(), WriterError> {
-        if let Some(v) = value {
-            ws.write_string(row, col, clip(v))?;
-        }
-        Ok(())
-    };
-    let date =
-        |ws: &mut Worksheet, col: ColNum, value: Option<NaiveDate>| -> Result<(), WriterError> {
-            if let Some(d) = value {
-                ws.write_datetime(row, col, d)?;
-            }
-            Ok(())
-        };
-    ws.write_number(row, 0, stt as f64)?;
-    text(ws, 1, line.task_id.as_deref())?;
-    text(ws, 2, line.doc_number.as_deref())?;
-    date(ws, 3, line.doc_date)?;
-    text(ws, 4, line.summary.as_deref())?;
-    text(ws, 5, line.leader.as_deref())?;
-    text(ws, 6, Some(&line.agency))?;
-    date(ws, 7, line.assigned)?;
-    date(ws, 8, line.deadline_used)?;
-    date(ws, 9, line.completed)?;
-    text(ws, 10, Some(line.status.label()))?;
+    out.number(0, stt as f64)?;
+    out.text(1, line.task_id.as_deref())?;
+    out.text(2, line.doc_number.as_deref())?;
+    out.date(3, line.doc_date)?;
+    out.text(4, line.summary.as_deref())?;
+    out.text(5, line.leader.as_deref())?;
+    out.text(6, Some(&line.agency))?;
+    out.date(7, line.assigned)?;
+    out.date(8, line.deadline_used)?;
+    out.date(9, line.completed)?;
+    out.text(10, Some(line.status.label()))?;
     if let Some(days) = line.days_overdue {
-        ws.write_number(row, 11, days as f64)?;
+        out.number(11, days as f64)?;
     }
-    text(ws, 12, line.is_key.then_some("Có"))?;
-    text(ws, 13, line.officer.as_deref())?;
-    text(ws, 14, Some(&line.source.file))?;
-    text(ws, 15, line.source.sheet.as_deref())?;
-    ws.write_number(row, 16, line.source.row as f64)?;
-    Ok(())
+    out.text(12, line.is_key.then_some("Có"))?;
+    out.text(13, line.officer.as_deref())?;
+    out.text(14, Some(&line.source.file))?;
+    out.text(15, line.source.sheet.as_deref())?;
+    out.number(16, line.source.row as f64)
 }
 
 /// A text cell, or a bordered blank.
