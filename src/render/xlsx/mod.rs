@@ -53,19 +53,19 @@ struct Limits {
     /// Data rows a sheet can hold (Excel's limit).
     excel_rows: usize,
     /// From this many detail rows on, the detail sheets are large: in constant-memory mode,
-    /// and (with `separate_detail_books`) written and compressed each on its own.
+    /// and (with `separate_detail_sheets`) written and compressed each on its own.
     constant_memory_from: usize,
     /// Whether large detail sheets are written by `detail_xml`, each compressed on its own
     /// thread into a one-entry zip, rather than by rust_xlsxwriter in the report's workbook
     /// (tests compare both ways).
-    separate_detail_books: bool,
+    separate_detail_sheets: bool,
 }
 
 const LIMITS: Limits = Limits {
     detail_rows_per_sheet: DETAIL_ROWS_PER_SHEET,
     excel_rows: tasks::EXCEL_DATA_ROWS,
     constant_memory_from: 50_000,
-    separate_detail_books: true,
+    separate_detail_sheets: true,
 };
 
 /// Level 3 is what Excel itself uses: about a third faster to save than the default 6 for a
@@ -84,17 +84,17 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
     let st = styles::Styles::new();
     let parts = tasks::detail_parts(&report.details, limits);
     let large = report.details.len() >= limits.constant_memory_from;
-    let separate = large && limits.separate_detail_books;
+    let separate = large && limits.separate_detail_sheets;
     // The detail sheets are the bulk of a large report: each is written and compressed on its
     // own, side by side with the others and with the report's workbook (rust_xlsxwriter
     // compresses a workbook on one thread), then copied in compressed.
-    let (books, main) = rayon::join(
+    let (sheets, main) = rayon::join(
         || {
             if !separate {
                 return Ok(Vec::new());
             }
             let started = std::time::Instant::now();
-            let books = parts
+            let sheets = parts
                 .par_iter()
                 .enumerate()
                 .map(|(i, part)| {
@@ -103,16 +103,16 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| sheet_error(SHEET_DETAILS, e));
             crate::pipeline::timing("Excel: các sheet Chi tiết (ghi và nén)", started);
-            books
+            sheets
         },
         || main_workbook(report, &parts, large, separate, &st),
     );
-    let (books, main) = (books?, main?);
+    let (sheets, main) = (sheets?, main?);
     if !separate {
         return Ok(main);
     }
     let started = std::time::Instant::now();
-    let merged = merge(main, books, SHEETS_BEFORE_DETAILS + 1);
+    let merged = merge(main, sheets, SHEETS_BEFORE_DETAILS + 1);
     crate::pipeline::timing("Excel: ghép các sheet Chi tiết", started);
     merged
 }
@@ -176,22 +176,22 @@ fn main_workbook(
 }
 
 /// The report's workbook with each detail stand-in (`xl/worksheets/sheetN.xml` from sheet
-/// number `first`) replaced by the sheet written on its own (one-entry zips, `books`). Entries
+/// number `first`) replaced by the sheet written on its own (one-entry zips, `sheets`). Entries
 /// are copied as compressed bytes: nothing is compressed twice. Those sheets were laid out
 /// with the same formats registered in the same order as the stand-ins, so their cells name
 /// the same styles (a test compares the result with the workbook made in one piece, entry by
 /// entry).
-fn merge(main: Vec<u8>, books: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, XlsxError> {
+fn merge(main: Vec<u8>, sheets: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, XlsxError> {
     use std::io::Cursor;
     use zip::{ZipArchive, ZipWriter};
     let save = |e: zip::result::ZipError| XlsxError::Save {
         detail: e.to_string(),
     };
-    let size = main.len() + books.iter().map(Vec::len).sum::<usize>();
+    let size = main.len() + sheets.iter().map(Vec::len).sum::<usize>();
     let mut main = ZipArchive::new(Cursor::new(main)).map_err(save)?;
-    // Each book is freed once its sheet is copied: the report is not held twice over.
-    let mut books: Vec<Option<Vec<u8>>> = books.into_iter().map(Some).collect();
-    let stand_ins: Vec<String> = (0..books.len())
+    // Each sheet's zip is freed once it is copied: the report is not held twice over.
+    let mut sheets: Vec<Option<Vec<u8>>> = sheets.into_iter().map(Some).collect();
+    let stand_ins: Vec<String> = (0..sheets.len())
         .map(|k| format!("xl/worksheets/sheet{}.xml", first + k))
         .collect();
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
@@ -210,9 +210,9 @@ fn merge(main: Vec<u8>, books: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, Xl
                 k + 1
             ),
         };
-        let book = books[k].take().ok_or_else(missing)?;
-        let mut book = ZipArchive::new(Cursor::new(book)).map_err(save)?;
-        let sheet = book
+        let sheet_zip = sheets[k].take().ok_or_else(missing)?;
+        let mut sheet_zip = ZipArchive::new(Cursor::new(sheet_zip)).map_err(save)?;
+        let sheet = sheet_zip
             .by_name_raw(detail_xml::DETAIL_ENTRY.as_bytes())
             .map_err(save)?;
         out.raw_copy_file_rename(sheet, name).map_err(save)?;

@@ -518,7 +518,7 @@ fn details_continue_on_numbered_sheets_past_the_row_limit() {
         detail_rows_per_sheet: 3,
         excel_rows: 1_000,
         constant_memory_from: 0,
-        separate_detail_books: true,
+        separate_detail_sheets: true,
     };
     let mut book = open(workbook_bytes_with(&sample_report(), limits).unwrap());
     let names = book.sheet_names();
@@ -770,7 +770,7 @@ fn detail_sheets_are_cut_between_agencies() {
             detail_rows_per_sheet: soft,
             excel_rows: hard,
             constant_memory_from: 0,
-            separate_detail_books: true,
+            separate_detail_sheets: true,
         };
         super::tasks::detail_parts(&details, limits)
     };
@@ -801,7 +801,7 @@ fn a_large_report_splits_its_details_between_agencies_and_keeps_every_row() {
         detail_rows_per_sheet: 4,
         excel_rows: 1_000,
         constant_memory_from: 0,
-        separate_detail_books: true,
+        separate_detail_sheets: true,
     };
     let mut book = open(workbook_bytes_with(&report, limits).unwrap());
     let names = book.sheet_names();
@@ -883,11 +883,11 @@ fn detail_sheets_made_on_their_own_equal_the_workbook_made_in_one_piece() {
     late.leader = Some("Phó Chủ tịch _x0041_".into());
     late.assigned = None;
     late.deadline_used = None;
-    let limits = |separate_detail_books| Limits {
+    let limits = |separate_detail_sheets| Limits {
         detail_rows_per_sheet: 4,
         excel_rows: 1_000,
         constant_memory_from: 0,
-        separate_detail_books,
+        separate_detail_sheets,
     };
     let entries = |bytes: Vec<u8>| -> Vec<(String, String)> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
