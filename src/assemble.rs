@@ -13,10 +13,6 @@ use crate::model::{AgencyLine, Counts, GroupSection, Report, ReportMeta, Status,
 use crate::pipeline::{self, Counted, Keys, Loaded, PipelineError, Structure, View};
 use crate::vn_number::date;
 
-/// Days after the cut-off in which an open task counts as coming due (sắp đến hạn); a task due
-/// on the cut-off day itself is still within its deadline and is listed as coming due.
-pub const DUE_SOON_DAYS: i64 = 30;
-
 /// Build the report for `current`, compared with `before` if given: the counts per agency
 /// slot of the same period last year ([`previous_counts`]).
 pub fn build(
@@ -59,7 +55,7 @@ pub fn build(
         )
     });
     let cut = current.period.effective_end();
-    let horizon = cut + Duration::days(DUE_SOON_DAYS);
+    let horizon = cut + Duration::days(crate::model::DUE_SOON_DAYS);
     let mut due_soon: Vec<&Counted> = counted
         .iter()
         .copied()

@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Counts, Rate, Report, TaskLine};
+use crate::model::{Counts, DUE_SOON_DAYS, Rate, Report, TaskLine};
 use crate::period;
 use crate::vn_number::{count, count_change, date, percent, rate_change};
 
@@ -339,22 +339,22 @@ pub fn brief(report: &Report, format: BriefFormat) -> String {
             ),
             &report.overdue,
             true,
-            "Không có nhiệm vụ chưa hoàn thành quá hạn.",
+            "Không có nhiệm vụ chưa hoàn thành quá hạn.".to_string(),
         ),
         (
             format!(
-                "Nhiệm vụ sắp đến hạn trong 30 ngày tới ({})",
+                "Nhiệm vụ sắp đến hạn trong {DUE_SOON_DAYS} ngày tới ({})",
                 count(report.due_soon.len() as u64)
             ),
             &report.due_soon,
             false,
-            "Không có nhiệm vụ đến hạn trong 30 ngày tới.",
+            format!("Không có nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới."),
         ),
     ];
     for (title, tasks, is_overdue, none) in lists {
         out.push(heading(2, &title));
         if tasks.is_empty() {
-            out.push(none.to_string());
+            out.push(none.clone());
         }
         for (agency, list) in tasks_by_agency(report, tasks) {
             out.push(heading(

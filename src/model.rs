@@ -505,6 +505,11 @@ pub struct TrendPoint {
     pub rows: Vec<(String, Counts)>,
 }
 
+/// Days after the cut-off in which an open task counts as coming due (sắp đến hạn); a task due
+/// on the cut-off day itself is still within its deadline and is listed as coming due. The
+/// report's lists and every sentence about them use this one number.
+pub const DUE_SOON_DAYS: i64 = 30;
+
 /// Everything a renderer needs, as plain data.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
@@ -514,7 +519,7 @@ pub struct Report {
     pub previous_total: Option<Counts>,
     /// Open overdue tasks at the cut-off, most overdue first.
     pub overdue: Vec<TaskLine>,
-    /// Open tasks whose deadline falls in the 30 days after the cut-off.
+    /// Open tasks whose deadline falls in the [`DUE_SOON_DAYS`] days after the cut-off.
     pub due_soon: Vec<TaskLine>,
     /// Every counted task.
     pub details: Vec<TaskLine>,

@@ -9,7 +9,7 @@ use super::fonts::Face;
 use super::front::roman;
 use super::layout::{Align, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns};
 use crate::brief;
-use crate::model::{Counts, LeftOut, Ranking, Rate, Report, TaskLine, TrendPoint};
+use crate::model::{Counts, DUE_SOON_DAYS, LeftOut, Ranking, Rate, Report, TaskLine, TrendPoint};
 use crate::period;
 use crate::vn_number::{Rounding, count, date, decimal1, percent};
 
@@ -282,21 +282,24 @@ pub fn task_lists_annex(flow: &mut Flow, report: &Report, numeral: &str) {
     flow.gap(16.0);
     flow.ensure(120.0);
     flow.paragraph(
-        "DANH MỤC NHIỆM VỤ SẮP ĐẾN HẠN TRONG 30 NGÀY TỚI",
+        &format!("DANH MỤC NHIỆM VỤ SẮP ĐẾN HẠN TRONG {DUE_SOON_DAYS} NGÀY TỚI"),
         ParaStyle::centered(Face::Bold, 13.0),
     );
     flow.paragraph(
         &format!(
             "(Hạn xử lý từ {} đến {}: {} nhiệm vụ)",
             date(cut_off),
-            date(cut_off + Duration::days(30)),
+            date(cut_off + Duration::days(DUE_SOON_DAYS)),
             count(report.due_soon.len() as u64)
         ),
         ParaStyle::centered(Face::Italic, 12.0),
     );
     flow.gap(8.0);
     if report.due_soon.is_empty() {
-        note(flow, "Không có nhiệm vụ đến hạn trong 30 ngày tới.");
+        note(
+            flow,
+            &format!("Không có nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới."),
+        );
     } else {
         capped_task_table(flow, report, &report.due_soon, false);
     }

@@ -10,7 +10,7 @@ use super::Annexes;
 use super::fonts::Face;
 use super::layout::{Align, Flow, NO_BREAK, Orientation, ParaStyle};
 use crate::brief;
-use crate::model::{Rate, Report};
+use crate::model::{DUE_SOON_DAYS, Rate, Report};
 use crate::period;
 use crate::vn_number::{count, date, percent};
 
@@ -226,11 +226,11 @@ fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
     };
     flow.paragraph(
         &format!(
-            "{overdue}; {} nhiệm vụ đến hạn trong 30 ngày tới (từ {} đến {}). Danh mục chi tiết \
-             tại Phụ lục {}.",
+            "{overdue}; {} nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới (từ {} đến {}). Danh \
+             mục chi tiết tại Phụ lục {}.",
             count(report.due_soon.len() as u64),
             date(cut_off),
-            date(cut_off + Duration::days(30)),
+            date(cut_off + Duration::days(DUE_SOON_DAYS)),
             annexes.lists
         ),
         body,

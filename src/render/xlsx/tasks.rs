@@ -70,7 +70,8 @@ pub(super) fn write_due_soon(
 ) -> Result<(), WriterError> {
     let cut_off = report.meta.period.effective_end();
     let title = format!(
-        "DANH SÁCH NHIỆM VỤ SẮP ĐẾN HẠN (trong 30 ngày sau ngày {})",
+        "DANH SÁCH NHIỆM VỤ SẮP ĐẾN HẠN (trong {} ngày sau ngày {})",
+        crate::model::DUE_SOON_DAYS,
         crate::vn_number::date(cut_off)
     );
     let list = TaskList {
