@@ -227,8 +227,7 @@ pub fn settle(
             }),
             Screen::Countable => {}
         }
-        if contradictions.last().is_some_and(|(at, _)| *at == i) {
-            let (_, message) = contradictions.pop().expect("just seen");
+        if let Some((_, message)) = contradictions.pop_if(|(at, _)| *at == i) {
             findings.push(Finding {
                 kind: FindingKind::Contradiction,
                 source: task.source.clone(),
