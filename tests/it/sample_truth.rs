@@ -4,7 +4,7 @@
 //! period, cut-off and basis — must come out of tiendo with the same total, the same row for
 //! every agency and the same excluded / cancelled / merged counters.
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -19,7 +19,7 @@
 //! 31/12, after the cut-off; cancelled; without agency or date; hand copies of export rows),
 //! then runs the real binary.
 
-mod harness;
+use crate::harness;
 
 use std::path::{Path, PathBuf};
 

@@ -6,9 +6,7 @@
 //! +1 (up to 11) when at least one task was completed on time and none was late or overdue.
 //! Tiers: ≥ 9 xuất sắc, ≥ 7 tốt, ≥ 5 hoàn thành, below: không hoàn thành.
 
-mod harness;
-
-use harness::{fixture_in, tiendo};
+use crate::harness::{fixture_in, tiendo};
 use serde_json::Value;
 
 fn ranking() -> Value {

@@ -2,9 +2,9 @@
 //! quirk each one covers). Expected figures were counted by hand from the fixture rows; the
 //! working is in the comments.
 
-mod harness;
+use crate::harness;
 
-use harness::{fixture, tiendo};
+use crate::harness::{fixture, tiendo};
 use serde_json::{Value, json};
 
 fn counts(

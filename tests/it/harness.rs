@@ -1,6 +1,5 @@
 //! A tiny harness for the integration tests: run the real binary, check exit code and
 //! output, show expected vs got on failure. Each test binary uses only part of it.
-#![allow(dead_code)]
 
 use std::process::{Command, Output};
 

@@ -1,6 +1,6 @@
 //! `tiendo export --parquet`: the classified task table, partitioned by year of assignment,
 //! read back with polars and counted again here — independently of tiendo's own reader —
-//! against the hand count of the fixtures (tests/cli.rs holds the working) and against
+//! against the hand count of the fixtures (tests/it/cli.rs holds the working) and against
 //! `tiendo figures` for the same cut-off and structure.
 //!
 //! Whole 2025 at the cut-off 31/12/2025, restated to the structure of that day: 10 tasks =
@@ -17,13 +17,13 @@
 //! NV-013 was assigned on 20/12/2024, so it lands in `year=2024`. NV-008 (withdrawn) and
 //! NV-009 / NV-010 (no agency / no date) are not countable and are not exported.
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::harness::{fixture, tiendo};
 use chrono::{Datelike, NaiveDate};
-use harness::{fixture, tiendo};
 use polars::prelude::*;
 use serde_json::Value;
 
