@@ -5,7 +5,10 @@
 
 use polars::prelude::*;
 
-use crate::model::{Counts, Status};
+use crate::model::{
+    By, Counted, Counts, FigureRow, Figures, Loaded, NO_LEADER, Status, Structure, View,
+};
+use crate::vn_text::fold;
 
 /// What the aggregation needs of one counted task.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +81,122 @@ pub fn counts_by_key(facts: &[Fact], n_keys: usize) -> Result<Vec<Counts>, Aggre
 /// The sum of rows: the total row of every table.
 pub fn total(rows: &[Counts]) -> Counts {
     rows.iter().fold(Counts::default(), |acc, c| acc.plus(c))
+}
+
+/// Counts per agency slot (dense, indexed by slot).
+pub fn agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, AggregateError> {
+    counts_by(view, loaded.agency_slots(), |c| Some(c.agency))
+}
+
+/// Counts of the view's tasks per key id (`n_keys` ids); `key` gives a task's id, or None to
+/// leave it out.
+fn counts_by(
+    view: &View,
+    n_keys: usize,
+    key: impl Fn(&Counted) -> Option<usize>,
+) -> Result<Vec<Counts>, AggregateError> {
+    let facts: Vec<Fact> = view
+        .counted
+        .iter()
+        .filter_map(|c| {
+            key(c).map(|k| Fact {
+                key: k as u32,
+                status: c.status,
+                has_no_deadline: c.has_no_deadline,
+            })
+        })
+        .collect();
+    counts_by_key(&facts, n_keys)
+}
+
+/// Aggregate a view by the chosen key; rows without tasks are left out; report order.
+pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, AggregateError> {
+    let keys = crate::resolve::keys(loaded);
+    let rows: Vec<FigureRow> = match by {
+        By::Agency => {
+            let counts = agency_counts(loaded, view)?;
+            keys.agency_order
+                .iter()
+                .map(|&s| FigureRow {
+                    key: keys.agency_names[s].clone(),
+                    counts: counts[s],
+                })
+                .collect()
+        }
+        By::Group | By::Bloc => {
+            let (map, names) = match by {
+                By::Group => (&keys.agency_group, &keys.groups),
+                _ => (&keys.agency_bloc, &keys.blocs),
+            };
+            let counts = counts_by(view, names.len(), |c| Some(map[c.agency]))?;
+            names
+                .iter()
+                .zip(counts)
+                .map(|(k, counts)| FigureRow {
+                    key: k.clone(),
+                    counts,
+                })
+                .collect()
+        }
+        By::Leader => {
+            let counts = counts_by(view, loaded.leaders.len(), |c| {
+                Some(loaded.meta[c.task].leader)
+            })?;
+            let mut rows: Vec<FigureRow> = loaded
+                .leaders
+                .iter()
+                .zip(counts)
+                .map(|(k, counts)| FigureRow {
+                    key: k.clone(),
+                    counts,
+                })
+                .collect();
+            rows.sort_by_cached_key(|r| (r.key == NO_LEADER, fold(&r.key)));
+            rows
+        }
+    };
+    let rows: Vec<FigureRow> = rows.into_iter().filter(|r| r.counts.total > 0).collect();
+    let total = total(&rows.iter().map(|r| r.counts).collect::<Vec<_>>());
+    Ok(Figures {
+        period: view.period.clone(),
+        rows,
+        total,
+        left_out: view.left_out,
+    })
+}
+
+/// Counts per agency slot over key tasks (nhiệm vụ trọng tâm) only.
+pub fn key_agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, AggregateError> {
+    counts_by(view, loaded.agency_slots(), |c| {
+        loaded.tasks[c.task].is_key.then_some(c.agency)
+    })
+}
+
+/// The agencies to score for a view: every directory agency still in existence under the
+/// view's structure (a merged-away agency is scored under its successor; a dissolved one only
+/// if it had tasks), with its counts and key-task counts. Agencies outside the directory are
+/// not ranked (they are listed in the data-quality findings instead).
+pub fn score_inputs(
+    loaded: &Loaded,
+    view: &View,
+) -> Result<Vec<crate::score::ScoreInput>, AggregateError> {
+    let counts = agency_counts(loaded, view)?;
+    let key_counts = key_agency_counts(loaded, view)?;
+    let end = view.period.effective_end();
+    let dir = &loaded.directory;
+    Ok((0..dir.agencies.len())
+        .filter(|&i| match view.structure {
+            Structure::AsOf(day) => dir.reported_under(i, day) == i,
+            Structure::AsThen => true,
+        })
+        .filter(|&i| counts[i].total > 0 || dir.agencies[i].ends_on.is_none_or(|d| d > end))
+        .map(|i| crate::score::ScoreInput {
+            name: dir.agencies[i].name.clone(),
+            bloc: dir.agencies[i].bloc.clone(),
+            counts: counts[i],
+            key_counts: key_counts[i],
+        })
+        .collect())
 }
 
 #[cfg(test)]

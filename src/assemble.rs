@@ -9,8 +9,11 @@ use std::collections::HashSet;
 use chrono::Duration;
 use rayon::prelude::*;
 
+use crate::aggregate::{self, AggregateError};
+use crate::classify;
 use crate::model::{AgencyLine, Counts, GroupSection, Report, ReportMeta, Status, TaskLine};
-use crate::pipeline::{self, Counted, Keys, Loaded, PipelineError, Structure, View};
+use crate::model::{AgencyRef, Counted, Keys, Loaded, Structure, View};
+use crate::resolve;
 use crate::vn_number::date;
 
 /// Build the report for `current`, compared with `before` if given: the counts per agency
@@ -20,9 +23,9 @@ pub fn build(
     current: &View,
     before: Option<Vec<Counts>>,
     meta: ReportMeta,
-) -> Result<Report, PipelineError> {
-    let keys = pipeline::keys(loaded);
-    let now = pipeline::agency_counts(loaded, current)?;
+) -> Result<Report, AggregateError> {
+    let keys = resolve::keys(loaded);
+    let now = aggregate::agency_counts(loaded, current)?;
     let sections = sections(loaded, &keys, current, &now, before.as_deref());
     let total = sections
         .iter()
@@ -85,8 +88,8 @@ pub fn previous_counts(
     loaded: &Loaded,
     period: &crate::model::Period,
     structure: Structure,
-) -> Result<Vec<Counts>, PipelineError> {
-    pipeline::agency_counts(loaded, &pipeline::view(loaded, period, structure))
+) -> Result<Vec<Counts>, AggregateError> {
+    aggregate::agency_counts(loaded, &classify::view(loaded, period, structure))
 }
 
 /// Agency slot → position in report order.
@@ -111,7 +114,7 @@ fn sections(
         .meta
         .iter()
         .filter_map(|m| match m.agency {
-            pipeline::AgencyRef::Known(i) => Some(i),
+            AgencyRef::Known(i) => Some(i),
             _ => None,
         })
         .collect();

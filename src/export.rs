@@ -11,7 +11,7 @@ use polars::prelude::*;
 
 use crate::classify::{self, Screen};
 use crate::model::{Deadline, Status};
-use crate::pipeline::{self, Loaded, Structure};
+use crate::model::{Loaded, Structure};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -72,7 +72,7 @@ pub fn write_parquet(
     structure: Structure,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let keys = pipeline::keys(loaded);
+    let keys = crate::resolve::keys(loaded);
     let judging = loaded.judging;
     // Which tasks go in which year's file; the columns are then made one year at a time, so
     // that only one year's columns and frame are held at once.
@@ -89,7 +89,7 @@ pub fn write_parquet(
         let mut c = Columns::default();
         for &i in rows {
             let (task, t) = (&loaded.tasks[i], &loaded.meta[i]);
-            let slot = pipeline::agency_slot(loaded, t.agency, structure);
+            let slot = crate::classify::agency_slot(loaded, t.agency, structure);
             let deadline = classify::deadline_used(task, judging);
             c.task_id.push(task.task_id.as_deref());
             c.doc_number.push(task.doc_number.as_deref());

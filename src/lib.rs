@@ -3,35 +3,34 @@
 //! A batch pipeline you can see:
 //!
 //! ```text
-//! inputs ─▶ ingest ─▶ normalize ─▶ classify ─▶ aggregate ─▶ render ─▶ reports/
-//!  (xlsx,     (calamine,  (headers,     (status at    (polars:      (xlsx, pdf,
-//!   xls, ods,  csv: raw    dates, text,  cut-off,      figures per   brief text)
-//!   csv)       rows)       agencies)     periods)      group)
+//! inputs ─▶ ingest ─▶ normalize ─▶ resolve ─▶ classify ─▶ aggregate ─▶ assemble ─▶ render ─▶ reports/
+//!  (xlsx,     (calamine,  (headers,     (agencies,   (status at    (polars:      (report    (terminal,
+//!   xls, ods,  csv: rows   dates, text:  duplicates,  cut-off, a    figures per   model,     words, xlsx,
+//!   csv)       of cells)   raw tasks)    screening)   period view)  key)          lists)     pdf)
 //! ```
 //!
-//! `pipeline` is the only module that wires the stages together; `cli` parses the command line
-//! into validated options and calls it. Types that cross a stage border live in `model`.
+//! `pipeline` is the only module that calls the stages together, one file per job (figures,
+//! report, brief, rank, trend, check, export); `cli` parses the command line into each job's
+//! typed options, calls it, and writes or prints what it returns. Types that cross a stage
+//! border live in `model`; `score` turns counts into emulation points; `warehouse`-style
+//! Parquet output is `export`. Conventions shared by every stage: `period` and `dates`,
+//! `vn_text` and `vn_number`, `config` (tiendo.toml), `progress`.
 
-pub mod agencies;
 pub mod aggregate;
 pub mod assemble;
-pub mod brief;
 pub mod classify;
 pub mod cli;
-pub mod cli_errors;
 pub mod config;
 pub mod dates;
-pub mod dedup;
 pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
-pub mod output;
 pub mod period;
 pub mod pipeline;
 pub mod progress;
 pub mod render;
+pub mod resolve;
 pub mod score;
-pub mod trend;
 pub mod vn_number;
 pub mod vn_text;

@@ -1,5 +1,6 @@
-//! A progress bar on stderr for long runs (indicatif), silent when stderr is not a terminal
-//! or with `--quiet`.
+//! Progress reporting: a bar on stderr for long runs (indicatif), silent when stderr is not a
+//! terminal or with `--quiet`, and, with `TIENDO_TIMING=1`, the time and peak memory of each
+//! stage (a diagnostic for benchmarks).
 
 use std::io::IsTerminal;
 
@@ -32,5 +33,23 @@ impl Bar {
         if let Some(b) = &self.0 {
             b.finish_and_clear();
         }
+    }
+}
+
+/// With `TIENDO_TIMING=1`, print how long a stage took (a diagnostic for benchmarks).
+pub fn timing(stage: &str, started: std::time::Instant) {
+    if std::env::var_os("TIENDO_TIMING").is_some() {
+        // The peak resident memory so far (Linux), to see which stage sets it.
+        let peak = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+                Some(format!(", đỉnh bộ nhớ {}", line["VmHWM:".len()..].trim()))
+            })
+            .unwrap_or_default();
+        eprintln!(
+            "[thời gian] {stage}: {:.3} s{peak}",
+            started.elapsed().as_secs_f64()
+        );
     }
 }

@@ -4,17 +4,7 @@
 use chrono::NaiveDate;
 
 /// How a percentage is cut to one decimal.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    clap::ValueEnum,
-    serde::Deserialize,
-    serde::Serialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rounding {
     /// Half away from zero (the default): 95,85 → 95,9.

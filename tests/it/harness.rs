@@ -1,7 +1,13 @@
 //! A tiny harness for the integration tests: run the real binary, check exit code and
 //! output, show expected vs got on failure. Each test binary uses only part of it.
 
+use std::path::PathBuf;
 use std::process::{Command, Output};
+
+use tiendo::classify::Judging;
+use tiendo::model::{Basis, Loaded};
+use tiendo::normalize::Texts;
+use tiendo::pipeline::Sources;
 
 pub fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -10,6 +16,35 @@ pub fn fixture(name: &str) -> String {
 /// A file of another folder of the repository (e.g. `sample-data`).
 pub fn fixture_in(folder: &str, name: &str) -> String {
     format!("{}/{folder}/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file of the committed sample data.
+pub fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(name)
+}
+
+/// The sample province's task lists and directory, read as `tiendo` reads them.
+pub fn sample_sources(basis: Basis) -> Sources {
+    Sources {
+        inputs: vec![
+            sample("ioffice-2021-2025.xlsx"),
+            sample("so-theo-doi-tay.csv"),
+        ],
+        agencies: Some(sample("danh-muc-co-quan.xlsx")),
+        skip_unreadable: false,
+        judging: Judging {
+            basis,
+            on_original_deadline: false,
+        },
+        show_progress: false,
+    }
+}
+
+/// The sample data loaded through the library's pipeline, keeping the texts asked for.
+pub fn load_sample(basis: Basis, texts: Texts) -> Loaded {
+    tiendo::pipeline::load(&sample_sources(basis), texts).expect("sample data loads")
 }
 
 pub fn temp_dir() -> tempfile::TempDir {

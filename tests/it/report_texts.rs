@@ -2,37 +2,12 @@
 //! exactly what a load keeping every text lists — same tasks, same numbers, same contents —
 //! while tasks assigned before the period carry no texts.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
-use tiendo::classify::Judging;
 use tiendo::model::{Basis, ReportMeta};
+use tiendo::model::{Loaded, Structure};
 use tiendo::normalize::Texts;
-use tiendo::pipeline::{self, Sources, Structure};
 
-fn sample(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-data")
-        .join(name)
-}
-
-fn load(texts: Texts) -> pipeline::Loaded {
-    pipeline::load(&Sources {
-        inputs: vec![
-            sample("ioffice-2021-2025.xlsx"),
-            sample("so-theo-doi-tay.csv"),
-        ],
-        agencies: Some(sample("danh-muc-co-quan.xlsx")),
-        skip_unreadable: false,
-        texts,
-        judging: Judging {
-            basis: Basis::Assigned,
-            on_original_deadline: false,
-        },
-        show_progress: false,
-    })
-    .expect("sample data loads")
-}
+use crate::harness::load_sample;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -53,13 +28,13 @@ fn a_report_from_the_texts_of_its_period_equals_one_from_all_texts() {
         basis: Basis::Assigned,
         rounding: Default::default(),
     };
-    let report = |loaded: &pipeline::Loaded| {
-        let current = pipeline::view(loaded, &period, structure);
+    let report = |loaded: &Loaded| {
+        let current = tiendo::classify::view(loaded, &period, structure);
         let before = tiendo::assemble::previous_counts(loaded, &last_year, structure).unwrap();
         tiendo::assemble::build(loaded, &current, Some(before), meta.clone()).unwrap()
     };
-    let full = load(Texts::All);
-    let windowed = load(Texts::From(day(2025, 1, 1)));
+    let full = load_sample(Basis::Assigned, Texts::All);
+    let windowed = load_sample(Basis::Assigned, Texts::From(day(2025, 1, 1)));
     let (a, b) = (report(&full), report(&windowed));
     // 1.287 tasks in 2025 up to 20/12 (the README's figures for this report).
     assert_eq!(a.details.len(), 1287);
@@ -69,8 +44,7 @@ fn a_report_from_the_texts_of_its_period_equals_one_from_all_texts() {
     assert_eq!(a.sections, b.sections);
     assert_eq!(a.findings, b.findings);
     // Contents are there for the period's tasks, and gone for the years before.
-    let with_summary =
-        |l: &pipeline::Loaded| l.tasks.iter().filter(|t| t.summary.is_some()).count();
+    let with_summary = |l: &Loaded| l.tasks.iter().filter(|t| t.summary.is_some()).count();
     assert!(a.details.iter().filter(|l| l.summary.is_some()).count() > 1200);
     assert!(with_summary(&windowed) < with_summary(&full) / 2);
     assert!(windowed.tasks.iter().all(|t| {

@@ -4,39 +4,14 @@
 //! period, cut-off and basis — must come out of tiendo with the same total, the same row for
 //! every agency and the same excluded / cancelled / merged counters.
 
-use crate::harness;
+use crate::harness::{self, sample};
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use serde_json::{Map, Value};
-use tiendo::classify::Judging;
 use tiendo::model::Basis;
-use tiendo::pipeline::{self, By, Figures, Loaded, Sources, Structure};
-
-fn sample(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-data")
-        .join(name)
-}
-
-fn sources(basis: Basis) -> Sources {
-    Sources {
-        inputs: vec![
-            sample("ioffice-2021-2025.xlsx"),
-            sample("so-theo-doi-tay.csv"),
-        ],
-        agencies: Some(sample("danh-muc-co-quan.xlsx")),
-        skip_unreadable: false,
-        // The lean load that `tiendo figures` uses: figures must not depend on the texts.
-        texts: tiendo::normalize::Texts::None,
-        judging: Judging {
-            basis,
-            on_original_deadline: false,
-        },
-        show_progress: false,
-    }
-}
+use tiendo::model::{By, Figures, Loaded, Structure};
+use tiendo::normalize::Texts;
 
 fn expected_entries() -> Vec<Value> {
     let text = std::fs::read_to_string(sample("expected.json")).expect("read expected.json");
@@ -112,8 +87,8 @@ fn library_figures(loaded: &Loaded, entry: &Value) -> Figures {
         .map(|d| tiendo::period::parse_day(d).expect("as_of in expected.json"));
     let label = entry["period"].as_str().expect("period in expected.json");
     let period = tiendo::period::parse(label, as_of).expect("period in expected.json");
-    let view = pipeline::view(loaded, &period, Structure::AsOf(period.effective_end()));
-    pipeline::figures(loaded, &view, By::Agency).expect("figures")
+    let view = tiendo::classify::view(loaded, &period, Structure::AsOf(period.effective_end()));
+    tiendo::aggregate::figures(loaded, &view, By::Agency).expect("figures")
 }
 
 #[test]
@@ -130,7 +105,8 @@ fn every_report_in_expected_json_matches_the_library_figures() {
         if of_basis.is_empty() {
             continue;
         }
-        let loaded = pipeline::load(&sources(basis)).expect("load the sample data");
+        // The lean load that `tiendo figures` uses: figures must not depend on the texts.
+        let loaded = harness::load_sample(basis, Texts::None);
         for entry in of_basis {
             let f = library_figures(&loaded, entry);
             let rows: BTreeMap<String, Value> = f

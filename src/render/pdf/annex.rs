@@ -8,9 +8,9 @@ use chrono::Duration;
 use super::fonts::Face;
 use super::front::roman;
 use super::layout::{Align, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns};
-use crate::brief;
 use crate::model::{Counts, DUE_SOON_DAYS, LeftOut, Ranking, Rate, Report, TaskLine, TrendPoint};
 use crate::period;
+use crate::render::words as brief;
 use crate::vn_number::{Rounding, count, date, decimal1, percent};
 
 const BODY_PT: f32 = 10.5;

@@ -9,9 +9,9 @@ use chrono::{Datelike, Duration};
 use super::Annexes;
 use super::fonts::Face;
 use super::layout::{Align, Flow, NO_BREAK, Orientation, ParaStyle};
-use crate::brief;
 use crate::model::{DUE_SOON_DAYS, Rate, Report};
 use crate::period;
+use crate::render::words as brief;
 use crate::vn_number::{count, date, percent};
 
 const HEADING_SIZE_PT: f32 = 13.0;

@@ -102,7 +102,7 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| sheet_error(SHEET_DETAILS, e));
-            crate::pipeline::timing("Excel: các sheet Chi tiết (ghi và nén)", started);
+            crate::progress::timing("Excel: các sheet Chi tiết (ghi và nén)", started);
             sheets
         },
         || main_workbook(report, &parts, large, separate, &st),
@@ -113,7 +113,7 @@ fn workbook_bytes_with(report: &Report, limits: Limits) -> Result<Vec<u8>, XlsxE
     }
     let started = std::time::Instant::now();
     let merged = merge(main, sheets, SHEETS_BEFORE_DETAILS + 1);
-    crate::pipeline::timing("Excel: ghép các sheet Chi tiết", started);
+    crate::progress::timing("Excel: ghép các sheet Chi tiết", started);
     merged
 }
 
@@ -171,7 +171,7 @@ fn main_workbook(
     let bytes = wb.save_to_buffer().map_err(|e| XlsxError::Save {
         detail: e.to_string(),
     });
-    crate::pipeline::timing("Excel: đóng gói và nén", started);
+    crate::progress::timing("Excel: đóng gói và nén", started);
     bytes
 }
 

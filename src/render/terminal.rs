@@ -1,19 +1,85 @@
-//! Terminal output of figures: an aligned table, CSV and the machine JSON of the `figures`
-//! command (shape fixed by the foundation issue; more keys may be added, none removed).
+//! Terminal output: the figures, trend and ranking as an aligned table, CSV or the machine JSON
+//! (the `figures` shape is fixed by the foundation issue; keys may be added, none removed), and
+//! the data-quality findings of `check`.
 
 use serde::Serialize;
 
+use crate::model::{By, Figures};
 use crate::model::{Counts, Rate};
-use crate::pipeline::Figures;
 use crate::vn_number::{self, Rounding};
 
 /// Output format of `figures`, `rank` and `trend`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     #[default]
     Table,
     Csv,
     Json,
+}
+
+/// The head of the key column.
+pub fn key_header(by: By) -> &'static str {
+    match by {
+        By::Agency => "Cơ quan, đơn vị",
+        By::Group => "Nhóm cơ quan",
+        By::Bloc => "Khối thi đua",
+        By::Leader => "Lãnh đạo giao",
+    }
+}
+
+/// A figures table in the chosen format.
+pub fn figures(
+    f: &Figures,
+    by: By,
+    format: Format,
+    rounding: Rounding,
+) -> Result<String, TerminalError> {
+    Ok(match format {
+        Format::Json => json_text(&json_figures(f))?,
+        Format::Csv => csv_figures(f, key_header(by), rounding)?,
+        Format::Table => table_figures(f, key_header(by), rounding),
+    })
+}
+
+/// A trend (one figures table per period) in the chosen format.
+pub fn trend(
+    all: &[Figures],
+    by: By,
+    format: Format,
+    rounding: Rounding,
+) -> Result<String, TerminalError> {
+    Ok(match format {
+        Format::Json => json_text(&all.iter().map(json_figures).collect::<Vec<_>>())?,
+        Format::Csv => csv_trend(all, key_header(by), rounding)?,
+        Format::Table => table_trend(all, key_header(by), rounding),
+    })
+}
+
+/// A ranking in the chosen format.
+pub fn ranking(
+    r: &crate::model::Ranking,
+    period: &crate::model::Period,
+    format: Format,
+) -> Result<String, TerminalError> {
+    Ok(match format {
+        Format::Json => json_text(r)?,
+        Format::Csv => csv_ranking(r)?,
+        Format::Table => table_ranking(r, period),
+    })
+}
+
+/// Pretty JSON with a final line break.
+fn json_text(value: &impl Serialize) -> Result<String, TerminalError> {
+    Ok(serde_json::to_string_pretty(value)? + "\n")
+}
+
+/// A table that could not be written out (not expected with plain model data).
+#[derive(Debug, thiserror::Error)]
+pub enum TerminalError {
+    #[error("không ghi được bảng CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("không ghi được JSON: {0}")]
+    Json(#[from] serde_json::Error),
 }
 
 #[derive(Serialize)]
@@ -211,7 +277,7 @@ pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> Strin
 }
 
 /// The data-quality findings as text, grouped by kind, for `tiendo check`.
-pub fn check_text(loaded: &crate::pipeline::Loaded) -> String {
+pub fn check_text(loaded: &crate::model::Loaded) -> String {
     use crate::model::FindingKind;
     let mut out = format!(
         "Đã đọc {} tệp: {} nhiệm vụ sau khi gộp trùng.\n",
@@ -292,7 +358,7 @@ pub fn table_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> Str
         });
         out.push_str(&format!(
             "{:<22} tổng {:>7}  hoàn thành {:>7} ({:>6})  đúng hạn {:>7} ({:>6})  quá hạn chưa HT {:>6}{change}\n",
-            crate::trend::short_label(&f.period),
+            crate::period::short_label(&f.period),
             vn_number::count(c.total),
             vn_number::count(c.completed),
             vn_number::percent(c.rate(Rate::Completion), rounding),
@@ -396,7 +462,7 @@ pub fn table_ranking(r: &crate::model::Ranking, period: &crate::model::Period) -
         if bloc != Some(&a.bloc) {
             out.push_str(&format!(
                 "\n{}\n",
-                a.bloc.as_deref().unwrap_or(crate::pipeline::NO_BLOC)
+                a.bloc.as_deref().unwrap_or(crate::model::NO_BLOC)
             ));
             bloc = Some(&a.bloc);
         }

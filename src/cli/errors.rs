@@ -4,22 +4,29 @@ use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-pub fn report(err: clap::Error) -> ExitCode {
+/// Print a parse error (or the help and version clap stops at) and give the exit code.
+pub fn explain(err: clap::Error) -> ExitCode {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = err.print();
             return ExitCode::SUCCESS;
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            let names: Vec<String> = super::command()
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
             eprintln!(
-                "lỗi: thiếu lệnh. Các lệnh: figures, report, check, brief, rank, trend, export. Xem: tiendo --help"
+                "lỗi: thiếu lệnh. Các lệnh: {}. Xem: tiendo --help",
+                names.join(", ")
             );
             return ExitCode::from(2);
         }
         _ => {}
     }
     let found = |kind: ContextKind| match err.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
+        // "--as-of <NGÀY>": the flag is enough.
+        Some(ContextValue::String(s)) => s.split(" <").next().unwrap_or(s).to_string(),
         Some(ContextValue::Strings(v)) => v.join(", "),
         Some(other) => other.to_string(),
         None => String::new(),
@@ -34,6 +41,16 @@ pub fn report(err: clap::Error) -> ExitCode {
             found(ContextKind::InvalidArg),
             found(ContextKind::ValidValue)
         ),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(&err)
+                .map(|s| format!(": {s}"))
+                .unwrap_or_default();
+            format!(
+                "giá trị «{}» không hợp lệ cho {}{why}",
+                found(ContextKind::InvalidValue),
+                found(ContextKind::InvalidArg)
+            )
+        }
         ErrorKind::UnknownArgument => {
             format!("không có tùy chọn «{}»", found(ContextKind::InvalidArg))
         }

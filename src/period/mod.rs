@@ -2,6 +2,12 @@
 //! `2025-01-01..2025-07-06`; the cut-off; the same period last year; the Vietnamese phrase for
 //! titles ("6 tháng đầu năm 2025").
 
+mod series;
+
+pub use series::{
+    TrendError, TrendSpec, parse_day_of_year, parse_years, periods, short_label, trailing,
+};
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Period, PeriodUnit};
@@ -90,19 +96,27 @@ pub fn parse(label: &str, as_of: Option<NaiveDate>) -> Result<Period, PeriodErro
             Some(_) => return Err(bad()),
         }
     };
-    if let Some(c) = as_of.filter(|c| *c < start) {
+    with_cut_off(
+        Period {
+            label: s.to_string(),
+            unit,
+            start,
+            end,
+            as_of: None,
+        },
+        as_of,
+    )
+}
+
+/// A period with its cut-off (ngày chốt số liệu), which may not fall before its start.
+pub fn with_cut_off(period: Period, as_of: Option<NaiveDate>) -> Result<Period, PeriodError> {
+    if let Some(c) = as_of.filter(|c| *c < period.start) {
         return Err(PeriodError::CutOffBeforeStart(
             crate::vn_number::date(c),
-            crate::vn_number::date(start),
+            crate::vn_number::date(period.start),
         ));
     }
-    Ok(Period {
-        label: s.to_string(),
-        unit,
-        start,
-        end,
-        as_of,
-    })
+    Ok(Period { as_of, ..period })
 }
 
 /// One day one year earlier; 29 February becomes 28 February.

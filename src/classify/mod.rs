@@ -2,6 +2,10 @@
 //! period (SPEC 4.1), whether it can be counted at all, and whether its status text
 //! contradicts its dates. Pure functions over [`RawTask`]; no I/O, no aggregation.
 
+mod view;
+
+pub use view::{agency_slot, view};
+
 use chrono::NaiveDate;
 
 use crate::model::{Basis, Deadline, Period, RawTask, Status, StatusText};

@@ -22,7 +22,7 @@ const TASKS_PER_AGENCY: usize = 10;
 const SUMMARY_CHARS: usize = 120;
 
 /// Output format of `tiendo brief`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum BriefFormat {
     /// Plain lines, for pasting into a document or a chat.
     #[default]

@@ -1,12 +1,10 @@
-//! Trends (SPEC 4.4, 4.6): the figures of several years — whole years, one half of each year,
-//! or each year cut at the same day — computed from one load of the inputs, restated to one
-//! agency structure (by default the one in force at the end of the last period) or shown as
-//! they were.
+//! Series of periods (SPEC 4.4): the periods of a trend — whole years, one half of each year,
+//! or each year cut at the same day — and the periods trailing a report's own, with the
+//! short labels their tables and charts use.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Period, PeriodUnit, TrendPoint};
-use crate::pipeline::{self, By, Figures, Loaded, PipelineError, Structure};
+use crate::model::{Period, PeriodUnit};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TrendError {
@@ -42,7 +40,7 @@ pub fn parse_years(raw: &str) -> Result<(i32, i32), TrendError> {
     Ok((a, b))
 }
 
-pub fn parse_day(raw: &str) -> Result<(u32, u32), TrendError> {
+pub fn parse_day_of_year(raw: &str) -> Result<(u32, u32), TrendError> {
     let bad = || TrendError::BadDay(raw.to_string());
     let (m, d) = raw.split_once('-').ok_or_else(bad)?;
     let (m, d): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
@@ -81,44 +79,6 @@ pub fn trailing(period: &Period, years: u32) -> Vec<Period> {
     out
 }
 
-/// The structure a trend is reported under: as it was, or restated to the structure in force
-/// at `restate_to` (default: the end of the last period).
-pub fn structure(as_then: bool, restate_to: Option<NaiveDate>, periods: &[Period]) -> Structure {
-    if as_then {
-        return Structure::AsThen;
-    }
-    let end = periods
-        .last()
-        .map(Period::effective_end)
-        .unwrap_or(NaiveDate::MAX);
-    Structure::AsOf(restate_to.unwrap_or(end))
-}
-
-/// Figures for every period from one load.
-pub fn figures(
-    loaded: &Loaded,
-    periods: &[Period],
-    structure: Structure,
-    by: By,
-) -> Result<Vec<Figures>, PipelineError> {
-    periods
-        .iter()
-        .map(|p| pipeline::figures(loaded, &pipeline::view(loaded, p, structure), by))
-        .collect()
-}
-
-/// Trend points (province total and per-key rows) for the report model.
-pub fn points(figures: &[Figures]) -> Vec<TrendPoint> {
-    figures
-        .iter()
-        .map(|f| TrendPoint {
-            period: f.period.clone(),
-            total: f.total,
-            rows: f.rows.iter().map(|r| (r.key.clone(), r.counts)).collect(),
-        })
-        .collect()
-}
-
 /// Short label of a trend period for table heads and chart axes: "2025", "6T/2025", "2025 (đến 14/12)".
 pub fn short_label(p: &Period) -> String {
     let base = match p.unit {
@@ -153,7 +113,7 @@ mod tests {
             first_year: 2023,
             last_year: 2024,
             half: None,
-            as_of_day: Some(parse_day("02-29").unwrap()),
+            as_of_day: Some(parse_day_of_year("02-29").unwrap()),
         };
         let ps = periods(spec).unwrap();
         assert_eq!(
@@ -170,7 +130,7 @@ mod tests {
     fn bad_ranges_are_refused() {
         assert!(parse_years("2025..2018").is_err());
         assert!(parse_years("2018-2025").is_err());
-        assert!(parse_day("13-01").is_err());
+        assert!(parse_day_of_year("13-01").is_err());
     }
 
     #[test]

@@ -1,0 +1,61 @@
+//! A view: the loaded tasks classified for one period and cut-off — which belong to it
+//! (SPEC 4.1), their status at its effective end (SPEC 4.2), the agency each is reported
+//! under (SPEC 4.6) and what is left out. Made as often as a report needs (current period,
+//! same period last year, every year of a trend) without reading anything again.
+
+use super::Screen;
+use crate::model::{AgencyRef, Counted, Deadline, LeftOut, Loaded, Period, Structure, View};
+
+/// Classify for one period: which tasks belong to it and their status at its effective end.
+pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
+    let cut = period.effective_end();
+    let judging = loaded.judging;
+    let mut left_out = LeftOut {
+        excluded: loaded.excluded,
+        ..LeftOut::default()
+    };
+    let mut counted = Vec::new();
+    for (i, (t, m)) in loaded.tasks.iter().zip(&loaded.meta).enumerate() {
+        if !super::in_period(t, period, judging) {
+            continue;
+        }
+        left_out.duplicates_merged += u64::from(m.merged_rows);
+        match m.screen {
+            Screen::Cancelled => left_out.cancelled += 1,
+            Screen::Excluded(_) => {}
+            Screen::Countable => {
+                let deadline = super::deadline_used(t, judging);
+                let status = super::status_at(t, cut, judging);
+                counted.push(Counted {
+                    task: i,
+                    agency: agency_slot(loaded, m.agency, structure),
+                    status,
+                    has_no_deadline: deadline == Deadline::NoDeadline,
+                    deadline_used: match deadline {
+                        Deadline::Date(d) => Some(d),
+                        _ => None,
+                    },
+                    days_overdue: super::days_overdue(t, status, cut, judging),
+                });
+            }
+        }
+    }
+    View {
+        period: period.clone(),
+        structure,
+        counted,
+        left_out,
+    }
+}
+
+/// The slot a task's agency is reported under: a merged agency's successor once the merger
+/// has taken effect at the structure's date (SPEC 4.6), else the agency itself.
+pub fn agency_slot(loaded: &Loaded, agency: AgencyRef, structure: Structure) -> usize {
+    match (agency, structure) {
+        (AgencyRef::Known(i), Structure::AsOf(day)) => loaded.directory.reported_under(i, day),
+        // Screened out before any view (no agency); kept total for safety.
+        (other, _) => other
+            .slot(loaded.directory.agencies.len())
+            .unwrap_or(loaded.agency_slots()),
+    }
+}

@@ -1,0 +1,43 @@
+//! `tiendo export`: the classified task table as a Parquet warehouse.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use super::args::{InputArgs, JudgingArgs, ProgressArgs, StructureArgs};
+use super::values;
+use crate::config::Config;
+use crate::model::Basis;
+use crate::pipeline::ExportJob;
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    judging: JudgingArgs,
+    #[command(flatten)]
+    structure: StructureArgs,
+    /// Thư mục ghi Parquet (mỗi năm một thư mục con year=YYYY)
+    #[arg(long, value_name = "THƯ_MỤC", help_heading = "Đầu ra")]
+    parquet: PathBuf,
+    /// Ngày đánh giá trạng thái của mọi nhiệm vụ (yyyy-mm-dd)
+    #[arg(long, value_name = "NGÀY", value_parser = values::day, help_heading = "Kỳ báo cáo")]
+    as_of: NaiveDate,
+    #[command(flatten)]
+    progress: ProgressArgs,
+}
+
+impl ExportArgs {
+    pub fn job(&self, config: &Config) -> ExportJob {
+        ExportJob {
+            sources: self
+                .input
+                .sources(&self.judging, Basis::Assigned, &self.progress, config),
+            as_of: self.as_of,
+            restating: self.structure.restating(),
+            dir: self.parquet.clone(),
+        }
+    }
+}

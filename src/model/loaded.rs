@@ -1,0 +1,170 @@
+//! What loading found (the tasks after duplicates were merged, and what is known of each:
+//! its agency, leader and screening) and how one period views it: the counted tasks with
+//! their status at the cut-off, the key tables of agencies, groups and blocs, and a figures
+//! table.
+
+use chrono::NaiveDate;
+
+use super::{Counts, Finding, LeftOut, Period, RawTask, Status};
+use crate::classify::{Judging, Screen};
+use crate::resolve::agencies::Directory;
+
+/// The agency a task names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AgencyRef {
+    /// A directory entry.
+    Known(usize),
+    /// Not in the directory: index into `Loaded::unknown_names`.
+    Unknown(usize),
+    Missing,
+}
+
+/// What loading found out about one task (kept beside the tasks, not inside them, so a
+/// million tasks are never copied from one structure into another).
+#[derive(Clone, Debug)]
+pub struct TaskMeta {
+    pub agency: AgencyRef,
+    pub leader: usize,
+    pub screen: Screen,
+    /// Rows of other sources merged into this task.
+    pub merged_rows: u32,
+}
+
+/// Everything read from the inputs, ready to be viewed for any period.
+#[derive(Debug)]
+pub struct Loaded {
+    pub directory: Directory,
+    pub unknown_names: Vec<String>,
+    pub leaders: Vec<String>,
+    /// The tasks after duplicates were merged, in input order…
+    pub tasks: Vec<RawTask>,
+    /// …and what loading found out about each (same index).
+    pub meta: Vec<TaskMeta>,
+    pub findings: Vec<Finding>,
+    /// Rows of all inputs left out for missing information.
+    pub excluded: u64,
+    pub judging: Judging,
+    pub files_read: usize,
+}
+
+impl AgencyRef {
+    /// The agency's slot in the tables of a load: a directory index, or, for a name outside
+    /// the directory, the directory's length plus the name's index. None without an agency.
+    /// Every table keyed by agency (duplicates, views, figures) uses this one encoding.
+    pub fn slot(self, directory_len: usize) -> Option<usize> {
+        match self {
+            AgencyRef::Known(i) => Some(i),
+            AgencyRef::Unknown(i) => Some(directory_len + i),
+            AgencyRef::Missing => None,
+        }
+    }
+}
+
+impl Loaded {
+    /// How many agency slots the load has: directory entries, then names outside it.
+    pub fn agency_slots(&self) -> usize {
+        self.directory.agencies.len() + self.unknown_names.len()
+    }
+}
+
+/// The leader key for tasks that do not name one.
+pub const NO_LEADER: &str = "Không ghi lãnh đạo giao";
+
+/// How tasks are mapped to the agencies they are reported under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Structure {
+    /// Restated to the structure in force on this day (mergers with effect by then applied).
+    AsOf(NaiveDate),
+    /// Every agency as it was (--as-then).
+    AsThen,
+}
+
+/// How a job chooses the structure its tasks are reported under.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Restating {
+    /// Restated to the structure in force at the end of what is reported (the default).
+    #[default]
+    ToEnd,
+    /// Restated to the structure in force on this day (--restate-to).
+    To(NaiveDate),
+    /// Every agency as it was (--as-then).
+    AsThen,
+}
+
+impl Restating {
+    /// The structure for a report whose figures end on `end`.
+    pub fn structure(self, end: NaiveDate) -> Structure {
+        match self {
+            Restating::ToEnd => Structure::AsOf(end),
+            Restating::To(day) => Structure::AsOf(day),
+            Restating::AsThen => Structure::AsThen,
+        }
+    }
+}
+
+/// A counted task in a view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counted {
+    /// Index into `Loaded::tasks`.
+    pub task: usize,
+    /// Agency slot: directory index, or directory length + unknown index.
+    pub agency: usize,
+    pub status: Status,
+    pub has_no_deadline: bool,
+    pub deadline_used: Option<NaiveDate>,
+    /// Only for overdue tasks.
+    pub days_overdue: Option<i64>,
+}
+
+/// The loaded tasks classified for one period.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub period: Period,
+    pub structure: Structure,
+    pub counted: Vec<Counted>,
+    pub left_out: LeftOut,
+}
+
+/// What the rows of a figures table are keyed by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum By {
+    #[default]
+    Agency,
+    Group,
+    Bloc,
+    Leader,
+}
+
+/// The key tables of a loaded set: names of agency slots, groups and blocs in report order.
+#[derive(Clone, Debug)]
+pub struct Keys {
+    /// Agency slot → display name.
+    pub agency_names: Vec<String>,
+    /// Agency slot → group id.
+    pub agency_group: Vec<usize>,
+    /// Agency slot → bloc id.
+    pub agency_bloc: Vec<usize>,
+    pub groups: Vec<String>,
+    pub blocs: Vec<String>,
+    /// Agency slots in report order: directory order, then unknown names alphabetically.
+    pub agency_order: Vec<usize>,
+}
+
+/// The bloc of agencies without one.
+pub const NO_BLOC: &str = "Chưa xếp khối thi đua";
+
+/// One row of a figures table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureRow {
+    pub key: String,
+    pub counts: Counts,
+}
+
+/// A figures table for one view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figures {
+    pub period: Period,
+    pub rows: Vec<FigureRow>,
+    pub total: Counts,
+    pub left_out: LeftOut,
+}

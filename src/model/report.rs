@@ -1,0 +1,119 @@
+//! The plain report model the renderers draw: the issuing body, the agencies by group with
+//! their counts and last year's, the task lists, the findings, the ranking and the trend.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Basis, Counts, Finding, LeftOut, Period, SourceLoc, Status, Text};
+
+/// Titles and place of the issuing body, from the options (never from the clock).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportMeta {
+    /// e.g. "UBND TỈNH BÌNH AN".
+    pub issuer: String,
+    /// e.g. "VĂN PHÒNG".
+    pub issuer_sub: String,
+    /// Place for the date line, e.g. "Bình An".
+    pub place: String,
+    pub report_date: NaiveDate,
+    pub period: Period,
+    pub previous: Option<Period>,
+    pub basis: Basis,
+    pub rounding: crate::vn_number::Rounding,
+}
+
+/// One agency's line in the annex table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgencyLine {
+    pub name: String,
+    pub counts: Counts,
+    pub previous: Option<Counts>,
+    /// Ghi chú: "không có trong danh mục", "đã kết thúc hoạt động", "gồm: …" for restated mergers.
+    pub note: String,
+}
+
+/// A group of agencies (nhóm) with its sub-total.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupSection {
+    pub name: String,
+    pub agencies: Vec<AgencyLine>,
+    pub subtotal: Counts,
+    pub previous: Option<Counts>,
+}
+
+/// A task as listed in the overdue, coming-due and detail tables. Its texts are shared with
+/// the loaded task (a report of a million tasks copies no text to list them).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TaskLine {
+    pub agency: Text,
+    pub task_id: Option<Text>,
+    pub doc_number: Option<Text>,
+    pub doc_date: Option<NaiveDate>,
+    pub summary: Option<Text>,
+    pub leader: Option<Text>,
+    pub assigned: Option<NaiveDate>,
+    pub deadline_used: Option<NaiveDate>,
+    pub completed: Option<NaiveDate>,
+    pub status: Status,
+    pub days_overdue: Option<i64>,
+    pub officer: Option<Text>,
+    pub is_key: bool,
+    pub source: SourceLoc,
+}
+
+/// Counters of the rows that are not in the figures (SPEC 4.7).
+/// One agency's score and rank (thi đua), with the working that produced it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RankedAgency {
+    pub name: String,
+    pub bloc: Option<String>,
+    pub counts: Option<Counts>,
+    /// None: "không có nhiệm vụ" and no manual points.
+    pub points: Option<f64>,
+    pub tier: Option<String>,
+    pub rank_in_bloc: Option<usize>,
+    pub rank_in_province: Option<usize>,
+    /// Lines like "Hoàn thành quá hạn: 3 × 0,5 = 1,5 điểm trừ".
+    pub working: Vec<String>,
+    pub note: String,
+}
+
+/// A scored ranking and the rule set that produced it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ranking {
+    pub rule_name: String,
+    pub rule_lines: Vec<String>,
+    pub agencies: Vec<RankedAgency>,
+}
+
+/// One period of a trend: the province total, and per key (agency, group or bloc).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrendPoint {
+    pub period: Period,
+    pub total: Counts,
+    pub rows: Vec<(String, Counts)>,
+}
+
+/// Days after the cut-off in which an open task counts as coming due (sắp đến hạn); a task due
+/// on the cut-off day itself is still within its deadline and is listed as coming due. The
+/// report's lists and every sentence about them use this one number.
+pub const DUE_SOON_DAYS: i64 = 30;
+
+/// Everything a renderer needs, as plain data.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub meta: ReportMeta,
+    pub sections: Vec<GroupSection>,
+    pub total: Counts,
+    pub previous_total: Option<Counts>,
+    /// Open overdue tasks at the cut-off, most overdue first.
+    pub overdue: Vec<TaskLine>,
+    /// Open tasks whose deadline falls in the [`DUE_SOON_DAYS`] days after the cut-off.
+    pub due_soon: Vec<TaskLine>,
+    /// Every counted task.
+    pub details: Vec<TaskLine>,
+    pub findings: Vec<Finding>,
+    pub left_out: LeftOut,
+    pub ranking: Option<Ranking>,
+    pub trend: Option<Vec<TrendPoint>>,
+}

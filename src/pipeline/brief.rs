@@ -1,0 +1,37 @@
+//! `brief`: the meeting brief (bản tin họp) — the summary paragraphs with the same period last
+//! year, then the open overdue tasks and those coming due, by agency — as text or markdown.
+
+use anyhow::{Context, Result};
+
+use super::{Outcome, Sources, Title, load};
+use crate::model::{Period, Restating};
+use crate::normalize::Texts;
+use crate::render::words::{self, BriefFormat};
+use crate::vn_number::Rounding;
+use crate::{assemble, classify};
+
+#[derive(Clone, Debug)]
+pub struct BriefJob {
+    pub sources: Sources,
+    pub period: Period,
+    pub restating: Restating,
+    pub title: Title,
+    pub rounding: Rounding,
+    pub format: BriefFormat,
+}
+
+pub fn brief(job: &BriefJob) -> Result<Outcome> {
+    let loaded = load(&job.sources, Texts::All).context("không đọc được dữ liệu đầu vào")?;
+    let structure = job.restating.structure(job.period.effective_end());
+    let meta = job
+        .title
+        .meta(&job.period, job.sources.judging.basis, job.rounding);
+    let last_year = meta.previous.clone().unwrap_or_else(|| job.period.clone());
+    let before = assemble::previous_counts(&loaded, &last_year, structure)?;
+    let current = classify::view(&loaded, &job.period, structure);
+    let report = assemble::build(&loaded, &current, Some(before), meta)?;
+    Ok(Outcome {
+        text: words::brief(&report, job.format) + "\n",
+        ..Outcome::default()
+    })
+}

@@ -1,0 +1,15 @@
+//! `check`: the data-quality findings of every input, grouped by kind, with where each is.
+
+use anyhow::{Context, Result};
+
+use super::{Outcome, Sources, load};
+use crate::normalize::Texts;
+use crate::render::terminal;
+
+pub fn check(sources: &Sources) -> Result<Outcome> {
+    let loaded = load(sources, Texts::All).context("không đọc được dữ liệu đầu vào")?;
+    Ok(Outcome {
+        text: terminal::check_text(&loaded),
+        ..Outcome::default()
+    })
+}

@@ -1,0 +1,80 @@
+//! The pipeline: the only place the stages are called together. One entry per job, each in
+//! its own file, taking typed options (no clap type, no raw string) and returning an
+//! [`Outcome`]: the text to print, the files to write, the warnings to show. Files are made
+//! by the renderers; the command line writes them (atomically) and prints.
+//!
+//! ```text
+//!            ┌─▶ figures ─▶ aggregate ─────────────▶ render::terminal
+//!            ├─▶ trend   ─▶ aggregate per period ──▶ render::terminal
+//! load ─▶ view ─▶ rank  ─▶ aggregate ─▶ score ─────▶ render::terminal
+//!  │         ├─▶ brief   ─▶ assemble ──────────────▶ render::words
+//!  │         └─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf}
+//!  ├─▶ check ─────────────────────────────────────▶ render::terminal
+//!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet)
+//! ```
+//!
+//! [`load`] reads every input once (ingest → normalize → resolve); a view
+//! ([`crate::classify::view`]) classifies the loaded tasks for one period, as often as a job
+//! needs, without reading anything again.
+
+mod brief;
+mod check;
+mod export;
+mod figures;
+mod load;
+mod rank;
+mod report;
+mod trend;
+
+pub use brief::{BriefJob, brief};
+pub use check::check;
+pub use export::{ExportJob, export};
+pub use figures::{FiguresJob, figures};
+pub use load::{Sources, load};
+pub use rank::{RankJob, Scoring, rank};
+pub use report::{ReportJob, Title, report};
+pub use trend::{TrendJob, trend};
+
+use std::path::PathBuf;
+
+use crate::ingest::IngestError;
+
+/// What a job gives back to the command line.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Printed on standard output.
+    pub text: String,
+    /// Files to write into the output folder, whole (each written completely or not at all).
+    pub files: Vec<OutFile>,
+    /// Files the job wrote itself (a Parquet warehouse written row group by row group).
+    pub written: Vec<PathBuf>,
+    /// Shown on standard error as «cảnh báo: …».
+    pub warnings: Vec<String>,
+}
+
+/// A finished file: its name in the output folder and its bytes.
+#[derive(Debug)]
+pub struct OutFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    #[error(transparent)]
+    Directory(#[from] crate::resolve::agencies::DirectoryError),
+    #[error(transparent)]
+    Aggregate(#[from] crate::aggregate::AggregateError),
+    #[error(
+        "«{0}»: không tìm thấy bảng nhiệm vụ nào (cần một dòng tiêu đề có cột đơn vị chủ trì và cột nội dung hoặc số ký hiệu)"
+    )]
+    NoTaskTable(String),
+}
+
+/// The process ends right after a job: freeing a million tasks one by one only costs time
+/// (the system reclaims the memory at exit), so the largest structures are let go unfreed.
+fn exit_without_freeing<T>(value: T) {
+    std::mem::forget(value);
+}
