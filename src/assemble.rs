@@ -6,7 +6,7 @@
 use crate::model::Text;
 use std::collections::HashSet;
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
 
 use crate::aggregate::{self, AggregateError};
@@ -41,7 +41,8 @@ pub fn build(
         .iter()
         .map(|n| Text::from(n.as_str()))
         .collect();
-    let line = |c: &Counted| task_line(loaded, &names, c);
+    let cut = current.period.effective_end();
+    let line = |c: &Counted| task_line(loaded, &names, c, cut);
     let mut counted: Vec<&Counted> = current.counted.iter().collect();
     counted.par_sort_unstable_by_key(|c| (position[c.agency], c.task));
     let details: Vec<TaskLine> = counted.par_iter().map(|c| line(c)).collect();
@@ -57,7 +58,6 @@ pub fn build(
             c.task,
         )
     });
-    let cut = current.period.effective_end();
     let horizon = cut + Duration::days(crate::model::DUE_SOON_DAYS);
     let mut due_soon: Vec<&Counted> = counted
         .iter()
@@ -203,7 +203,9 @@ fn note(loaded: &Loaded, slot: usize, view: &View, named: &HashSet<usize>) -> St
     }
 }
 
-fn task_line(loaded: &Loaded, names: &[Text], c: &Counted) -> TaskLine {
+/// A task as the lists show it, with the days overdue or left at the cut-off worked out once
+/// here for every renderer.
+fn task_line(loaded: &Loaded, names: &[Text], c: &Counted, cut: NaiveDate) -> TaskLine {
     let t = &loaded.tasks[c.task];
     TaskLine {
         agency: names[c.agency].clone(),
@@ -218,8 +220,91 @@ fn task_line(loaded: &Loaded, names: &[Text], c: &Counted) -> TaskLine {
         completed: t.completed.filter(|_| c.status.is_completed()),
         status: c.status,
         days_overdue: c.days_overdue,
+        days_left: days_left(c, cut),
         officer: t.officer.clone(),
         is_key: t.is_key,
         source: t.source.clone(),
+    }
+}
+
+/// Days from the cut-off to the deadline of an open task within it; None otherwise.
+fn days_left(c: &Counted, cut: NaiveDate) -> Option<i64> {
+    match (c.status, c.deadline_used) {
+        (Status::Within, Some(d)) => Some((d - cut).num_days()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::classify::Judging;
+    use crate::model::{Deadline, RawTask, SourceLoc};
+    use crate::resolve::{agencies::Directory, settle};
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn open_task(row: usize, deadline: NaiveDate) -> RawTask {
+        RawTask {
+            source: SourceLoc {
+                file: "t.csv".into(),
+                sheet: None,
+                row,
+            },
+            task_id: Some(format!("NV-{row}").into()),
+            doc_number: Some(format!("{row}/UBND-KT").into()),
+            doc_date: None,
+            summary: Some("Rà soát".into()),
+            leader: None,
+            agency: Some("Sở Xây dựng".into()),
+            cooperating: None,
+            assigned: Some(d(2025, 3, 1)),
+            deadline: Deadline::Date(deadline),
+            extended: None,
+            completed: None,
+            status_text: None,
+            status_raw: None,
+            is_key: false,
+            officer: None,
+            match_key: None,
+            id_key: None,
+            info: 0,
+        }
+        .with_keys()
+    }
+
+    #[test]
+    fn days_overdue_and_days_left_are_worked_out_at_the_cut_off() {
+        // Cut-off 20/12/2025. Deadline 10/11/2025: 20 days left in November + 20 = 40 days
+        // overdue. Deadline 05/01/2026: 11 days left in December + 5 = 16 days left.
+        // Deadline 20/12/2025 itself: still within, 0 days left.
+        let tasks = vec![
+            open_task(2, d(2025, 11, 10)),
+            open_task(3, d(2026, 1, 5)),
+            open_task(4, d(2025, 12, 20)),
+        ];
+        let loaded = settle(
+            Directory::default(),
+            tasks,
+            Vec::new(),
+            Judging::default(),
+            1,
+        );
+        let period = crate::period::parse("2025", Some(d(2025, 12, 20))).unwrap();
+        let view = crate::classify::view(&loaded, &period, Structure::AsOf(d(2025, 12, 20)));
+        let meta =
+            crate::pipeline::Title::default().meta(&period, Default::default(), Default::default());
+        let report = build(&loaded, &view, None, meta).unwrap();
+        assert_eq!(report.overdue.len(), 1);
+        assert_eq!(report.overdue[0].days_overdue, Some(40));
+        assert_eq!(report.overdue[0].days_left, None);
+        let left: Vec<Option<i64>> = report.due_soon.iter().map(|t| t.days_left).collect();
+        // Coming due in deadline order: 20/12/2025, then 05/01/2026.
+        assert_eq!(left, [Some(0), Some(16)]);
+        assert!(report.due_soon.iter().all(|t| t.days_overdue.is_none()));
     }
 }

@@ -55,7 +55,11 @@ pub struct TaskLine {
     pub deadline_used: Option<NaiveDate>,
     pub completed: Option<NaiveDate>,
     pub status: Status,
+    /// Open overdue tasks only: days from the deadline to the cut-off.
     pub days_overdue: Option<i64>,
+    /// Open tasks within a deadline they have: days from the cut-off to the deadline (0 on
+    /// the deadline day itself).
+    pub days_left: Option<i64>,
     pub officer: Option<Text>,
     pub is_key: bool,
     pub source: SourceLoc,

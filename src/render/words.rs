@@ -8,7 +8,7 @@
 //! `vn_number::percent`, so a zero denominator prints as a sentence without a rate, never as
 //! "0%" or "NaN".
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::model::{Counts, DUE_SOON_DAYS, Rate, Report, TaskLine};
 use crate::period;
@@ -266,13 +266,7 @@ pub fn document_label(task: &TaskLine) -> String {
     }
 }
 
-/// Days past the deadline at the cut-off: the classified value, else worked out from dates.
-pub fn days_overdue(task: &TaskLine, cut_off: NaiveDate) -> Option<i64> {
-    task.days_overdue
-        .or_else(|| task.deadline_used.map(|d| (cut_off - d).num_days()))
-}
-
-fn task_item(task: &TaskLine, cut_off: NaiveDate, is_overdue: bool) -> String {
+fn task_item(task: &TaskLine, is_overdue: bool) -> String {
     let summary = task.summary.as_deref().map_or_else(
         || "(không có trích yếu)".to_string(),
         |s| shorten(s, SUMMARY_CHARS),
@@ -282,14 +276,11 @@ fn task_item(task: &TaskLine, cut_off: NaiveDate, is_overdue: bool) -> String {
         .map(|d| format!(" — hạn {}", date(d)))
         .unwrap_or_default();
     let days = if is_overdue {
-        days_overdue(task, cut_off).map(|n| format!(", quá {} ngày", count(n.max(0) as u64)))
+        task.days_overdue
+            .map(|n| format!(", quá {} ngày", count(n.max(0) as u64)))
     } else {
-        task.deadline_used.map(|d| {
-            format!(
-                ", còn {} ngày",
-                count((d - cut_off).num_days().max(0) as u64)
-            )
-        })
+        task.days_left
+            .map(|n| format!(", còn {} ngày", count(n.max(0) as u64)))
     };
     format!(
         "- {}: {summary}{deadline}{}",
@@ -362,7 +353,7 @@ pub fn brief(report: &Report, format: BriefFormat) -> String {
                 &format!("{agency} ({} nhiệm vụ)", count(list.len() as u64)),
             ));
             for task in list.iter().take(TASKS_PER_AGENCY) {
-                out.push(task_item(task, cut_off, is_overdue));
+                out.push(task_item(task, is_overdue));
             }
             if list.len() > TASKS_PER_AGENCY {
                 out.push(format!(
@@ -381,6 +372,7 @@ mod tests {
     use super::*;
     use crate::model::{AgencyLine, Basis, GroupSection, LeftOut, ReportMeta, SourceLoc, Status};
     use crate::vn_number::Rounding;
+    use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -478,6 +470,7 @@ mod tests {
             completed: None,
             status: Status::Overdue,
             days_overdue: None,
+            days_left: None,
             officer: None,
             is_key: false,
             source: SourceLoc {
@@ -605,29 +598,37 @@ mod tests {
 
     fn brief_report() -> Report {
         let mut report = spec_report();
-        // Cut-off 21/02/2025; deadline 07/01/2025 is 45 days before it.
+        // Cut-off 21/02/2025: deadline 07/01/2025 is 24 + 21 = 45 days before it, 20/02/2025
+        // one day; 03/03/2025 is 7 + 3 = 10 days after it (February 2025 has 28 days).
         report.overdue = (0..11)
             .map(|i| {
-                task(
+                let mut t = task(
                     "Sở Tài chính",
                     &format!("{}/UBND-KT", 1313 + i),
                     "Tham mưu kế hoạch đầu tư công trung hạn",
                     d(2025, 1, 7),
-                )
+                );
+                t.days_overdue = Some(45);
+                t
             })
             .collect();
-        report.overdue.push(task(
+        let mut health = task(
             "Sở Y tế",
             "20/UBND-VX",
             "Báo cáo công tác phòng, chống dịch",
             d(2025, 2, 20),
-        ));
-        report.due_soon = vec![task(
+        );
+        health.days_overdue = Some(1);
+        report.overdue.push(health);
+        let mut soon = task(
             "Sở Xây dựng",
             "77/UBND-KT",
             "Thẩm định dự án cầu Hòa Bình",
             d(2025, 3, 3),
-        )];
+        );
+        soon.status = Status::Within;
+        soon.days_left = Some(10);
+        report.due_soon = vec![soon];
         report
     }
 

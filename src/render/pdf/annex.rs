@@ -198,7 +198,6 @@ pub fn agency_annex(flow: &mut Flow, report: &Report, numeral: &str) {
 }
 
 fn task_table(report: &Report, tasks: &[TaskLine], is_overdue: bool) -> Table {
-    let cut_off = report.meta.period.effective_end();
     let spec = [
         (Some(28.0), Align::Center),
         (Some(120.0), Align::Left),
@@ -235,9 +234,9 @@ fn task_table(report: &Report, tasks: &[TaskLine], is_overdue: bool) -> Table {
         for task in list {
             n += 1;
             let days = if is_overdue {
-                brief::days_overdue(task, cut_off)
+                task.days_overdue
             } else {
-                task.deadline_used.map(|d| (d - cut_off).num_days())
+                task.days_left
             };
             rows.push(Row::plain(vec![
                 n.to_string(),

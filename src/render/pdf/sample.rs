@@ -133,7 +133,8 @@ fn task(
         deadline_used: Some(deadline),
         completed: None,
         status,
-        days_overdue: days,
+        days_overdue: days.filter(|_| status == Status::Overdue),
+        days_left: days.filter(|_| status == Status::Within),
         officer: None,
         is_key: false,
         source: SourceLoc {
@@ -224,7 +225,7 @@ pub fn report() -> Report {
                 100 + i,
                 cut_off + chrono::Duration::days(3 + 5 * i as i64),
                 Status::Within,
-                None,
+                Some(3 + 5 * i as i64),
             )
         })
         .collect();

@@ -28,7 +28,7 @@ enum Days {
     /// Số ngày quá hạn.
     Overdue,
     /// Còn lại (ngày): from the cut-off to the deadline.
-    RemainingFrom(NaiveDate),
+    Remaining,
 }
 
 const LIST_HEADER: [(&str, f64); 10] = [
@@ -77,7 +77,7 @@ pub(super) fn write_due_soon(
     let list = TaskList {
         sheet: SHEET_DUE_SOON,
         title: &title,
-        days: Days::RemainingFrom(cut_off),
+        days: Days::Remaining,
         empty: "Không có nhiệm vụ sắp đến hạn.",
     };
     list.write(ws, &report.due_soon, st)
@@ -104,7 +104,7 @@ impl TaskList<'_> {
         ws.set_row_height(0, 24)?;
         let days_label = match self.days {
             Days::Overdue => "Số ngày quá hạn",
-            Days::RemainingFrom(_) => "Còn lại (ngày)",
+            Days::Remaining => "Còn lại (ngày)",
         };
         for (col, (label, width)) in LIST_HEADER.iter().enumerate() {
             let label = if label.is_empty() { days_label } else { label };
@@ -144,7 +144,7 @@ impl TaskList<'_> {
         opt_date(ws, row, 6, line.deadline_used, &st.date)?;
         let days = match self.days {
             Days::Overdue => line.days_overdue,
-            Days::RemainingFrom(cut_off) => line.deadline_used.map(|d| (d - cut_off).num_days()),
+            Days::Remaining => line.days_left,
         };
         opt_number(ws, row, 7, days.map(|d| d as f64), &st.body.count)?;
         opt_text(ws, row, 8, line.officer.as_deref(), text)?;

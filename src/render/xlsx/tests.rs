@@ -49,6 +49,7 @@ fn task(agency: &str, status: Status, deadline: NaiveDate, days_overdue: Option<
         completed: None,
         status,
         days_overdue,
+        days_left: None,
         officer: Some("Trần Thị Bình".into()),
         is_key: days_overdue.is_some(),
         source: SourceLoc {
@@ -195,7 +196,10 @@ fn sample_report() -> Report {
             Some(12),
         ),
     ];
-    let due_soon = vec![task("Sở Xây dựng", Status::Within, day(2026, 1, 5), None)];
+    // 20/12/2025 → 05/01/2026: 11 days left in December, 5 in January.
+    let mut soon = task("Sở Xây dựng", Status::Within, day(2026, 1, 5), None);
+    soon.days_left = Some(16);
+    let due_soon = vec![soon];
     let mut details = overdue.clone();
     details.extend(due_soon.clone());
     details.push(task("Sở Tài chính", Status::OnTime, day(2025, 6, 30), None));
