@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::labels;
 use crate::model::{By, Figures};
 use crate::model::{Counts, Rate};
 use crate::vn_number::{self, Rounding};
@@ -130,19 +131,20 @@ pub fn json_figures(f: &Figures) -> JsonFigures<'_> {
     }
 }
 
-const HEADERS: [&str; 11] = [
-    "Tổng số",
-    "Đã hoàn thành",
-    "Đúng hạn",
-    "Quá hạn (đã HT)",
-    "Chưa hoàn thành",
-    "Trong hạn",
-    "Quá hạn (chưa HT)",
-    "Không thời hạn",
-    "Tỷ lệ hoàn thành",
-    "Tỷ lệ đúng hạn",
-    "Tỷ lệ HT trên số đến hạn",
-];
+/// The figure columns' heads, full (CSV) or short (the aligned table, with its legend).
+fn heads(short: bool) -> Vec<String> {
+    let counts = labels::ALL_COUNTS
+        .iter()
+        .map(|c| if short { c.short } else { c.head });
+    let rates = labels::HEADLINE_RATES.iter().map(|&r| {
+        if short {
+            labels::rate_short(r)
+        } else {
+            labels::rate_head(r)
+        }
+    });
+    counts.chain(rates).map(str::to_string).collect()
+}
 
 fn cells(c: &Counts, rounding: Rounding, styled: bool) -> Vec<String> {
     let n = |x: u64| {
@@ -160,19 +162,10 @@ fn cells(c: &Counts, rounding: Rounding, styled: bool) -> Vec<String> {
                 .map_or(String::new(), |v| format!("{v:.1}"))
         }
     };
-    vec![
-        n(c.total),
-        n(c.completed),
-        n(c.on_time),
-        n(c.late),
-        n(c.not_completed),
-        n(c.within),
-        n(c.overdue),
-        n(c.no_deadline),
-        p(Rate::Completion),
-        p(Rate::OnTimeOfCompleted),
-        p(Rate::DueCompletion),
-    ]
+    let counts = labels::ALL_COUNTS.iter().map(|col| n((col.value)(c)));
+    counts
+        .chain(labels::HEADLINE_RATES.iter().map(|&r| p(r)))
+        .collect()
 }
 
 /// CSV with Vietnamese headers, plain numbers and rates in percent with one decimal.
@@ -183,7 +176,7 @@ pub fn csv_figures(
 ) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec![key_header.to_string()];
-    header.extend(HEADERS.iter().map(|h| h.to_string()));
+    header.extend(heads(false));
     w.write_record(&header)?;
     for r in &f.rows {
         let mut rec = vec![r.key.clone()];
@@ -199,26 +192,11 @@ pub fn csv_figures(
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Short column heads for the terminal table, explained in a legend under it.
-const SHORT_HEADERS: [&str; 11] = [
-    "Tổng",
-    "Đã HT",
-    "Đúng hạn",
-    "HT trễ",
-    "Chưa HT",
-    "Trong hạn",
-    "Quá hạn",
-    "Không TH",
-    "% HT",
-    "% đúng hạn",
-    "% HT/đến hạn",
-];
-
 /// An aligned text table with the total row, the reconciliation and the rate definitions.
 pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut header = vec![key_header.to_string()];
-    header.extend(SHORT_HEADERS.iter().map(|h| h.to_string()));
+    header.extend(heads(true));
     rows.push(header);
     for r in &f.rows {
         let mut line = vec![r.key.clone()];
@@ -265,11 +243,7 @@ pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> Strin
         "Cột: Tổng = tổng số nhiệm vụ; Đã HT = đã hoàn thành (Đúng hạn + HT trễ = hoàn thành quá hạn); \
          Chưa HT = chưa hoàn thành (Trong hạn + Quá hạn); Không TH = không thời hạn (đã tính trong các cột trên).\n",
     );
-    for rate in [
-        Rate::Completion,
-        Rate::OnTimeOfCompleted,
-        Rate::DueCompletion,
-    ] {
+    for rate in labels::HEADLINE_RATES {
         out.push_str(&format!("{}.\n", rate.definition()));
     }
     out.push_str("Tỷ lệ có mẫu số bằng 0 được ghi “-”.\n");
@@ -311,7 +285,7 @@ pub fn csv_trend(
 ) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["Kỳ".to_string(), key_header.to_string()];
-    header.extend(HEADERS.iter().map(|h| h.to_string()));
+    header.extend(heads(false));
     w.write_record(&header)?;
     for f in all {
         for (key, counts) in f

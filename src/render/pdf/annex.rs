@@ -10,6 +10,7 @@ use super::front::roman;
 use super::layout::{Align, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns};
 use crate::model::{Counts, DUE_SOON_DAYS, LeftOut, Ranking, Rate, Report, TaskLine, TrendPoint};
 use crate::period;
+use crate::render::labels;
 use crate::render::words as brief;
 use crate::vn_number::{Rounding, count, date, decimal1, percent};
 
@@ -84,24 +85,17 @@ pub fn agency_table(report: &Report) -> Table {
     let mut header = vec![
         HeaderCell::new("STT", 0, 0, 2, 1),
         HeaderCell::new("Cơ quan, đơn vị", 0, 1, 2, 1),
-        HeaderCell::new("Tổng số nhiệm vụ", 0, 2, 2, 1),
-        HeaderCell::new("Đã hoàn thành", 0, 3, 1, 3),
-        HeaderCell::new("Chưa hoàn thành", 0, 6, 1, 3),
-        HeaderCell::new("Tỷ lệ hoàn thành", 0, 9, 2, 1),
-        HeaderCell::new("Tỷ lệ đúng hạn", 0, 10, 2, 1),
+        HeaderCell::new(labels::ANNEX_TOTAL, 0, 2, 2, 1),
+        HeaderCell::new(labels::COMPLETED.head, 0, 3, 1, 3),
+        HeaderCell::new(labels::NOT_COMPLETED.head, 0, 6, 1, 3),
+        HeaderCell::new(labels::rate_head(Rate::Completion), 0, 9, 2, 1),
+        HeaderCell::new(labels::rate_head(Rate::OnTimeOfCompleted), 0, 10, 2, 1),
         HeaderCell::new("Ghi chú", 0, 11, 2, 1),
     ];
-    for (i, label) in [
-        "Tổng",
-        "Đúng hạn",
-        "Quá hạn",
-        "Tổng",
-        "Trong hạn",
-        "Quá hạn",
-    ]
-    .iter()
-    .enumerate()
-    {
+    let parts = labels::COMPLETED_PARTS
+        .iter()
+        .chain(&labels::NOT_COMPLETED_PARTS);
+    for (i, label) in parts.enumerate() {
         header.push(HeaderCell::new(label, 1, 3 + i, 1, 1));
     }
     let numbers = [
@@ -411,12 +405,12 @@ pub fn trend_table(flow: &Flow, trend: &[TrendPoint], rounding: Rounding) -> Tab
     let columns = fit_columns(flow.width_pt(), &spec);
     let header = HeaderCell::one_row(&[
         "Kỳ báo cáo",
-        "Tổng số",
-        "Đã hoàn thành",
-        "Đúng hạn",
+        labels::TOTAL.head,
+        labels::COMPLETED.head,
+        labels::ON_TIME.head,
         "Chưa hoàn thành quá hạn",
-        "Tỷ lệ hoàn thành",
-        "Tỷ lệ đúng hạn",
+        labels::rate_head(Rate::Completion),
+        labels::rate_head(Rate::OnTimeOfCompleted),
     ]);
     let rows = trend
         .iter()

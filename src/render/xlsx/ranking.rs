@@ -8,14 +8,15 @@ use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::tasks::{opt_number, opt_text};
 use super::{SHEET_RANKING, clip};
 use crate::model::{RankedAgency, Ranking};
+use crate::render::labels;
 
 const HEADER: [(&str, f64); 12] = [
     ("Khối thi đua", 22.0),
     ("Cơ quan", 30.0),
-    ("Tổng số", 9.0),
-    ("Đúng hạn", 9.0),
-    ("Quá hạn (đã HT)", 10.0),
-    ("Quá hạn (chưa HT)", 10.0),
+    (labels::TOTAL.head, 9.0),
+    (labels::ON_TIME.head, 9.0),
+    (labels::LATE.head, 10.0),
+    (labels::OVERDUE.head, 10.0),
     ("Điểm", 17.0),
     ("Xếp loại", 18.0),
     ("Hạng trong khối", 9.0),

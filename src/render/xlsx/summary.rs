@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
 use super::styles::{RowStyle, Styles, row_height_for};
 use super::{SHEET_SUMMARY, clip};
 use crate::model::{Basis, Counts, LeftOut, Rate, Report, ReportMeta};
+use crate::render::labels;
 use crate::vn_number::{Rounding, percent_one_decimal};
 
 /// First of the two header rows (0-based; Excel row 11).
@@ -189,19 +190,22 @@ fn header(ws: &mut Worksheet, meta: &ReportMeta, st: &Styles) -> Result<(), Writ
     };
     tall(ws, STT, "STT")?;
     tall(ws, NAME, "Cơ quan, đơn vị")?;
-    tall(ws, TOTAL, "Tổng số nhiệm vụ")?;
+    tall(ws, TOTAL, labels::ANNEX_TOTAL)?;
     for rate in &RATE_COLUMNS {
         tall(ws, rate.col, rate.rate.label())?;
     }
-    tall(ws, NO_DEADLINE, "Không thời hạn")?;
+    tall(ws, NO_DEADLINE, labels::NO_DEADLINE.head)?;
     tall(ws, note_col(meta.previous.is_some()), "Ghi chú")?;
-    let parts = ["Tổng", "Đúng hạn", "Quá hạn"];
-    header_group(ws, COMPLETED, "Đã hoàn thành", &parts, st)?;
-    let parts = ["Tổng", "Trong hạn", "Quá hạn"];
-    header_group(ws, NOT_COMPLETED, "Chưa hoàn thành", &parts, st)?;
+    let (done, open) = (labels::COMPLETED.head, labels::NOT_COMPLETED.head);
+    header_group(ws, COMPLETED, done, &labels::COMPLETED_PARTS, st)?;
+    header_group(ws, NOT_COMPLETED, open, &labels::NOT_COMPLETED_PARTS, st)?;
     if let Some(previous) = &meta.previous {
         let year = previous.effective_end().year();
-        let parts = ["Tổng số", "Tỷ lệ hoàn thành", "Tỷ lệ đúng hạn"];
+        let parts = [
+            labels::TOTAL.head,
+            labels::rate_head(Rate::Completion),
+            labels::rate_head(Rate::OnTimeOfCompleted),
+        ];
         header_group(ws, PREVIOUS, &format!("Cùng kỳ năm {year}"), &parts, st)?;
         let parts = [
             "Tổng số (%)",

@@ -17,34 +17,34 @@ use super::styles::{HEADER_HEIGHT, Styles};
 use super::summary::{capitalised, points_change, relative_change, shown_share};
 use super::tasks::opt_number;
 use crate::model::{Counts, Rate, TrendPoint};
+use crate::render::labels;
 use crate::vn_number::{Rounding, percent_one_decimal};
 
 /// The header row of the period table (0-based; Excel row 3); one row per period follows.
 pub const TREND_HEADER_ROW: RowNum = 2;
 
-const HEADER: [&str; 15] = [
-    "Kỳ",
-    "Tổng số",
-    "Đã hoàn thành",
-    "Đúng hạn",
-    "Quá hạn (đã HT)",
-    "Chưa hoàn thành",
-    "Trong hạn",
-    "Quá hạn (chưa HT)",
-    "Tỷ lệ hoàn thành",
-    "Tỷ lệ đúng hạn (trên số đã HT)",
-    "Tỷ lệ HT trên số đến hạn",
-    "Tổng số so với kỳ trước (%)",
-    "Tỷ lệ hoàn thành so với kỳ trước (điểm %)",
-    "Tỷ lệ đúng hạn so với kỳ trước (điểm %)",
-    "Tỷ lệ HT trên số đến hạn so với kỳ trước (điểm %)",
-];
+/// The period table's heads: the period, the status counts, the headline rates (the on-time
+/// share's denominator said in its head: the sheet has no footnote), the changes.
+fn header() -> Vec<String> {
+    let mut heads = vec!["Kỳ".to_string()];
+    heads.extend(labels::STATUS_COUNTS.iter().map(|c| c.head.to_string()));
+    heads.extend(RATES.iter().map(|&r| match r {
+        Rate::OnTimeOfCompleted => format!("{} (trên số đã HT)", labels::rate_head(r)),
+        _ => labels::rate_head(r).to_string(),
+    }));
+    heads.extend(
+        [
+            "Tổng số so với kỳ trước (%)",
+            "Tỷ lệ hoàn thành so với kỳ trước (điểm %)",
+            "Tỷ lệ đúng hạn so với kỳ trước (điểm %)",
+            "Tỷ lệ HT trên số đến hạn so với kỳ trước (điểm %)",
+        ]
+        .map(String::from),
+    );
+    heads
+}
 
-const RATES: [Rate; 3] = [
-    Rate::Completion,
-    Rate::OnTimeOfCompleted,
-    Rate::DueCompletion,
-];
+const RATES: [Rate; 3] = labels::HEADLINE_RATES;
 
 /// Excel draws at most 255 series in one chart.
 const MAX_SERIES: usize = 255;
@@ -57,7 +57,7 @@ pub(super) fn write(
 ) -> Result<(), WriterError> {
     ws.set_name(SHEET_TREND)?;
     ws.set_column_width(0, 24)?;
-    ws.set_column_range_width(1, HEADER.len() as ColNum - 1, 12)?;
+    ws.set_column_range_width(1, header().len() as ColNum - 1, 12)?;
     let title = "XU HƯỚNG KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ";
     ws.write_string_with_format(0, 0, title, &st.sheet_title)?;
     period_table(ws, points, rounding, st)?;
@@ -88,8 +88,8 @@ fn period_table(
     rounding: Rounding,
     st: &Styles,
 ) -> Result<(), WriterError> {
-    for (col, label) in HEADER.iter().enumerate() {
-        ws.write_string_with_format(TREND_HEADER_ROW, col as ColNum, *label, &st.header)?;
+    for (col, label) in header().iter().enumerate() {
+        ws.write_string_with_format(TREND_HEADER_ROW, col as ColNum, label, &st.header)?;
     }
     ws.set_row_height(TREND_HEADER_ROW, 64)?;
     let mut before: Option<&Counts> = None;
@@ -97,17 +97,9 @@ fn period_table(
         let row = TREND_HEADER_ROW + 1 + i as RowNum;
         let c = &point.total;
         ws.write_string_with_format(row, 0, period_label(point), &st.body.text)?;
-        let counts = [
-            c.total,
-            c.completed,
-            c.on_time,
-            c.late,
-            c.not_completed,
-            c.within,
-            c.overdue,
-        ];
-        for (j, n) in counts.iter().enumerate() {
-            ws.write_number_with_format(row, 1 + j as ColNum, *n as f64, &st.body.count)?;
+        for (j, column) in labels::STATUS_COUNTS.iter().enumerate() {
+            let n = (column.value)(c) as f64;
+            ws.write_number_with_format(row, 1 + j as ColNum, n, &st.body.count)?;
         }
         for (j, rate) in RATES.iter().enumerate() {
             let share = shown_share(c.rate(*rate), rounding);

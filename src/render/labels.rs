@@ -1,0 +1,111 @@
+//! The names of the figure columns, one list for every renderer (terminal, workbook, PDF):
+//! each count with its full head and its short terminal head and the value it shows, the
+//! headline rates with theirs, and the sub-heads of the official annex's two-row header
+//! (SPEC §5). The rates' long names and definitions are `model::Rate`'s.
+
+use crate::model::{Counts, Rate};
+
+/// A count column: its head, its short head (terminal tables, with a legend), its value.
+#[derive(Clone, Copy, Debug)]
+pub struct CountColumn {
+    pub head: &'static str,
+    pub short: &'static str,
+    pub value: fn(&Counts) -> u64,
+}
+
+pub const TOTAL: CountColumn = CountColumn {
+    head: "Tổng số",
+    short: "Tổng",
+    value: |c| c.total,
+};
+pub const COMPLETED: CountColumn = CountColumn {
+    head: "Đã hoàn thành",
+    short: "Đã HT",
+    value: |c| c.completed,
+};
+pub const ON_TIME: CountColumn = CountColumn {
+    head: "Đúng hạn",
+    short: "Đúng hạn",
+    value: |c| c.on_time,
+};
+pub const LATE: CountColumn = CountColumn {
+    head: "Quá hạn (đã HT)",
+    short: "HT trễ",
+    value: |c| c.late,
+};
+pub const NOT_COMPLETED: CountColumn = CountColumn {
+    head: "Chưa hoàn thành",
+    short: "Chưa HT",
+    value: |c| c.not_completed,
+};
+pub const WITHIN: CountColumn = CountColumn {
+    head: "Trong hạn",
+    short: "Trong hạn",
+    value: |c| c.within,
+};
+pub const OVERDUE: CountColumn = CountColumn {
+    head: "Quá hạn (chưa HT)",
+    short: "Quá hạn",
+    value: |c| c.overdue,
+};
+pub const NO_DEADLINE: CountColumn = CountColumn {
+    head: "Không thời hạn",
+    short: "Không TH",
+    value: |c| c.no_deadline,
+};
+
+/// The status counts in table order: total, completed (on time, late), not completed
+/// (within, overdue).
+pub const STATUS_COUNTS: [CountColumn; 7] = [
+    TOTAL,
+    COMPLETED,
+    ON_TIME,
+    LATE,
+    NOT_COMPLETED,
+    WITHIN,
+    OVERDUE,
+];
+
+/// Every count, the no-deadline sub-count last.
+pub const ALL_COUNTS: [CountColumn; 8] = [
+    TOTAL,
+    COMPLETED,
+    ON_TIME,
+    LATE,
+    NOT_COMPLETED,
+    WITHIN,
+    OVERDUE,
+    NO_DEADLINE,
+];
+
+/// The three rates the tables print, in order.
+pub const HEADLINE_RATES: [Rate; 3] = [
+    Rate::Completion,
+    Rate::OnTimeOfCompleted,
+    Rate::DueCompletion,
+];
+
+/// The head of a headline rate's column (its definition goes in the footnote).
+pub fn rate_head(rate: Rate) -> &'static str {
+    match rate {
+        Rate::Completion => "Tỷ lệ hoàn thành",
+        Rate::OnTimeOfCompleted => "Tỷ lệ đúng hạn",
+        Rate::DueCompletion => "Tỷ lệ HT trên số đến hạn",
+        other => other.label(),
+    }
+}
+
+/// The short head of a headline rate (terminal tables).
+pub fn rate_short(rate: Rate) -> &'static str {
+    match rate {
+        Rate::Completion => "% HT",
+        Rate::OnTimeOfCompleted => "% đúng hạn",
+        Rate::DueCompletion => "% HT/đến hạn",
+        other => other.label(),
+    }
+}
+
+/// The official annex's group heads and the sub-heads under them.
+pub const ANNEX_TOTAL: &str = "Tổng số nhiệm vụ";
+pub const COMPLETED_PARTS: [&str; 3] = ["Tổng", "Đúng hạn", "Quá hạn"];
+pub const NOT_COMPLETED_PARTS: [&str; 3] = ["Tổng", "Trong hạn", "Quá hạn"];
