@@ -3,6 +3,7 @@
 //! working is in the comments.
 
 use crate::harness;
+use crate::harness::assert_same;
 
 use crate::harness::{fixture, tiendo};
 use serde_json::{Value, json};
@@ -59,11 +60,11 @@ fn export_and_hand_sheet(extra: &[&str]) -> Value {
 #[test]
 fn half_year_figures_from_export_and_hand_sheet_match_the_hand_count() {
     let out = export_and_hand_sheet(&["--period", "2025-H1"]);
-    assert_eq!(
+    assert_same!(
         out["period"],
         json!({"label": "2025-H1", "start": "2025-01-01", "end": "2025-06-30", "as_of": null})
     );
-    assert_eq!(
+    assert_same!(
         rows(&out),
         vec![
             ("Sở Tài chính".to_string(), counts(2, 2, 0, 0, 0, 0)),
@@ -73,8 +74,8 @@ fn half_year_figures_from_export_and_hand_sheet_match_the_hand_count() {
             ("Sở Ngoại vụ".to_string(), counts(1, 0, 0, 1, 0, 0)),
         ]
     );
-    assert_eq!(out["total"], counts(9, 4, 0, 2, 3, 1));
-    assert_eq!(
+    assert_same!(out["total"], counts(9, 4, 0, 2, 3, 1));
+    assert_same!(
         (
             out["excluded"].clone(),
             out["cancelled"].clone(),
@@ -89,12 +90,12 @@ fn half_year_figures_from_export_and_hand_sheet_match_the_hand_count() {
 #[test]
 fn year_figures_count_late_completions_made_after_the_half_year() {
     let out = export_and_hand_sheet(&["--period", "2025"]);
-    assert_eq!(out["total"], counts(10, 4, 1, 2, 3, 1));
-    assert_eq!(
+    assert_same!(out["total"], counts(10, 4, 1, 2, 3, 1));
+    assert_same!(
         rows(&out)[0],
         ("Sở Tài chính".to_string(), counts(3, 2, 0, 0, 1, 0))
     );
-    assert_eq!(
+    assert_same!(
         rows(&out)[3],
         ("UBND huyện Đông Hòa".to_string(), counts(2, 0, 1, 0, 1, 0))
     );
@@ -104,8 +105,8 @@ fn year_figures_count_late_completions_made_after_the_half_year() {
 fn as_then_keeps_the_merged_department_apart() {
     let out = export_and_hand_sheet(&["--period", "2025-H1", "--as-then"]);
     let r = rows(&out);
-    assert_eq!(r[0], ("Sở Tài chính".to_string(), counts(1, 1, 0, 0, 0, 0)));
-    assert_eq!(
+    assert_same!(r[0], ("Sở Tài chính".to_string(), counts(1, 1, 0, 0, 0, 0)));
+    assert_same!(
         r[1],
         (
             "Sở Kế hoạch và Đầu tư".to_string(),
@@ -120,8 +121,8 @@ fn as_then_keeps_the_merged_department_apart() {
 #[test]
 fn an_earlier_cut_off_gives_year_to_date_figures() {
     let out = export_and_hand_sheet(&["--period", "2025-H1", "--as-of", "2025-04-15"]);
-    assert_eq!(out["period"]["end"], json!("2025-04-15"));
-    assert_eq!(out["total"], counts(8, 3, 0, 4, 1, 1));
+    assert_same!(out["period"]["end"], json!("2025-04-15"));
+    assert_same!(out["total"], counts(8, 3, 0, 4, 1, 1));
 }
 
 // A period that ends before the merger shows the old department as itself: February 2025 has
@@ -129,7 +130,7 @@ fn an_earlier_cut_off_gives_year_to_date_figures() {
 #[test]
 fn month_before_the_merger_is_reported_as_it_was() {
     let out = export_and_hand_sheet(&["--period", "2025-02"]);
-    assert_eq!(
+    assert_same!(
         rows(&out),
         vec![("Sở Y tế".to_string(), counts(1, 0, 0, 1, 0, 0))]
     );
@@ -141,19 +142,19 @@ fn month_before_the_merger_is_reported_as_it_was() {
 #[test]
 fn due_basis_counts_tasks_whose_deadline_falls_in_the_period() {
     let out = export_and_hand_sheet(&["--period", "2025-H1", "--basis", "due"]);
-    assert_eq!(out["total"], counts(8, 5, 0, 0, 3, 0));
-    assert_eq!(
+    assert_same!(out["total"], counts(8, 5, 0, 0, 3, 0));
+    assert_same!(
         rows(&out)[1],
         ("Sở Y tế".to_string(), counts(4, 3, 0, 0, 1, 0))
     );
-    assert_eq!(out["cancelled"], json!(1));
+    assert_same!(out["cancelled"], json!(1));
 }
 
 // Judged on the original deadline, NV-003 (completed 15/04, original deadline 31/03) is late.
 #[test]
 fn judging_on_the_original_deadline_makes_extended_tasks_late() {
     let out = export_and_hand_sheet(&["--period", "2025-H1", "--deadline", "original"]);
-    assert_eq!(
+    assert_same!(
         rows(&out)[1],
         ("Sở Y tế".to_string(), counts(3, 1, 1, 0, 1, 0))
     );
@@ -163,11 +164,11 @@ fn judging_on_the_original_deadline_makes_extended_tasks_late() {
 fn by_group_bloc_and_leader_add_up_to_the_same_total() {
     for by in ["group", "bloc", "leader"] {
         let out = export_and_hand_sheet(&["--period", "2025-H1", "--by", by]);
-        assert_eq!(out["total"], counts(9, 4, 0, 2, 3, 1), "--by {by}");
+        assert_same!(out["total"], counts(9, 4, 0, 2, 3, 1), "--by {by}");
     }
     let groups = export_and_hand_sheet(&["--period", "2025-H1", "--by", "group"]);
     let keys: Vec<String> = rows(&groups).into_iter().map(|(k, _)| k).collect();
-    assert_eq!(
+    assert_same!(
         keys,
         [
             "Sở, ban, ngành",
@@ -176,7 +177,7 @@ fn by_group_bloc_and_leader_add_up_to_the_same_total() {
         ]
     );
     // Sở, ban, ngành = Tài chính 2 + Y tế 3 + Tư pháp 1.
-    assert_eq!(rows(&groups)[0].1, counts(6, 4, 0, 1, 1, 1));
+    assert_same!(rows(&groups)[0].1, counts(6, 4, 0, 1, 1, 1));
 }
 
 // legacy.xls: no assignment column (the document date stands in), NFD text with old tone
@@ -196,7 +197,7 @@ fn xls_with_nfd_names_and_document_dates_only() {
     ])
     .ok()
     .json();
-    assert_eq!(
+    assert_same!(
         rows(&out),
         vec![
             ("Sở Tư pháp".to_string(), counts(1, 0, 0, 0, 1, 0)),
@@ -218,7 +219,7 @@ fn ods_export_is_read() {
     ])
     .ok()
     .json();
-    assert_eq!(
+    assert_same!(
         rows(&out),
         vec![("Sở Y tế".to_string(), counts(2, 0, 1, 1, 0, 1))]
     );
@@ -238,8 +239,8 @@ fn without_a_deadline_column_the_status_text_decides() {
     ])
     .ok()
     .json();
-    assert_eq!(out["total"], counts(3, 0, 1, 1, 1, 0));
-    assert_eq!(out["excluded"], json!(1));
+    assert_same!(out["total"], counts(3, 0, 1, 1, 1, 0));
+    assert_same!(out["excluded"], json!(1));
 }
 
 #[test]
@@ -335,7 +336,7 @@ fn a_failed_report_writes_nothing() {
         dir.path().to_str().unwrap(),
     ])
     .fails_with(2);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    assert_same!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 #[test]
@@ -363,7 +364,7 @@ fn trend_years_equal_single_period_figures_with_and_without_restatement() {
                 single.extend(["--restate-to", "2025-12-31"].map(String::from));
             }
             let f = tiendo(&single).ok().json();
-            assert_eq!(trend[i], f, "{year} {extra:?}");
+            assert_same!(trend[i], f, "{year} {extra:?}");
         }
     }
 }
@@ -377,6 +378,101 @@ fn help_is_vietnamese() {
     let run = tiendo(&["figures", "--help"]).ok();
     run.stdout_has("Kỳ báo cáo: 2025, 2025-H1")
         .stdout_has("Danh mục cơ quan");
+}
+
+// The usage line lists the positional and the required arguments as they are declared.
+#[test]
+fn usage_lines_are_made_from_the_arguments() {
+    tiendo(&["figures", "--help"])
+        .ok()
+        .stdout_has("Cách dùng: tiendo figures <ĐẦU_VÀO>... --period <KỲ> [TÙY_CHỌN]\n");
+    tiendo(&["export", "--help"]).ok().stdout_has(
+        "Cách dùng: tiendo export <ĐẦU_VÀO>... --parquet <THƯ_MỤC> --as-of <NGÀY> [TÙY_CHỌN]\n",
+    );
+    tiendo::<&str>(&[]).fails_with(2).stderr_has(
+        "lỗi: thiếu lệnh. Các lệnh: figures, report, check, rank, brief, trend, export.",
+    );
+}
+
+// `check` neither rounds rates nor takes a period; `export` judges at one day, not a period.
+#[test]
+fn a_command_accepts_only_the_options_it_uses() {
+    let input = fixture("so_theo_doi.csv");
+    for args in [
+        vec!["check", &input, "--rounding", "truncate"],
+        vec!["check", &input, "--period", "2025"],
+        vec![
+            "export",
+            &input,
+            "--as-of",
+            "2025-12-31",
+            "--parquet",
+            "x",
+            "--rounding",
+            "truncate",
+        ],
+        vec![
+            "export",
+            &input,
+            "--as-of",
+            "2025-12-31",
+            "--parquet",
+            "x",
+            "--basis",
+            "due",
+        ],
+    ] {
+        let flag = args[args.len() - 2];
+        tiendo(&args)
+            .fails_with(2)
+            .stderr_has(&format!("lỗi: không có tùy chọn «{flag}»"));
+    }
+}
+
+// Dates, periods and year ranges are checked when the command line is read, and the error
+// names the flag.
+#[test]
+fn a_bad_date_or_period_is_refused_naming_its_flag() {
+    let input = fixture("so_theo_doi.csv");
+    let cases = [
+        (
+            vec![
+                "figures",
+                &input,
+                "--period",
+                "2025",
+                "--as-of",
+                "2025-13-01",
+            ],
+            "lỗi: giá trị «2025-13-01» không hợp lệ cho --as-of: ngày «2025-13-01» không hợp lệ: dùng dạng yyyy-mm-dd hoặc dd/mm/yyyy",
+        ),
+        (
+            vec!["figures", &input, "--period", "2025-H3"],
+            "lỗi: giá trị «2025-H3» không hợp lệ cho --period: kỳ báo cáo «2025-H3» không hợp lệ",
+        ),
+        (
+            vec!["trend", &input, "--years", "2025..2018"],
+            "lỗi: giá trị «2025..2018» không hợp lệ cho --years: khoảng năm «2025..2018» không hợp lệ",
+        ),
+        (
+            vec!["trend", &input, "--years", "2024..2025", "--half", "3"],
+            "lỗi: giá trị «3» không hợp lệ cho --half: chỉ nhận 1 (6 tháng đầu) hoặc 2 (6 tháng cuối)",
+        ),
+        (
+            vec![
+                "report",
+                &input,
+                "--period",
+                "2025",
+                "--report-date",
+                "31/02/2025",
+            ],
+            "lỗi: giá trị «31/02/2025» không hợp lệ cho --report-date",
+        ),
+    ];
+    for (args, message) in cases {
+        tiendo(&args).fails_with(2).stderr_has(message);
+    }
 }
 
 /// Vietnamese count and one-decimal percentage, written here independently of the crate.
@@ -453,7 +549,7 @@ fn brief_numbers_equal_figures_for_the_period_and_the_same_period_last_year() {
         ));
     // By hand: 9 tasks now (see the half-year test), 2 a year earlier (legacy.xls: one on time,
     // one overdue at 30/06/2024): 9 / 2 − 1 = +350 %; completion 4/9 = 44,4 % vs 1/2 = 50,0 %.
-    assert_eq!((n(&now, "total"), n(&before, "total")), (9, 2));
+    assert_same!((n(&now, "total"), n(&before, "total")), (9, 2));
     let run = tiendo(&brief).ok();
     run.stdout_has("(tăng 350,0% so với cùng kỳ năm 2024)")
         .stdout_has("tỷ lệ hoàn thành giảm 5,6 điểm %");
@@ -519,7 +615,7 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
     ])
     .ok();
     let xlsx = dir.path().join("bao-cao-2025.xlsx");
-    assert_eq!(
+    assert_same!(
         run.stdout(),
         format!(
             "{}\n{}\n",
@@ -532,7 +628,7 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
         .iter()
         .find(|r| r.get(1).map(String::as_str) == Some("Tổng cộng"))
         .expect("Tổng cộng row");
-    assert_eq!(&total[2..9], ["10", "5", "4", "1", "5", "2", "3"]);
+    assert_same!(&total[2..9], ["10", "5", "4", "1", "5", "2", "3"]);
     let agency = |name: &str| {
         summary
             .iter()
@@ -541,16 +637,16 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
             .clone()
     };
     let finance = agency("Sở Tài chính");
-    assert_eq!(&finance[2..9], ["3", "2", "2", "0", "1", "0", "1"]);
-    assert_eq!(
+    assert_same!(&finance[2..9], ["3", "2", "2", "0", "1", "0", "1"]);
+    assert_same!(
         finance.last().unwrap(),
         "Gồm cả nhiệm vụ của Sở Kế hoạch và Đầu tư (hợp nhất từ 01/03/2025)"
     );
-    assert_eq!(
+    assert_same!(
         agency("UBND huyện Đông Hòa").last().unwrap(),
         "Đã kết thúc hoạt động từ 01/07/2025"
     );
-    assert_eq!(
+    assert_same!(
         agency("Sở Ngoại vụ").last().unwrap(),
         "Chưa có trong danh mục cơ quan"
     );
@@ -560,7 +656,7 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
         .filter(|r| r.first().is_some_and(|c| c.parse::<u32>().is_ok()))
         .map(|r| (r[2].clone(), r[7].clone()))
         .collect();
-    assert_eq!(
+    assert_same!(
         days,
         [
             ("30/TB-UBND".to_string(), "306".to_string()),
@@ -569,7 +665,7 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
         ]
     );
     let details = sheet_rows(&xlsx, "Chi tiết");
-    assert_eq!(details.len() - 1, 10, "one detail row per counted task");
+    assert_same!(details.len() - 1, 10, "one detail row per counted task");
     let findings = sheet_rows(&xlsx, "Kiểm tra dữ liệu");
     assert!(
         findings
@@ -596,7 +692,7 @@ fn reports_are_readable_by_the_whole_office() {
         .unwrap()
         .permissions()
         .mode();
-    assert_eq!(mode & 0o644, 0o644);
+    assert_same!(mode & 0o644, 0o644);
 }
 
 // tiendo.toml gives the title block, the directory and the rules; the command line wins.
@@ -627,7 +723,7 @@ fn settings_file_fills_what_the_command_line_leaves_open() {
     );
     tiendo(&args).ok();
     let summary = sheet_rows(&out.join("bao-cao-2025.xlsx"), "Tổng hợp");
-    assert_eq!(summary[0][0], "UBND TỈNH BÌNH AN");
+    assert_same!(summary[0][0], "UBND TỈNH BÌNH AN");
     // The directory from the settings file: KH&ĐT restated under Sở Tài chính.
     assert!(
         summary
@@ -656,7 +752,7 @@ fn settings_file_fills_what_the_command_line_leaves_open() {
         .map(String::from),
     );
     let rows = rows(&tiendo(&args).ok().json());
-    assert_eq!(rows[1].0, "Sở Kế hoạch và Đầu tư");
+    assert_same!(rows[1].0, "Sở Kế hoạch và Đầu tư");
     // A broken settings file is an error naming its line.
     std::fs::write(&config, "[don_vi]\nten = \"A\"\ncap = 1\n").unwrap();
     let mut args: Vec<String> = vec!["check".into(), fixture("export.ods")];
@@ -689,5 +785,5 @@ fn dates_written_in_words_are_read() {
     ])
     .ok()
     .json();
-    assert_eq!(out["total"], counts(3, 1, 0, 1, 1, 0));
+    assert_same!(out["total"], counts(3, 1, 0, 1, 1, 0));
 }

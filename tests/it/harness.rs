@@ -121,3 +121,71 @@ impl Run {
             .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout()))
     }
 }
+
+/// `assert_eq!` that shows both sides side by side, line by line, each headed by the
+/// expression it came from, with `≠` on the lines that differ.
+macro_rules! assert_same {
+    ($got:expr, $expected:expr $(,)?) => {
+        $crate::harness::same(&$got, &$expected, stringify!($got), stringify!($expected), None)
+    };
+    ($got:expr, $expected:expr, $($msg:tt)+) => {
+        $crate::harness::same(
+            &$got,
+            &$expected,
+            stringify!($got),
+            stringify!($expected),
+            Some(format!($($msg)+)),
+        )
+    };
+}
+pub(crate) use assert_same;
+
+#[track_caller]
+pub fn same<A, B>(left: &A, right: &B, left_name: &str, right_name: &str, message: Option<String>)
+where
+    A: std::fmt::Debug + PartialEq<B> + ?Sized,
+    B: std::fmt::Debug + ?Sized,
+{
+    if left == right {
+        return;
+    }
+    let table = side_by_side(
+        &format!("{left:#?}"),
+        &format!("{right:#?}"),
+        left_name,
+        right_name,
+    );
+    match message {
+        Some(m) => panic!("{m}\n{table}"),
+        None => panic!("the two sides differ\n{table}"),
+    }
+}
+
+/// Two texts in two columns, line against line.
+pub fn side_by_side(left: &str, right: &str, left_name: &str, right_name: &str) -> String {
+    const WIDTH: usize = 60;
+    let cut = |s: &str| -> String {
+        let n = s.chars().count();
+        if n <= WIDTH {
+            format!("{s}{}", " ".repeat(WIDTH - n))
+        } else {
+            format!("{}…", s.chars().take(WIDTH - 1).collect::<String>())
+        }
+    };
+    let (l, r): (Vec<&str>, Vec<&str>) = (left.lines().collect(), right.lines().collect());
+    let mut out = format!("   {} | {}\n", cut(left_name), right_name);
+    out.push_str(&format!(
+        "   {}-+-{}\n",
+        "-".repeat(WIDTH),
+        "-".repeat(WIDTH)
+    ));
+    for i in 0..l.len().max(r.len()) {
+        let (a, b) = (
+            l.get(i).copied().unwrap_or(""),
+            r.get(i).copied().unwrap_or(""),
+        );
+        let mark = if a == b { "  " } else { "≠ " };
+        out.push_str(&format!("{mark} {} | {b}\n", cut(a)));
+    }
+    out
+}

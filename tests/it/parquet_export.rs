@@ -18,6 +18,7 @@
 //! NV-009 / NV-010 (no agency / no date) are not countable and are not exported.
 
 use crate::harness;
+use crate::harness::assert_same;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -87,7 +88,7 @@ fn dates(df: &DataFrame, name: &str) -> Vec<Option<NaiveDate>> {
     let column = df
         .column(name)
         .unwrap_or_else(|e| panic!("column {name}: {e}"));
-    assert_eq!(column.dtype(), &DataType::Date, "column {name}");
+    assert_same!(column.dtype(), &DataType::Date, "column {name}");
     let days = column.cast(&DataType::Int32).expect("date as days");
     days.i32()
         .expect("days")
@@ -126,7 +127,7 @@ fn export_writes_one_partition_per_year_of_assignment() {
     let printed = export_into(dir.path());
     let y2024 = dir.path().join("year=2024").join("part-0.parquet");
     let y2025 = dir.path().join("year=2025").join("part-0.parquet");
-    assert_eq!(
+    assert_same!(
         printed,
         [y2024.display().to_string(), y2025.display().to_string()]
     );
@@ -135,21 +136,21 @@ fn export_writes_one_partition_per_year_of_assignment() {
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     folders.sort();
-    assert_eq!(folders, ["year=2024", "year=2025"]);
+    assert_same!(folders, ["year=2024", "year=2025"]);
 
     // 2024 holds NV-013 only: assigned 20/12/2024, completed 10/01/2025 before its 15/01/2025
     // deadline — on time at 31/12/2025, for Sở Y tế.
     let old = read(&y2024);
-    assert_eq!(old.height(), 1);
-    assert_eq!(strings(&old, "task_id"), [Some("NV-013".to_string())]);
-    assert_eq!(strings(&old, "status"), [Some("dung_han".to_string())]);
-    assert_eq!(strings(&old, "agency"), [Some("Sở Y tế".to_string())]);
-    assert_eq!(
+    assert_same!(old.height(), 1);
+    assert_same!(strings(&old, "task_id"), [Some("NV-013".to_string())]);
+    assert_same!(strings(&old, "status"), [Some("dung_han".to_string())]);
+    assert_same!(strings(&old, "agency"), [Some("Sở Y tế".to_string())]);
+    assert_same!(
         dates(&old, "assigned"),
         [NaiveDate::from_ymd_opt(2024, 12, 20)]
     );
     // 2025 holds the ten countable tasks of the hand count, merged copies counted once.
-    assert_eq!(read(&y2025).height(), 10);
+    assert_same!(read(&y2025).height(), 10);
 }
 
 #[test]
@@ -161,12 +162,12 @@ fn exported_statuses_recount_to_the_hand_count_and_to_figures() {
         .map(|y| read(&dir.path().join(y).join("part-0.parquet")))
         .collect();
     let recounted = count_by_agency(&frames, 2025);
-    assert_eq!(recounted, hand_count_2025());
+    assert_same!(recounted, hand_count_2025());
     let total = recounted.values().fold([0u64; 4], |mut acc, c| {
         acc.iter_mut().zip(c).for_each(|(a, b)| *a += b);
         acc
     });
-    assert_eq!(total, [4, 1, 2, 3]);
+    assert_same!(total, [4, 1, 2, 3]);
 
     let figures = tiendo(&[
         "figures".to_string(),
@@ -194,8 +195,8 @@ fn exported_statuses_recount_to_the_hand_count_and_to_figures() {
             (key, [n("on_time"), n("late"), n("within"), n("overdue")])
         })
         .collect();
-    assert_eq!(recounted, from_figures);
-    assert_eq!(
+    assert_same!(recounted, from_figures);
+    assert_same!(
         figures["total"]["total"],
         Value::from(10),
         "figures total: {}",
@@ -227,18 +228,18 @@ fn exported_rows_keep_their_source_location_and_overdue_days() {
     // column numbers on row 6, data from row 7. Its hand copy (10/UBND-KT) is merged into it.
     let nv001 = at("NV-001");
     let file = files[nv001].clone().expect("source_file");
-    assert_eq!(
+    assert_same!(
         Path::new(&file).file_name().and_then(|f| f.to_str()),
         Some("ioffice_2025.xlsx"),
         "source_file {file}"
     );
-    assert_eq!(sheets[nv001].as_deref(), Some("Nhiệm vụ"));
-    assert_eq!(rows[nv001], Some(7));
-    assert_eq!(
+    assert_same!(sheets[nv001].as_deref(), Some("Nhiệm vụ"));
+    assert_same!(rows[nv001], Some(7));
+    assert_same!(
         strings(&df, "agency")[nv001].as_deref(),
         Some("Sở Tài chính")
     );
-    assert_eq!(
+    assert_same!(
         strings(&df, "agency_raw")[nv001].as_deref(),
         Some("Sở KH&ĐT")
     );
@@ -252,7 +253,7 @@ fn exported_rows_keep_their_source_location_and_overdue_days() {
         .expect("days_overdue is i64")
         .iter()
         .collect();
-    assert_eq!(overdue[at("NV-012")], Some(153));
-    assert_eq!(overdue[at("NV-005")], Some(245));
-    assert_eq!(overdue[nv001], None);
+    assert_same!(overdue[at("NV-012")], Some(153));
+    assert_same!(overdue[at("NV-005")], Some(245));
+    assert_same!(overdue[nv001], None);
 }

@@ -20,6 +20,7 @@
 //! then runs the real binary.
 
 use crate::harness;
+use crate::harness::assert_same;
 
 use std::path::{Path, PathBuf};
 
@@ -607,27 +608,27 @@ fn figures_give_the_consistent_2019_counts() {
     let out = harness::tiendo(&s.args("figures", &["--format", "json"]))
         .ok()
         .json();
-    assert_eq!(
+    assert_same!(
         out["period"],
         json!({"label": "2019", "start": "2019-01-01", "end": "2019-12-30", "as_of": "2019-12-30"})
     );
     // No deadline: on-time rows j ≡ 0 (mod 6), j < 3.049 → 509; within rows j ≡ 1 (mod 4),
     // j < 128 → 32; 509 + 32 = 541.
-    assert_eq!(out["total"], counts(3049, 279, 128, 16, 541));
-    assert_eq!(out["total"]["total"], json!(3472));
-    assert_eq!(out["total"]["completed"], json!(3328));
-    assert_eq!(out["total"]["not_completed"], json!(144));
+    assert_same!(out["total"], counts(3049, 279, 128, 16, 541));
+    assert_same!(out["total"]["total"], json!(3472));
+    assert_same!(out["total"]["completed"], json!(3328));
+    assert_same!(out["total"]["not_completed"], json!(144));
     // Left out: 2 rows of each year's list lack an agency or a date (all inputs count);
     // 4 cancelled rows fall in 2019; the 5 hand copies are merged into their 2019 tasks.
-    assert_eq!(out["excluded"], json!(4));
-    assert_eq!(out["cancelled"], json!(4));
-    assert_eq!(out["duplicates_merged"], json!(5));
+    assert_same!(out["excluded"], json!(4));
+    assert_same!(out["cancelled"], json!(4));
+    assert_same!(out["duplicates_merged"], json!(5));
 
     let designed = designed_by_agency(&s.rows_2019);
     let sum: Vec<u64> = (0..5)
         .map(|k| designed.iter().map(|a| a[k]).sum())
         .collect();
-    assert_eq!(
+    assert_same!(
         sum,
         [3049, 279, 128, 16, 541],
         "the test's own rows are off"
@@ -643,9 +644,9 @@ fn figures_give_the_consistent_2019_counts() {
         .collect();
     let got = out["rows"].as_array().expect("rows");
     for (want, got) in expected.iter().zip(got) {
-        assert_eq!(got, want, "agency row");
+        assert_same!(got, want, "agency row");
     }
-    assert_eq!(got.len(), expected.len(), "rows: {got:#?}");
+    assert_same!(got.len(), expected.len(), "rows: {got:#?}");
 }
 
 #[test]

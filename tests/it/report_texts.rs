@@ -2,6 +2,7 @@
 //! exactly what a load keeping every text lists — same tasks, same numbers, same contents —
 //! while tasks assigned before the period carry no texts.
 
+use crate::harness::assert_same;
 use chrono::NaiveDate;
 use tiendo::model::{Basis, ReportMeta};
 use tiendo::model::{Loaded, Structure};
@@ -37,12 +38,12 @@ fn a_report_from_the_texts_of_its_period_equals_one_from_all_texts() {
     let windowed = load_sample(Basis::Assigned, Texts::From(day(2025, 1, 1)));
     let (a, b) = (report(&full), report(&windowed));
     // 1.287 tasks in 2025 up to 20/12 (the README's figures for this report).
-    assert_eq!(a.details.len(), 1287);
-    assert_eq!(a.details, b.details);
-    assert_eq!(a.overdue, b.overdue);
-    assert_eq!(a.due_soon, b.due_soon);
-    assert_eq!(a.sections, b.sections);
-    assert_eq!(a.findings, b.findings);
+    assert_same!(a.details.len(), 1287);
+    assert_same!(a.details, b.details);
+    assert_same!(a.overdue, b.overdue);
+    assert_same!(a.due_soon, b.due_soon);
+    assert_same!(a.sections, b.sections);
+    assert_same!(a.findings, b.findings);
     // Contents are there for the period's tasks, and gone for the years before.
     let with_summary = |l: &Loaded| l.tasks.iter().filter(|t| t.summary.is_some()).count();
     assert!(a.details.iter().filter(|l| l.summary.is_some()).count() > 1200);

@@ -6,6 +6,7 @@
 //! +1 (up to 11) when at least one task was completed on time and none was late or overdue.
 //! Tiers: ≥ 9 xuất sắc, ≥ 7 tốt, ≥ 5 hoàn thành, below: không hoàn thành.
 
+use crate::harness::assert_same;
 use crate::harness::{fixture_in, tiendo};
 use serde_json::Value;
 
@@ -74,7 +75,7 @@ fn sample_ranking_matches_the_hand_worked_scores() {
     // + 1 overdue → 8,5; Bộ Chỉ huy Quân sự tỉnh 1 late + 1 overdue → 8,5 (tie: rank 3, 3).
     // Thanh tra tỉnh (9): ahead of it in the province are the three 11s and the six 9,5s, and
     // UBND huyện Phú Khánh, UBND phường Bình An are 9 too → rank 10.
-    assert_eq!(
+    assert_same!(
         bloc(&r, "Khối nội chính"),
         vec![
             row("Công an tỉnh", 9.5, 1, 4),
@@ -93,7 +94,7 @@ fn sample_ranking_matches_the_hand_worked_scores() {
             .map(|(n, p, b, _)| (n, p, b))
             .collect();
     let d = |n: &str, p: f64, b: u64| (n.to_string(), Some(p), Some(b));
-    assert_eq!(
+    assert_same!(
         districts,
         vec![
             d("UBND huyện Sơn Định", 11.0, 1),
@@ -118,7 +119,7 @@ fn bloc_member_without_tasks_is_shown_but_not_ranked() {
     // Sở Lao động - TB&XH merged into Sở Nội vụ (another bloc) on 01/03/2025: not listed.
     let culture = bloc(&r, "Khối văn hóa - xã hội");
     let names: Vec<&str> = culture.iter().map(|a| a.0.as_str()).collect();
-    assert_eq!(
+    assert_same!(
         names,
         [
             "Trường Cao đẳng Bình An",
@@ -130,7 +131,7 @@ fn bloc_member_without_tasks_is_shown_but_not_ranked() {
         ]
     );
     let points: Vec<Option<f64>> = culture.iter().map(|a| a.1).collect();
-    assert_eq!(
+    assert_same!(
         points,
         [Some(11.0), Some(9.5), Some(8.0), Some(4.5), Some(3.5), None]
     );
@@ -140,7 +141,7 @@ fn bloc_member_without_tasks_is_shown_but_not_ranked() {
         .iter()
         .find(|a| a["name"] == "Đài Phát thanh và Truyền hình tỉnh")
         .unwrap();
-    assert_eq!(radio["note"], "không có nhiệm vụ");
+    assert_same!(radio["note"], "không có nhiệm vụ");
     assert!(radio["rank_in_bloc"].is_null() && radio["rank_in_province"].is_null());
     // Tiers: 4,5 and 3,5 are below 5.
     let health = r["agencies"]
@@ -149,7 +150,7 @@ fn bloc_member_without_tasks_is_shown_but_not_ranked() {
         .iter()
         .find(|a| a["name"] == "Sở Y tế")
         .unwrap();
-    assert_eq!(health["tier"], "Không hoàn thành nhiệm vụ");
+    assert_same!(health["tier"], "Không hoàn thành nhiệm vụ");
     let working = health["working"]
         .as_array()
         .unwrap()

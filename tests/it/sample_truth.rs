@@ -4,6 +4,7 @@
 //! period, cut-off and basis — must come out of tiendo with the same total, the same row for
 //! every agency and the same excluded / cancelled / merged counters.
 
+use crate::harness::assert_same;
 use crate::harness::{self, sample};
 
 use std::collections::BTreeMap;
@@ -94,7 +95,7 @@ fn library_figures(loaded: &Loaded, entry: &Value) -> Figures {
 #[test]
 fn every_report_in_expected_json_matches_the_library_figures() {
     let entries = expected_entries();
-    assert_eq!(
+    assert_same!(
         entries.len(),
         10,
         "sample-data/README.md lists 10 reports in expected.json"
@@ -160,8 +161,8 @@ fn the_binary_gives_the_expected_2025_figures() {
     ])
     .ok()
     .json();
-    assert_eq!(out["period"]["start"], "2025-01-01");
-    assert_eq!(out["period"]["end"], "2025-12-31");
+    assert_same!(out["period"]["start"], "2025-01-01");
+    assert_same!(out["period"]["end"], "2025-12-31");
     let rows: BTreeMap<String, Value> = out["rows"]
         .as_array()
         .expect("rows")
