@@ -109,53 +109,70 @@ fn counts_by(
     counts_by_key(&facts, n_keys)
 }
 
+/// The keys of a table keyed `by`: each key's name, the keys in report order, and which key a
+/// counted task falls under. Figures and changes are both keyed through it.
+pub struct KeyTable {
+    pub names: Vec<String>,
+    /// Key ids in report order: agencies in directory order (then names outside it
+    /// alphabetically), groups and blocs in directory order, leaders alphabetically with
+    /// «Không ghi lãnh đạo giao» last.
+    pub order: Vec<usize>,
+    by: By,
+    /// Agency slot → group or bloc id.
+    agency_map: Vec<usize>,
+}
+
+impl KeyTable {
+    pub fn new(loaded: &Loaded, by: By) -> KeyTable {
+        let keys = crate::resolve::keys(loaded);
+        let (names, order, agency_map) = match by {
+            By::Agency => (keys.agency_names, keys.agency_order, Vec::new()),
+            By::Group => {
+                let order = (0..keys.groups.len()).collect();
+                (keys.groups, order, keys.agency_group)
+            }
+            By::Bloc => {
+                let order = (0..keys.blocs.len()).collect();
+                (keys.blocs, order, keys.agency_bloc)
+            }
+            By::Leader => {
+                let mut order: Vec<usize> = (0..loaded.leaders.len()).collect();
+                let names = &loaded.leaders;
+                order.sort_by_cached_key(|&i| (names[i] == NO_LEADER, fold(&names[i])));
+                (loaded.leaders.clone(), order, Vec::new())
+            }
+        };
+        KeyTable {
+            names,
+            order,
+            by,
+            agency_map,
+        }
+    }
+
+    /// The key a counted task falls under.
+    pub fn key(&self, loaded: &Loaded, c: &Counted) -> usize {
+        match self.by {
+            By::Agency => c.agency,
+            By::Group | By::Bloc => self.agency_map[c.agency],
+            By::Leader => loaded.meta[c.task].leader,
+        }
+    }
+}
+
 /// Aggregate a view by the chosen key; rows without tasks are left out; report order.
 pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, AggregateError> {
-    let keys = crate::resolve::keys(loaded);
-    let rows: Vec<FigureRow> = match by {
-        By::Agency => {
-            let counts = agency_counts(loaded, view)?;
-            keys.agency_order
-                .iter()
-                .map(|&s| FigureRow {
-                    key: keys.agency_names[s].clone(),
-                    counts: counts[s],
-                })
-                .collect()
-        }
-        By::Group | By::Bloc => {
-            let (map, names) = match by {
-                By::Group => (&keys.agency_group, &keys.groups),
-                _ => (&keys.agency_bloc, &keys.blocs),
-            };
-            let counts = counts_by(view, names.len(), |c| Some(map[c.agency]))?;
-            names
-                .iter()
-                .zip(counts)
-                .map(|(k, counts)| FigureRow {
-                    key: k.clone(),
-                    counts,
-                })
-                .collect()
-        }
-        By::Leader => {
-            let counts = counts_by(view, loaded.leaders.len(), |c| {
-                Some(loaded.meta[c.task].leader)
-            })?;
-            let mut rows: Vec<FigureRow> = loaded
-                .leaders
-                .iter()
-                .zip(counts)
-                .map(|(k, counts)| FigureRow {
-                    key: k.clone(),
-                    counts,
-                })
-                .collect();
-            rows.sort_by_cached_key(|r| (r.key == NO_LEADER, fold(&r.key)));
-            rows
-        }
-    };
-    let rows: Vec<FigureRow> = rows.into_iter().filter(|r| r.counts.total > 0).collect();
+    let table = KeyTable::new(loaded, by);
+    let counts = counts_by(view, table.names.len(), |c| Some(table.key(loaded, c)))?;
+    let rows: Vec<FigureRow> = table
+        .order
+        .iter()
+        .filter(|&&k| counts[k].total > 0)
+        .map(|&k| FigureRow {
+            key: table.names[k].clone(),
+            counts: counts[k],
+        })
+        .collect();
     let total = total(&rows.iter().map(|r| r.counts).collect::<Vec<_>>());
     Ok(Figures {
         period: view.period.clone(),

@@ -92,6 +92,24 @@ pub fn previous_counts(
     aggregate::agency_counts(loaded, &classify::view(loaded, period, structure))
 }
 
+/// Task lines for `counted` at cut-off `cut`, in the report order of their agencies, then in
+/// input order (for lists outside a report, such as the changes of a week).
+pub fn task_lines(loaded: &Loaded, counted: &[&Counted], cut: NaiveDate) -> Vec<TaskLine> {
+    let keys = resolve::keys(loaded);
+    let position = position_of(&keys);
+    let names: Vec<Text> = keys
+        .agency_names
+        .iter()
+        .map(|n| Text::from(n.as_str()))
+        .collect();
+    let mut sorted = counted.to_vec();
+    sorted.sort_by_key(|c| (position[c.agency], c.task));
+    sorted
+        .into_iter()
+        .map(|c| task_line(loaded, &names, c, cut))
+        .collect()
+}
+
 /// Agency slot → position in report order.
 fn position_of(keys: &Keys) -> Vec<usize> {
     let mut position = vec![usize::MAX; keys.agency_names.len()];

@@ -2,8 +2,10 @@
 //! period (SPEC 4.1), whether it can be counted at all, and whether its status text
 //! contradicts its dates. Pure functions over [`RawTask`]; no I/O, no aggregation.
 
+mod changes;
 mod view;
 
+pub use changes::{Change, change_between};
 pub use view::{agency_slot, view};
 
 use chrono::NaiveDate;

@@ -6,6 +6,7 @@
 
 mod args;
 mod brief;
+mod changes;
 mod check;
 mod errors;
 mod export;
@@ -67,6 +68,8 @@ enum Command {
     Brief(brief::BriefArgs),
     /// So sánh qua các năm (cả năm, 6 tháng, hoặc cắt cùng một ngày mỗi năm)
     Trend(trend::TrendArgs),
+    /// Những thay đổi giữa hai ngày chốt (giao mới, hoàn thành, mới quá hạn) cho họp giao ban tuần
+    Changes(changes::ChangesArgs),
     /// Xuất bảng nhiệm vụ đã phân loại ra Parquet, chia thư mục theo năm giao
     Export(export::ExportArgs),
 }
@@ -115,6 +118,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rank(a) => (pipeline::rank(&a.job(&config)?)?, None),
         Command::Brief(a) => (pipeline::brief(&a.job(&config)?)?, None),
         Command::Trend(a) => (pipeline::trend(&a.job(&config)?)?, None),
+        Command::Changes(a) => (pipeline::changes(&a.job(&config)?)?, None),
         Command::Export(a) => (pipeline::export(&a.job(&config))?, None),
     };
     deliver(outcome, out_dir.map(|p| p.as_path()))

@@ -8,6 +8,7 @@ use clap::builder::PossibleValue;
 
 use crate::model::{Basis, By, Period};
 use crate::period;
+use crate::render::changes::ChangesFormat;
 use crate::render::terminal::Format;
 use crate::render::words::BriefFormat;
 use crate::vn_number::Rounding;
@@ -30,6 +31,11 @@ pub fn years(raw: &str) -> Result<(i32, i32), String> {
 /// `MM-DD`, a cut-off day repeated every year.
 pub fn day_of_year(raw: &str) -> Result<(u32, u32), String> {
     period::parse_day_of_year(raw).map_err(|e| e.to_string())
+}
+
+/// An ISO week `2025-W48`: its Monday and Sunday.
+pub fn iso_week(raw: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    period::parse_iso_week(raw).map_err(|e| e.to_string())
 }
 
 /// `1` or `2`: the first or the second half of each year.
@@ -71,3 +77,4 @@ words!(By { Agency => "agency", Group => "group", Bloc => "bloc", Leader => "lea
 words!(Rounding { Round => "round", Truncate => "truncate" });
 words!(Format { Table => "table", Csv => "csv", Json => "json" });
 words!(BriefFormat { Text => "text", Markdown => "markdown" });
+words!(ChangesFormat { Table => "table", Csv => "csv", Json => "json", Markdown => "markdown" });

@@ -4,6 +4,7 @@
 //! (calamine, polars, printpdf, rust_xlsxwriter, clap) appears here.
 
 mod cells;
+mod changes;
 mod counts;
 mod findings;
 mod loaded;
@@ -12,6 +13,7 @@ mod report;
 mod task;
 
 pub use cells::*;
+pub use changes::*;
 pub use counts::*;
 pub use findings::*;
 pub use loaded::*;

@@ -22,6 +22,8 @@ pub enum PeriodError {
     BadDate(String),
     #[error("kỳ báo cáo «{0}»: ngày bắt đầu sau ngày kết thúc")]
     Reversed(String),
+    #[error("tuần «{0}» không hợp lệ: dùng dạng 2025-W48 (tuần theo ISO, từ thứ Hai đến Chủ nhật)")]
+    BadWeek(String),
     #[error("ngày chốt số liệu {0} trước ngày bắt đầu kỳ {1}")]
     CutOffBeforeStart(String, String),
 }
@@ -119,6 +121,20 @@ pub fn with_cut_off(period: Period, as_of: Option<NaiveDate>) -> Result<Period, 
     Ok(Period { as_of, ..period })
 }
 
+/// An ISO week `2025-W48` (Monday to Sunday): its first and last day.
+pub fn parse_iso_week(raw: &str) -> Result<(NaiveDate, NaiveDate), PeriodError> {
+    let bad = || PeriodError::BadWeek(raw.to_string());
+    let (year, week) = raw.trim().split_once(['-', '_']).ok_or_else(bad)?;
+    let week = week.strip_prefix(['W', 'w']).ok_or_else(bad)?;
+    let (year, week): (i32, u32) = (
+        year.parse().map_err(|_| bad())?,
+        week.parse().map_err(|_| bad())?,
+    );
+    let monday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon).ok_or_else(bad)?;
+    let sunday = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun).ok_or_else(bad)?;
+    Ok((monday, sunday))
+}
+
 /// One day one year earlier; 29 February becomes 28 February.
 pub fn shift_back_one_year(d: NaiveDate) -> NaiveDate {
     ymd(d.year() - 1, d.month(), d.day())
@@ -207,6 +223,23 @@ mod tests {
             let p = parse(label, None).unwrap();
             assert_eq!((p.start, p.end), (start, end), "{label}");
         }
+    }
+
+    #[test]
+    fn iso_weeks_run_from_monday_to_sunday() {
+        // 1 January 2026 is a Thursday: ISO week 1 of 2026 starts on Monday 29/12/2025.
+        assert_eq!(
+            parse_iso_week("2026-W01").unwrap(),
+            (d(2025, 12, 29), d(2026, 1, 4))
+        );
+        assert_eq!(
+            parse_iso_week("2025-W48").unwrap(),
+            (d(2025, 11, 24), d(2025, 11, 30))
+        );
+        // 2026 has 53 ISO weeks (it starts on a Thursday), 2025 has 52.
+        assert!(parse_iso_week("2026-W53").is_ok());
+        assert!(parse_iso_week("2025-W53").is_err());
+        assert!(parse_iso_week("2025-48").is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! ```text
 //!            ┌─▶ figures ─▶ aggregate ─────────────▶ render::terminal
 //!            ├─▶ trend   ─▶ aggregate per period ──▶ render::terminal
+//!            ├─▶ changes ─▶ classify at D1 and D2 ──▶ render::changes
 //! load ─▶ view ─▶ rank  ─▶ aggregate ─▶ score ─────▶ render::terminal
 //!  │         ├─▶ brief   ─▶ assemble ──────────────▶ render::words
 //!  │         └─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf}
@@ -18,6 +19,7 @@
 //! needs, without reading anything again.
 
 mod brief;
+mod changes;
 mod check;
 mod export;
 mod figures;
@@ -27,6 +29,7 @@ mod report;
 mod trend;
 
 pub use brief::{BriefJob, brief};
+pub use changes::{ChangesJob, changes};
 pub use check::check;
 pub use export::{ExportJob, export};
 pub use figures::{FiguresJob, figures};

@@ -3,6 +3,7 @@
 //! workbook and the PDF. A renderer imports the model and the number and text conventions,
 //! never a stage above it; printpdf and rust_xlsxwriter types never leave this module.
 
+pub mod changes;
 pub mod labels;
 pub mod pdf;
 pub mod terminal;

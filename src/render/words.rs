@@ -77,7 +77,8 @@ fn span_sentence_start(report: &Report) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
+/// The text with its first letter in capitals.
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod changes;
 mod cli;
 mod parquet_export;
 mod published_2019;
