@@ -12,7 +12,10 @@ use rayon::prelude::*;
 use crate::aggregate::{self, AggregateError};
 use crate::classify;
 use crate::model::{AgencyLine, Counts, GroupSection, Report, ReportMeta, Status, TaskLine};
-use crate::model::{AgencyRef, Counted, Keys, Loaded, Structure, View};
+use crate::model::{
+    AgencyRef, Counted, DUE_SOON_DAYS, Keys, Loaded, OverdueAge, STALE_NO_DEADLINE_DAYS, Stale,
+    Structure, View,
+};
 use crate::resolve;
 use crate::vn_number::date;
 
@@ -26,7 +29,8 @@ pub fn build(
 ) -> Result<Report, AggregateError> {
     let keys = resolve::keys(loaded);
     let now = aggregate::agency_counts(loaded, current)?;
-    let sections = sections(loaded, &keys, current, &now, before.as_deref());
+    let ages = overdue_ages(current, loaded.agency_slots());
+    let sections = sections(loaded, &keys, current, (&now, &ages), before.as_deref());
     let total = sections
         .iter()
         .fold(Counts::default(), |acc, s| acc.plus(&s.subtotal));
@@ -46,40 +50,88 @@ pub fn build(
     let mut counted: Vec<&Counted> = current.counted.iter().collect();
     counted.par_sort_unstable_by_key(|c| (position[c.agency], c.task));
     let details: Vec<TaskLine> = counted.par_iter().map(|c| line(c)).collect();
-    let mut overdue: Vec<&Counted> = counted
+    let lists = Lists::of(loaded, &counted, &position, cut);
+    let overdue_age = sections
         .iter()
-        .copied()
-        .filter(|c| c.status == Status::Overdue)
-        .collect();
-    overdue.sort_by_key(|c| {
-        (
-            std::cmp::Reverse(c.days_overdue.unwrap_or(0)),
-            position[c.agency],
-            c.task,
-        )
-    });
-    let horizon = cut + Duration::days(crate::model::DUE_SOON_DAYS);
-    let mut due_soon: Vec<&Counted> = counted
-        .iter()
-        .copied()
-        .filter(|c| {
-            c.status == Status::Within && c.deadline_used.is_some_and(|d| d >= cut && d <= horizon)
-        })
-        .collect();
-    due_soon.sort_by_key(|c| (position[c.agency], c.deadline_used, c.task));
+        .flat_map(|s| &s.agencies)
+        .fold(OverdueAge::default(), |acc, a| acc.plus(&a.overdue_age));
     Ok(Report {
         meta,
         sections,
         total,
         previous_total,
-        overdue: overdue.into_iter().map(line).collect(),
-        due_soon: due_soon.into_iter().map(line).collect(),
+        overdue: lists.overdue.into_iter().map(line).collect(),
+        due_soon: lists.due_soon.into_iter().map(line).collect(),
+        stale: lists.stale.into_iter().map(line).collect(),
+        overdue_age,
         details,
         findings: loaded.findings.clone(),
         left_out: current.left_out,
         ranking: None,
         trend: None,
     })
+}
+
+/// The report's task lists, as counted tasks.
+struct Lists<'a> {
+    /// Most overdue first, then report order.
+    overdue: Vec<&'a Counted>,
+    /// Due in the [`DUE_SOON_DAYS`] days after the cut-off, by agency, earliest deadline first.
+    due_soon: Vec<&'a Counted>,
+    /// By agency, the longest without news first.
+    stale: Vec<&'a Counted>,
+}
+
+impl<'a> Lists<'a> {
+    /// `counted` is in report order (agency, then input order).
+    fn of(loaded: &Loaded, counted: &[&'a Counted], position: &[usize], cut: NaiveDate) -> Self {
+        let of = |keep: &dyn Fn(&Counted) -> bool| -> Vec<&'a Counted> {
+            counted.iter().copied().filter(|c| keep(c)).collect()
+        };
+        let mut overdue = of(&|c| c.status == Status::Overdue);
+        overdue.sort_by_key(|c| {
+            (
+                std::cmp::Reverse(c.days_overdue.unwrap_or(0)),
+                position[c.agency],
+                c.task,
+            )
+        });
+        let horizon = cut + Duration::days(DUE_SOON_DAYS);
+        let mut due_soon = of(&|c| {
+            c.status == Status::Within && c.deadline_used.is_some_and(|d| d >= cut && d <= horizon)
+        });
+        due_soon.sort_by_key(|c| (position[c.agency], c.deadline_used, c.task));
+        let mut stale = of(&|c| stale_at(loaded, c, cut).is_some());
+        stale.sort_by_key(|c| {
+            let days = stale_at(loaded, c, cut).map_or(0, Stale::days);
+            (position[c.agency], std::cmp::Reverse(days), c.task)
+        });
+        Lists {
+            overdue,
+            due_soon,
+            stale,
+        }
+    }
+}
+
+/// Whether an open task has gone without news too long at the cut-off: without a deadline and
+/// assigned more than [`STALE_NO_DEADLINE_DAYS`] days before it.
+fn stale_at(loaded: &Loaded, c: &Counted, cut: NaiveDate) -> Option<Stale> {
+    if c.status != Status::Within || !c.has_no_deadline {
+        return None;
+    }
+    let assigned = loaded.tasks[c.task].assigned_or_doc_date()?;
+    let days = (cut - assigned).num_days();
+    (days > STALE_NO_DEADLINE_DAYS).then_some(Stale::NoDeadlineFor(days))
+}
+
+/// Each agency slot's open overdue tasks by age.
+fn overdue_ages(view: &View, slots: usize) -> Vec<OverdueAge> {
+    let mut ages = vec![OverdueAge::default(); slots];
+    for c in view.counted.iter().filter(|c| c.status == Status::Overdue) {
+        ages[c.agency].add(c.days_overdue);
+    }
+    ages
 }
 
 /// The counts per agency slot of `period` (the same period last year), for [`build`]: only
@@ -123,7 +175,7 @@ fn sections(
     loaded: &Loaded,
     keys: &Keys,
     view: &View,
-    now: &[Counts],
+    (now, ages): (&[Counts], &[OverdueAge]),
     before: Option<&[Counts]>,
 ) -> Vec<GroupSection> {
     // Directory agencies named by at least one loaded task, found in one pass (a note asks it
@@ -148,7 +200,10 @@ fn sections(
                 .filter(|&s| now[s].total > 0 || before.is_some_and(|b| b[s].total > 0))
                 .map(|s| AgencyLine {
                     name: keys.agency_names[s].clone(),
+                    bloc: Some(keys.blocs[keys.agency_bloc[s]].clone())
+                        .filter(|b| b != crate::model::NO_BLOC),
                     counts: now[s],
+                    overdue_age: ages[s],
                     previous: before.map(|b| b[s]),
                     note: note(loaded, s, view, &named),
                 })
@@ -239,6 +294,7 @@ fn task_line(loaded: &Loaded, names: &[Text], c: &Counted, cut: NaiveDate) -> Ta
         status: c.status,
         days_overdue: c.days_overdue,
         days_left: days_left(c, cut),
+        stale: stale_at(loaded, c, cut),
         officer: t.officer.clone(),
         is_key: t.is_key,
         source: t.source.clone(),
@@ -324,5 +380,52 @@ mod tests {
         // Coming due in deadline order: 20/12/2025, then 05/01/2026.
         assert_eq!(left, [Some(0), Some(16)]);
         assert!(report.due_soon.iter().all(|t| t.days_overdue.is_none()));
+    }
+
+    #[test]
+    fn overdue_tasks_are_banded_by_age_and_old_tasks_without_deadline_flagged() {
+        // Cut-off 20/12/2025. Overdue: deadline 20/11 (30 days: up to 30), 19/11 (31 days:
+        // 31-90), 21/09 (90 days: 31-90), 20/09 (91 days: over 90).
+        let mut tasks: Vec<RawTask> = [
+            d(2025, 11, 20),
+            d(2025, 11, 19),
+            d(2025, 9, 21),
+            d(2025, 9, 20),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, deadline)| open_task(i + 2, *deadline))
+        .collect();
+        // Without a deadline: assigned 21/09 (90 days before the cut-off: not yet flagged) and
+        // 20/09 (91 days: flagged).
+        for (row, assigned) in [(10, d(2025, 9, 21)), (11, d(2025, 9, 20))] {
+            let mut t = open_task(row, d(2026, 1, 1));
+            t.deadline = Deadline::NoDeadline;
+            t.assigned = Some(assigned);
+            tasks.push(t.with_keys());
+        }
+        let loaded = settle(
+            Directory::default(),
+            tasks,
+            Vec::new(),
+            Judging::default(),
+            1,
+        );
+        let period = crate::period::parse("2025", Some(d(2025, 12, 20))).unwrap();
+        let view = crate::classify::view(&loaded, &period, Structure::AsOf(d(2025, 12, 20)));
+        let meta =
+            crate::pipeline::Title::default().meta(&period, Default::default(), Default::default());
+        let report = build(&loaded, &view, None, meta).unwrap();
+        let expected = OverdueAge {
+            up_to_30: 1,
+            from_31_to_90: 2,
+            over_90: 1,
+            unknown: 0,
+        };
+        assert_eq!(report.overdue_age, expected);
+        assert_eq!(report.sections[0].agencies[0].overdue_age, expected);
+        assert_eq!(report.stale.len(), 1);
+        assert_eq!(report.stale[0].source.row, 11);
+        assert_eq!(report.stale[0].stale, Some(Stale::NoDeadlineFor(91)));
     }
 }

@@ -26,7 +26,11 @@ pub struct ReportMeta {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AgencyLine {
     pub name: String,
+    /// Its emulation bloc (khối thi đua), when the directory gives one.
+    pub bloc: Option<String>,
     pub counts: Counts,
+    /// Its open overdue tasks by how long they are overdue.
+    pub overdue_age: OverdueAge,
     pub previous: Option<Counts>,
     /// Ghi chú: "không có trong danh mục", "đã kết thúc hoạt động", "gồm: …" for restated mergers.
     pub note: String,
@@ -60,6 +64,8 @@ pub struct TaskLine {
     /// Open tasks within a deadline they have: days from the cut-off to the deadline (0 on
     /// the deadline day itself).
     pub days_left: Option<i64>,
+    /// Open tasks that have gone without news too long (see [`Stale`]).
+    pub stale: Option<Stale>,
     pub officer: Option<Text>,
     pub is_key: bool,
     pub source: SourceLoc,
@@ -98,6 +104,66 @@ pub struct TrendPoint {
     pub rows: Vec<(String, Counts)>,
 }
 
+/// Open overdue tasks by how long they are overdue at the cut-off (Quảng Nam reports tasks
+/// overdue for over 120 days): up to 30 days, 31 to 90, over 90. Tasks overdue by their
+/// status text alone (a file without a deadline column) have no age. The four add up to the
+/// overdue count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OverdueAge {
+    pub up_to_30: u64,
+    pub from_31_to_90: u64,
+    pub over_90: u64,
+    pub unknown: u64,
+}
+
+impl OverdueAge {
+    /// Count one overdue task, `days` overdue.
+    pub fn add(&mut self, days: Option<i64>) {
+        match days {
+            Some(..=30) => self.up_to_30 += 1,
+            Some(31..=90) => self.from_31_to_90 += 1,
+            Some(_) => self.over_90 += 1,
+            None => self.unknown += 1,
+        }
+    }
+
+    pub fn plus(&self, o: &OverdueAge) -> OverdueAge {
+        OverdueAge {
+            up_to_30: self.up_to_30 + o.up_to_30,
+            from_31_to_90: self.from_31_to_90 + o.from_31_to_90,
+            over_90: self.over_90 + o.over_90,
+            unknown: self.unknown + o.unknown,
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        self.up_to_30 + self.from_31_to_90 + self.over_90 + self.unknown
+    }
+}
+
+/// Why an open task is flagged as having gone without news (Bình Định flags tasks without a
+/// deadline that have had no report for three months).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Stale {
+    /// No deadline, assigned this many days before the cut-off (more than
+    /// [`STALE_NO_DEADLINE_DAYS`]).
+    NoDeadlineFor(i64),
+    /// Not updated (the export's last-update column) for this many days.
+    NotUpdatedFor(i64),
+}
+
+impl Stale {
+    pub fn days(self) -> i64 {
+        match self {
+            Stale::NoDeadlineFor(d) | Stale::NotUpdatedFor(d) => d,
+        }
+    }
+}
+
+/// An open task without a deadline is flagged once it was assigned more than this many days
+/// before the cut-off.
+pub const STALE_NO_DEADLINE_DAYS: i64 = 90;
+
 /// Days after the cut-off in which an open task counts as coming due (sắp đến hạn); a task due
 /// on the cut-off day itself is still within its deadline and is listed as coming due. The
 /// report's lists and every sentence about them use this one number.
@@ -114,6 +180,10 @@ pub struct Report {
     pub overdue: Vec<TaskLine>,
     /// Open tasks whose deadline falls in the [`DUE_SOON_DAYS`] days after the cut-off.
     pub due_soon: Vec<TaskLine>,
+    /// Open tasks that have gone without news too long, by agency, the longest first.
+    pub stale: Vec<TaskLine>,
+    /// Every open overdue task by how long it is overdue.
+    pub overdue_age: OverdueAge,
     /// Every counted task.
     pub details: Vec<TaskLine>,
     pub findings: Vec<Finding>,

@@ -382,7 +382,9 @@ mod tests {
     fn agency(name: &str, on_time: u64, late: u64, within: u64, overdue: u64) -> AgencyLine {
         AgencyLine {
             name: name.to_string(),
+            bloc: None,
             counts: Counts::from_parts(on_time, late, within, overdue, 0),
+            overdue_age: Default::default(),
             previous: None,
             note: String::new(),
         }
@@ -422,6 +424,8 @@ mod tests {
             previous_total: None,
             overdue: vec![],
             due_soon: vec![],
+            stale: vec![],
+            overdue_age: Default::default(),
             details: vec![],
             findings: vec![],
             left_out: LeftOut::default(),
@@ -472,6 +476,7 @@ mod tests {
             status: Status::Overdue,
             days_overdue: None,
             days_left: None,
+            stale: None,
             officer: None,
             is_key: false,
             source: SourceLoc {

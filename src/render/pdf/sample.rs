@@ -135,6 +135,7 @@ fn task(
         status,
         days_overdue: days.filter(|_| status == Status::Overdue),
         days_left: days.filter(|_| status == Status::Within),
+        stale: None,
         officer: None,
         is_key: false,
         source: SourceLoc {
@@ -190,7 +191,9 @@ pub fn report() -> Report {
         section.subtotal = section.subtotal.plus(&counts);
         section.agencies.push(AgencyLine {
             name: name.to_string(),
+            bloc: None,
             counts,
+            overdue_age: Default::default(),
             previous: None,
             note: if *name == "Sở Xây dựng" {
                 "gồm: Sở Xây dựng, Sở Giao thông vận tải".to_string()
@@ -248,6 +251,8 @@ pub fn report() -> Report {
         previous_total: Some(Counts::from_parts(2400, 300, 100, 23, 0)),
         overdue,
         due_soon,
+        stale: vec![],
+        overdue_age: Default::default(),
         details: vec![],
         findings: vec![],
         left_out: LeftOut {

@@ -30,7 +30,9 @@ fn year_period(year: i32, as_of: NaiveDate) -> Period {
 fn agency(name: &str, counts: Counts, previous: Option<Counts>, note: &str) -> AgencyLine {
     AgencyLine {
         name: name.to_string(),
+        bloc: None,
         counts,
+        overdue_age: Default::default(),
         previous,
         note: note.to_string(),
     }
@@ -50,6 +52,7 @@ fn task(agency: &str, status: Status, deadline: NaiveDate, days_overdue: Option<
         status,
         days_overdue,
         days_left: None,
+        stale: None,
         officer: Some("Trần Thị Bình".into()),
         is_key: days_overdue.is_some(),
         source: SourceLoc {
@@ -220,6 +223,8 @@ fn sample_report() -> Report {
         previous_total: Some(Counts::from_parts(38, 12, 0, 0, 0)),
         overdue,
         due_soon,
+        stale: vec![],
+        overdue_age: Default::default(),
         details,
         findings: vec![
             finding(FindingKind::Excluded, 12, "Thiếu cơ quan chủ trì"),
