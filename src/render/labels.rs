@@ -109,3 +109,11 @@ pub fn rate_short(rate: Rate) -> &'static str {
 pub const ANNEX_TOTAL: &str = "Tổng số nhiệm vụ";
 pub const COMPLETED_PARTS: [&str; 3] = ["Tổng", "Đúng hạn", "Quá hạn"];
 pub const NOT_COMPLETED_PARTS: [&str; 3] = ["Tổng", "Trong hạn", "Quá hạn"];
+
+/// The age bands of open overdue tasks (model::OverdueAge), in order.
+pub const AGE_BANDS: [&str; 4] = [
+    "Đến 30 ngày",
+    "Từ 31 đến 90 ngày",
+    "Trên 90 ngày",
+    "Không xác định số ngày",
+];

@@ -10,7 +10,7 @@
 
 use chrono::Datelike;
 
-use crate::model::{Counts, DUE_SOON_DAYS, Rate, Report, TaskLine};
+use crate::model::{Counts, DUE_SOON_DAYS, Rate, Report, STALE_NO_DEADLINE_DAYS, TaskLine};
 use crate::period;
 use crate::vn_number::{count, count_change, date, percent, rate_change};
 
@@ -348,6 +348,9 @@ pub fn brief(report: &Report, format: BriefFormat) -> String {
         if tasks.is_empty() {
             out.push(none.clone());
         }
+        if is_overdue {
+            out.extend(overdue_age_sentence(report));
+        }
         for (agency, list) in tasks_by_agency(report, tasks) {
             out.push(heading(
                 3,
@@ -365,7 +368,41 @@ pub fn brief(report: &Report, format: BriefFormat) -> String {
         }
         out.push(String::new());
     }
+    out.extend(stale_sentence(report));
     out.join("\n").trim_end().to_string()
+}
+
+/// "Theo thời gian quá hạn: 12 nhiệm vụ quá hạn đến 30 ngày, 15 nhiệm vụ từ 31 đến 90 ngày,
+/// 6 nhiệm vụ trên 90 ngày." — None without overdue tasks.
+pub fn overdue_age_sentence(report: &Report) -> Option<String> {
+    let age = &report.overdue_age;
+    if age.total() == 0 {
+        return None;
+    }
+    let mut parts = vec![
+        format!("{} nhiệm vụ quá hạn đến 30 ngày", count(age.up_to_30)),
+        format!("{} nhiệm vụ từ 31 đến 90 ngày", count(age.from_31_to_90)),
+        format!("{} nhiệm vụ trên 90 ngày", count(age.over_90)),
+    ];
+    if age.unknown > 0 {
+        parts.push(format!(
+            "{} nhiệm vụ không xác định được số ngày (tệp không có cột hạn xử lý)",
+            count(age.unknown)
+        ));
+    }
+    Some(format!("Theo thời gian quá hạn: {}.", parts.join(", ")))
+}
+
+/// "Có 14 nhiệm vụ không thời hạn đã giao quá 90 ngày, đến nay chưa có kết quả." — None when
+/// there is none.
+pub fn stale_sentence(report: &Report) -> Option<String> {
+    let n = report.stale.len() as u64;
+    (n > 0).then(|| {
+        format!(
+            "Có {} nhiệm vụ không thời hạn đã giao quá {STALE_NO_DEADLINE_DAYS} ngày, đến nay chưa có kết quả.",
+            count(n)
+        )
+    })
 }
 
 #[cfg(test)]
@@ -678,6 +715,39 @@ mod tests {
              10 ngày"
         );
         assert_eq!(lines.len(), start + 19);
+    }
+
+    #[test]
+    fn overdue_age_and_stale_tasks_are_said_in_one_sentence_each() {
+        let mut report = brief_report();
+        report.overdue_age = crate::model::OverdueAge {
+            up_to_30: 1,
+            from_31_to_90: 11,
+            over_90: 0,
+            unknown: 0,
+        };
+        assert_eq!(
+            overdue_age_sentence(&report).unwrap(),
+            "Theo thời gian quá hạn: 1 nhiệm vụ quá hạn đến 30 ngày, 11 nhiệm vụ từ 31 đến 90 \
+             ngày, 0 nhiệm vụ trên 90 ngày."
+        );
+        assert_eq!(stale_sentence(&report), None);
+        report.stale = vec![report.due_soon[0].clone(); 1200];
+        assert_eq!(
+            stale_sentence(&report).unwrap(),
+            "Có 1.200 nhiệm vụ không thời hạn đã giao quá 90 ngày, đến nay chưa có kết quả."
+        );
+        let text = brief(&report, BriefFormat::Text);
+        let lines: Vec<&str> = text.lines().collect();
+        let start = lines
+            .iter()
+            .position(|l| *l == "NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN (12)")
+            .unwrap();
+        assert!(lines[start + 1].starts_with("Theo thời gian quá hạn: 1 nhiệm vụ"));
+        assert_eq!(
+            *lines.last().unwrap(),
+            "Có 1.200 nhiệm vụ không thời hạn đã giao quá 90 ngày, đến nay chưa có kết quả."
+        );
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub const SHEET_SUMMARY: &str = "Tổng hợp";
 pub const SHEET_OVERDUE: &str = "Quá hạn";
 pub const SHEET_DUE_SOON: &str = "Sắp đến hạn";
 pub const SHEET_DETAILS: &str = "Chi tiết";
+pub const SHEET_STALE: &str = "Lâu chưa có kết quả";
 pub const SHEET_FINDINGS: &str = "Kiểm tra dữ liệu";
 pub const SHEET_RANKING: &str = "Xếp hạng";
 pub const SHEET_TREND: &str = "Xu hướng";
@@ -142,7 +143,10 @@ fn main_workbook(
             wb.add_worksheet();
         }
     }
-    let after = 1 + usize::from(report.ranking.is_some()) + usize::from(report.trend.is_some());
+    let after = 1
+        + usize::from(!report.stale.is_empty())
+        + usize::from(report.ranking.is_some())
+        + usize::from(report.trend.is_some());
     for _ in 0..after {
         wb.add_worksheet();
     }
@@ -221,7 +225,8 @@ fn merge(main: Vec<u8>, sheets: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, X
 }
 
 /// Every sheet but the detail ones: `head` holds "Tổng hợp", "Quá hạn" and "Sắp đến hạn";
-/// `tail` holds "Kiểm tra dữ liệu", then "Xếp hạng" and "Xu hướng" when the report has them.
+/// `tail` holds "Lâu chưa có kết quả" when some task is, "Kiểm tra dữ liệu", then "Xếp hạng"
+/// and "Xu hướng" when the report has them.
 fn write_other_sheets(
     head: &mut [Worksheet],
     tail: &mut [Worksheet],
@@ -242,6 +247,9 @@ fn write_other_sheets(
         tail.next()
             .expect("a sheet was made for each part of the report")
     };
+    if !report.stale.is_empty() {
+        on_sheet(SHEET_STALE, tasks::write_stale(next(), report, st))?;
+    }
     on_sheet(
         SHEET_FINDINGS,
         findings::write(next(), &report.findings, st),

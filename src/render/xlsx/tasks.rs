@@ -13,6 +13,7 @@ use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError as WriterErro
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::{Limits, SHEET_DETAILS, SHEET_DUE_SOON, SHEET_OVERDUE, clip};
 use crate::model::{Report, SourceLoc, TaskLine};
+use crate::render::labels;
 
 /// Data rows a detail sheet can hold: Excel's 1,048,576 rows less the header row.
 pub const EXCEL_DATA_ROWS: usize = 1_048_575;
@@ -29,6 +30,8 @@ enum Days {
     Overdue,
     /// Còn lại (ngày): from the cut-off to the deadline.
     Remaining,
+    /// Days without news (since assignment for a task without a deadline).
+    Stale,
 }
 
 const LIST_HEADER: [(&str, f64); 10] = [
@@ -60,7 +63,66 @@ pub(super) fn write_overdue(
         days: Days::Overdue,
         empty: "Không có nhiệm vụ quá hạn.",
     };
-    list.write(ws, &report.overdue, st)
+    list.write(ws, &report.overdue, st)?;
+    let below = 2 + report.overdue.len().max(1) as RowNum + 1;
+    write_overdue_ages(ws, below, report, st)
+}
+
+/// Under the overdue list: the open overdue tasks of each agency by how long they are
+/// overdue at the cut-off, and the total.
+fn write_overdue_ages(
+    ws: &mut Worksheet,
+    first_row: RowNum,
+    report: &Report,
+    st: &Styles,
+) -> Result<(), WriterError> {
+    if report.overdue_age.total() == 0 {
+        return Ok(());
+    }
+    let title = "SỐ NHIỆM VỤ QUÁ HẠN THEO THỜI GIAN QUÁ HẠN";
+    ws.write_string_with_format(first_row, 1, title, &st.note_bold)?;
+    let head = first_row + 1;
+    ws.write_string_with_format(head, 1, "Cơ quan chủ trì", &st.header)?;
+    for (i, label) in labels::AGE_BANDS.iter().enumerate() {
+        ws.write_string_with_format(head, 2 + i as ColNum, *label, &st.header)?;
+    }
+    ws.write_string_with_format(head, 6, labels::TOTAL.head, &st.header)?;
+    ws.set_row_height(head, HEADER_HEIGHT)?;
+    let agencies = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.agencies)
+        .filter(|a| a.overdue_age.total() > 0)
+        .map(|a| (a.name.as_str(), &a.overdue_age, &st.body));
+    let rows = agencies.chain([("Tổng cộng", &report.overdue_age, &st.strong)]);
+    for (i, (name, age, style)) in rows.enumerate() {
+        let row = head + 1 + i as RowNum;
+        ws.write_string_with_format(row, 1, clip(name), &style.text)?;
+        let counts = [age.up_to_30, age.from_31_to_90, age.over_90, age.unknown];
+        for (j, n) in counts.iter().chain([&age.total()]).enumerate() {
+            ws.write_number_with_format(row, 2 + j as ColNum, *n as f64, &style.count)?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn write_stale(
+    ws: &mut Worksheet,
+    report: &Report,
+    st: &Styles,
+) -> Result<(), WriterError> {
+    let title = format!(
+        "NHIỆM VỤ KHÔNG THỜI HẠN ĐÃ GIAO QUÁ {} NGÀY, CHƯA CÓ KẾT QUẢ (tính đến hết ngày {})",
+        crate::model::STALE_NO_DEADLINE_DAYS,
+        crate::vn_number::date(report.meta.period.effective_end())
+    );
+    let list = TaskList {
+        sheet: super::SHEET_STALE,
+        title: &title,
+        days: Days::Stale,
+        empty: "Không có nhiệm vụ nào lâu chưa có kết quả.",
+    };
+    list.write(ws, &report.stale, st)
 }
 
 pub(super) fn write_due_soon(
@@ -105,6 +167,7 @@ impl TaskList<'_> {
         let days_label = match self.days {
             Days::Overdue => "Số ngày quá hạn",
             Days::Remaining => "Còn lại (ngày)",
+            Days::Stale => "Số ngày chưa có kết quả",
         };
         for (col, (label, width)) in LIST_HEADER.iter().enumerate() {
             let label = if label.is_empty() { days_label } else { label };
@@ -145,6 +208,7 @@ impl TaskList<'_> {
         let days = match self.days {
             Days::Overdue => line.days_overdue,
             Days::Remaining => line.days_left,
+            Days::Stale => line.stale.map(crate::model::Stale::days),
         };
         opt_number(ws, row, 7, days.map(|d| d as f64), &st.body.count)?;
         opt_text(ws, row, 8, line.officer.as_deref(), text)?;

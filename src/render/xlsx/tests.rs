@@ -929,3 +929,64 @@ fn detail_sheets_made_on_their_own_equal_the_workbook_made_in_one_piece() {
     assert_eq!(sheet5.matches("<row ").count(), 1 + 4);
     assert!(sheet5.contains("UBND xã An Phú"));
 }
+
+#[test]
+fn overdue_sheet_ends_with_the_age_bands_and_stale_tasks_get_their_own_sheet() {
+    let mut report = sample_report();
+    // The two overdue tasks of sample_report: 40 days (31-90) and 12 days (up to 30).
+    let band = |up_to_30, from_31_to_90| crate::model::OverdueAge {
+        up_to_30,
+        from_31_to_90,
+        over_90: 0,
+        unknown: 0,
+    };
+    report.sections[0].agencies[0].overdue_age = band(0, 1);
+    report.sections[1].agencies[0].overdue_age = band(1, 0);
+    report.overdue_age = band(1, 1);
+    let mut stale = task("Sở Tư pháp", Status::Within, day(2026, 1, 1), None);
+    stale.deadline_used = None;
+    stale.stale = Some(crate::model::Stale::NoDeadlineFor(120));
+    report.stale = vec![stale];
+    let mut book = open(workbook_bytes(&report).unwrap());
+    let overdue = book.worksheet_range(SHEET_OVERDUE).unwrap();
+    // Two tasks on rows 3-4 (0-based 2-3), a blank row, then the band table from row 6.
+    // Texts as they are, numbers as whole numbers.
+    let text = |r: u32, c: u32| match overdue.get_value((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(x)) => format!("{x}"),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(text(5, 1), "SỐ NHIỆM VỤ QUÁ HẠN THEO THỜI GIAN QUÁ HẠN");
+    let header: Vec<String> = (1..7).map(|c| text(6, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "Cơ quan chủ trì",
+            "Đến 30 ngày",
+            "Từ 31 đến 90 ngày",
+            "Trên 90 ngày",
+            "Không xác định số ngày",
+            "Tổng số"
+        ]
+    );
+    let row = |r: u32| -> Vec<String> { (1..7).map(|c| text(r, c)).collect() };
+    let name0 = report.sections[0].agencies[0].name.clone();
+    let name1 = report.sections[1].agencies[0].name.clone();
+    assert_eq!(row(7), [name0.as_str(), "0", "1", "0", "0", "1"]);
+    assert_eq!(row(8), [name1.as_str(), "1", "0", "0", "0", "1"]);
+    assert_eq!(row(9), ["Tổng cộng", "1", "1", "0", "0", "2"]);
+    assert_eq!(book.sheet_names()[4], SHEET_STALE);
+    let sheet = book.worksheet_range(SHEET_STALE).unwrap();
+    assert_eq!(
+        sheet.get_value((1, 7)).and_then(|v| v.get_string()),
+        Some("Số ngày chưa có kết quả")
+    );
+    assert_eq!(
+        sheet.get_value((2, 7)).and_then(|v| v.as_f64()),
+        Some(120.0)
+    );
+    assert_eq!(
+        sheet.get_value((2, 1)).and_then(|v| v.get_string()),
+        Some("Sở Tư pháp")
+    );
+}
