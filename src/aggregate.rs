@@ -179,6 +179,8 @@ pub fn figures(loaded: &Loaded, view: &View, by: By) -> Result<Figures, Aggregat
         rows,
         total,
         left_out: view.left_out,
+        warnings: Vec::new(),
+        is_covered: true,
     })
 }
 

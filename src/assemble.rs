@@ -69,6 +69,9 @@ pub fn build(
         left_out: current.left_out,
         ranking: None,
         trend: None,
+        coverage: crate::model::Coverage::default(),
+        warnings: Vec::new(),
+        comparison_withheld: None,
     })
 }
 

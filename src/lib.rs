@@ -21,6 +21,7 @@ pub mod assemble;
 pub mod classify;
 pub mod cli;
 pub mod config;
+pub mod coverage;
 pub mod dates;
 pub mod export;
 pub mod ingest;

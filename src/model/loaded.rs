@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Counts, Finding, LeftOut, Period, RawTask, Status};
+use super::{Counts, Finding, LeftOut, Period, RawTask, SourceCoverage, Status};
 use crate::classify::{Judging, Screen};
 use crate::resolve::agencies::Directory;
 
@@ -45,6 +45,8 @@ pub struct Loaded {
     pub excluded: u64,
     pub judging: Judging,
     pub files_read: usize,
+    /// What each input covers (its span, agencies, stated export date), in input order.
+    pub sources: Vec<SourceCoverage>,
 }
 
 impl AgencyRef {
@@ -167,4 +169,8 @@ pub struct Figures {
     pub rows: Vec<FigureRow>,
     pub total: Counts,
     pub left_out: LeftOut,
+    /// Where the data cannot support these figures (SPEC §9), in Vietnamese sentences.
+    pub warnings: Vec<String>,
+    /// Whether the data covers the whole period (no comparison is made with one it does not).
+    pub is_covered: bool,
 }

@@ -6,6 +6,7 @@
 mod cells;
 mod changes;
 mod counts;
+mod coverage;
 mod findings;
 mod loaded;
 mod period;
@@ -15,6 +16,7 @@ mod task;
 pub use cells::*;
 pub use changes::*;
 pub use counts::*;
+pub use coverage::*;
 pub use findings::*;
 pub use loaded::*;
 pub use period::*;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Basis, Counts, Finding, LeftOut, Period, SourceLoc, Status, Text};
+use super::{Basis, Counts, Coverage, Finding, LeftOut, Period, SourceLoc, Status, Text};
 
 /// Titles and place of the issuing body, from the options (never from the clock).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -190,4 +190,11 @@ pub struct Report {
     pub left_out: LeftOut,
     pub ranking: Option<Ranking>,
     pub trend: Option<Vec<TrendPoint>>,
+    /// What the inputs cover (SPEC §9).
+    pub coverage: Coverage,
+    /// Where the data cannot support the report's figures, in Vietnamese sentences.
+    pub warnings: Vec<String>,
+    /// Said instead of the comparison with the same period last year when the data cannot
+    /// support it (then `previous_total` and every `previous` are None).
+    pub comparison_withheld: Option<String>,
 }

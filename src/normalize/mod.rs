@@ -66,6 +66,8 @@ pub struct Normalized {
     pub findings: Vec<Finding>,
     /// Sheets that held a task table.
     pub task_sheets: usize,
+    /// What the file says about itself (export date, span) in its titles and notes.
+    pub stated: Vec<crate::model::Stated>,
 }
 
 /// Rows kept while looking for the header: the header must start in the first

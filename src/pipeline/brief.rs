@@ -8,7 +8,6 @@ use crate::model::{Period, Restating};
 use crate::normalize::Texts;
 use crate::render::words::{self, BriefFormat};
 use crate::vn_number::Rounding;
-use crate::{assemble, classify};
 
 #[derive(Clone, Debug)]
 pub struct BriefJob {
@@ -22,14 +21,10 @@ pub struct BriefJob {
 
 pub fn brief(job: &BriefJob) -> Result<Outcome> {
     let loaded = load(&job.sources, Texts::All).context("không đọc được dữ liệu đầu vào")?;
-    let structure = job.restating.structure(job.period.effective_end());
     let meta = job
         .title
         .meta(&job.period, job.sources.judging.basis, job.rounding);
-    let last_year = meta.previous.clone().unwrap_or_else(|| job.period.clone());
-    let before = assemble::previous_counts(&loaded, &last_year, structure)?;
-    let current = classify::view(&loaded, &job.period, structure);
-    let report = assemble::build(&loaded, &current, Some(before), meta)?;
+    let (report, _) = super::report::period_report(&loaded, &job.period, job.restating, meta)?;
     Ok(Outcome {
         text: words::brief(&report, job.format) + "\n",
         ..Outcome::default()

@@ -9,7 +9,7 @@ use crate::normalize::Texts;
 use crate::progress::timing;
 use crate::render::terminal::{self, Format};
 use crate::vn_number::Rounding;
-use crate::{aggregate, classify};
+use crate::{aggregate, classify, coverage};
 
 #[derive(Clone, Debug)]
 pub struct FiguresJob {
@@ -26,9 +26,11 @@ pub fn figures(job: &FiguresJob) -> Result<Outcome> {
     let started = std::time::Instant::now();
     let structure = job.restating.structure(job.period.effective_end());
     let view = classify::view(&loaded, &job.period, structure);
-    let figures = aggregate::figures(&loaded, &view, job.by)?;
+    let mut figures = aggregate::figures(&loaded, &view, job.by)?;
+    let coverage = coverage::of(&loaded);
+    figures.warnings = coverage::warnings(&coverage, &job.period);
     timing("phân loại và tổng hợp", started);
-    let text = terminal::figures(&figures, job.by, job.format, job.rounding)?;
+    let text = terminal::figures(&figures, &coverage, job.by, job.format, job.rounding)?;
     exit_without_freeing(loaded);
     Ok(Outcome {
         text,

@@ -49,12 +49,14 @@ pub fn load(sources: &Sources, texts: Texts) -> Result<Loaded, PipelineError> {
         .sum();
     let mut raw_tasks = Vec::with_capacity(total);
     let mut findings = Vec::new();
+    let mut stated = Vec::new();
     for (path, result) in results {
         let name = path.display().to_string();
         let error = match result {
             Ok(n) if n.task_sheets > 0 => {
                 raw_tasks.extend(n.tasks);
                 findings.extend(n.findings);
+                stated.extend(n.stated);
                 continue;
             }
             Ok(_) => PipelineError::NoTaskTable(name.clone()),
@@ -79,7 +81,8 @@ pub fn load(sources: &Sources, texts: Texts) -> Result<Loaded, PipelineError> {
         None => Directory::default(),
     };
     let started = std::time::Instant::now();
-    let loaded = settle(directory, raw_tasks, findings, sources.judging, files.len());
+    let mut loaded = settle(directory, raw_tasks, findings, sources.judging, files.len());
+    loaded.sources = crate::coverage::with_statements(std::mem::take(&mut loaded.sources), &stated);
     timing("khớp cơ quan, gộp trùng, sàng lọc", started);
     Ok(loaded)
 }

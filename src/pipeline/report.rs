@@ -8,11 +8,13 @@ use chrono::NaiveDate;
 use super::rank::{Scoring, ranking};
 use super::trend::{figures_by_period, points};
 use super::{OutFile, Outcome, Sources, exit_without_freeing, load};
-use crate::model::{Basis, By, Period, ReportMeta, Restating};
+use chrono::Datelike;
+
+use crate::model::{Basis, By, Loaded, Period, Report, ReportMeta, Restating, View};
 use crate::normalize::Texts;
 use crate::progress::timing;
 use crate::vn_number::Rounding;
-use crate::{assemble, classify, period, render};
+use crate::{assemble, classify, coverage, period, render};
 
 /// Who issues a report and when (the title block of Nghị định 30/2020); what is not given
 /// falls back to «UBND TỈNH» / «VĂN PHÒNG», no place, and the cut-off as the report date.
@@ -59,6 +61,41 @@ pub struct ReportJob {
     pub compare_years: Option<u32>,
 }
 
+/// The report model of a period: its view, the same period last year (unless the data cannot
+/// support the comparison: then a sentence says why), what the data covers and its warnings.
+/// `report`, `brief` and the board all start from it.
+pub(super) fn period_report(
+    loaded: &Loaded,
+    period: &Period,
+    restating: Restating,
+    meta: ReportMeta,
+) -> Result<(Report, View)> {
+    let structure = restating.structure(period.effective_end());
+    let coverage = coverage::of(loaded);
+    let last_year = period::same_period_last_year(period);
+    let name = format!("cùng kỳ năm {}", last_year.start.year());
+    let withheld = coverage::comparison_withheld(&coverage, &last_year, &name);
+    let (before, meta) = match withheld {
+        Some(_) => (
+            None,
+            ReportMeta {
+                previous: None,
+                ..meta
+            },
+        ),
+        None => (
+            Some(assemble::previous_counts(loaded, &last_year, structure)?),
+            meta,
+        ),
+    };
+    let current = classify::view(loaded, period, structure);
+    let mut report = assemble::build(loaded, &current, before, meta)?;
+    report.warnings = coverage::warnings(&coverage, period);
+    report.comparison_withheld = withheld;
+    report.coverage = coverage;
+    Ok((report, current))
+}
+
 pub fn report(job: &ReportJob) -> Result<Outcome> {
     let basis = job.sources.judging.basis;
     // The report lists the tasks of its period only: no other task keeps its texts.
@@ -66,11 +103,8 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
     let loaded = load(&job.sources, texts).context("không đọc được dữ liệu đầu vào")?;
     let structure = job.restating.structure(job.period.effective_end());
     let meta = job.title.meta(&job.period, basis, job.rounding);
-    let last_year = meta.previous.clone().unwrap_or_else(|| job.period.clone());
-    let before = assemble::previous_counts(&loaded, &last_year, structure)?;
-    let current = classify::view(&loaded, &job.period, structure);
     let started = std::time::Instant::now();
-    let mut report = assemble::build(&loaded, &current, Some(before), meta)?;
+    let (mut report, current) = period_report(&loaded, &job.period, job.restating, meta)?;
     let mut warnings = Vec::new();
     if job.scoring.is_asked() {
         report.ranking = Some(ranking(&loaded, &current, &job.scoring, &mut warnings)?);

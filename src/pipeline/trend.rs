@@ -5,11 +5,11 @@ use anyhow::{Context, Result};
 
 use super::{Outcome, Sources, load};
 use crate::aggregate::{self, AggregateError};
-use crate::classify;
 use crate::model::{By, Figures, Loaded, Period, Restating, Structure, TrendPoint};
 use crate::normalize::Texts;
 use crate::render::terminal::{self, Format};
 use crate::vn_number::Rounding;
+use crate::{classify, coverage};
 
 #[derive(Clone, Debug)]
 pub struct TrendJob {
@@ -28,9 +28,14 @@ pub fn trend(job: &TrendJob) -> Result<Outcome> {
         .periods
         .last()
         .map_or(chrono::NaiveDate::MAX, Period::effective_end);
-    let all = figures_by_period(&loaded, &job.periods, job.restating.structure(end), job.by)?;
+    let mut all = figures_by_period(&loaded, &job.periods, job.restating.structure(end), job.by)?;
+    let coverage = coverage::of(&loaded);
+    for f in &mut all {
+        f.warnings = coverage::warnings(&coverage, &f.period);
+        f.is_covered = coverage::uncovered(&coverage, &f.period).is_none();
+    }
     Ok(Outcome {
-        text: terminal::trend(&all, job.by, job.format, job.rounding)?,
+        text: terminal::trend(&all, &coverage, job.by, job.format, job.rounding)?,
         ..Outcome::default()
     })
 }

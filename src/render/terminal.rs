@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::labels;
-use crate::model::{By, Figures};
+use crate::model::{By, Coverage, Figures};
 use crate::model::{Counts, Rate};
 use crate::vn_number::{self, Rounding};
 
@@ -28,32 +28,44 @@ pub fn key_header(by: By) -> &'static str {
     }
 }
 
-/// A figures table in the chosen format.
+/// A figures table in the chosen format; the table ends with the warnings («Lưu ý: …»).
 pub fn figures(
     f: &Figures,
+    coverage: &Coverage,
     by: By,
     format: Format,
     rounding: Rounding,
 ) -> Result<String, TerminalError> {
     Ok(match format {
-        Format::Json => json_text(&json_figures(f))?,
+        Format::Json => json_text(&json_figures(f, coverage))?,
         Format::Csv => csv_figures(f, key_header(by), rounding)?,
-        Format::Table => table_figures(f, key_header(by), rounding),
+        Format::Table => table_figures(f, key_header(by), rounding) + &notes(&f.warnings),
     })
 }
 
 /// A trend (one figures table per period) in the chosen format.
 pub fn trend(
     all: &[Figures],
+    coverage: &Coverage,
     by: By,
     format: Format,
     rounding: Rounding,
 ) -> Result<String, TerminalError> {
+    let warnings: Vec<String> = all.iter().flat_map(|f| f.warnings.clone()).collect();
     Ok(match format {
-        Format::Json => json_text(&all.iter().map(json_figures).collect::<Vec<_>>())?,
+        Format::Json => json_text(
+            &all.iter()
+                .map(|f| json_figures(f, coverage))
+                .collect::<Vec<_>>(),
+        )?,
         Format::Csv => csv_trend(all, key_header(by), rounding)?,
-        Format::Table => table_trend(all, key_header(by), rounding),
+        Format::Table => table_trend(all, key_header(by), rounding) + &notes(&warnings),
     })
+}
+
+/// «Lưu ý: …» lines after a table, one per warning.
+fn notes(warnings: &[String]) -> String {
+    warnings.iter().map(|w| format!("\nLưu ý: {w}\n")).collect()
 }
 
 /// A ranking in the chosen format.
@@ -106,9 +118,29 @@ pub struct JsonFigures<'a> {
     excluded: u64,
     cancelled: u64,
     duplicates_merged: u64,
+    coverage: JsonCoverage,
+    warnings: &'a [String],
 }
 
-pub fn json_figures(f: &Figures) -> JsonFigures<'_> {
+/// What all inputs cover: `"exported"` is the newest export date they state, or null.
+#[derive(Serialize)]
+pub struct JsonCoverage {
+    first_assigned: Option<String>,
+    last_assigned: Option<String>,
+    exported: Option<String>,
+}
+
+impl JsonCoverage {
+    pub fn of(c: &Coverage) -> JsonCoverage {
+        JsonCoverage {
+            first_assigned: c.first_assigned.map(|d| d.to_string()),
+            last_assigned: c.last_assigned.map(|d| d.to_string()),
+            exported: c.exported.as_ref().map(|e| e.at.date().to_string()),
+        }
+    }
+}
+
+pub fn json_figures<'a>(f: &'a Figures, coverage: &Coverage) -> JsonFigures<'a> {
     JsonFigures {
         period: JsonPeriod {
             label: &f.period.label,
@@ -128,6 +160,8 @@ pub fn json_figures(f: &Figures) -> JsonFigures<'_> {
         excluded: f.left_out.excluded,
         cancelled: f.left_out.cancelled,
         duplicates_merged: f.left_out.duplicates_merged,
+        coverage: JsonCoverage::of(coverage),
+        warnings: &f.warnings,
     }
 }
 
@@ -309,10 +343,14 @@ pub fn csv_trend(
 /// on-time share of each key by period.
 pub fn table_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> String {
     let mut out = String::from("Toàn tỉnh qua các kỳ\n");
-    let mut previous: Option<&Counts> = None;
+    let mut previous: Option<&Figures> = None;
     for f in all {
         let c = &f.total;
-        let change = previous.map_or(String::new(), |p| {
+        // No change against a period the data does not cover (its warning is under the table).
+        let change = previous
+            .filter(|p| p.is_covered && f.is_covered)
+            .map(|p| &p.total);
+        let change = change.map_or(String::new(), |p| {
             format!(
                 "  | tổng số {}; tỷ lệ hoàn thành {}; tỷ lệ đúng hạn {}",
                 vn_number::count_change(c.total, p.total).unwrap_or_else(|| "-".into()),
@@ -340,7 +378,7 @@ pub fn table_trend(all: &[Figures], key_header: &str, rounding: Rounding) -> Str
             vn_number::percent(c.rate(Rate::OnTimeOfCompleted), rounding),
             vn_number::count(c.overdue),
         ));
-        previous = Some(c);
+        previous = Some(f);
     }
     let mut keys: Vec<&str> = Vec::new();
     for f in all {

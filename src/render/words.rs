@@ -61,7 +61,9 @@ pub fn summary_paragraphs(report: &Report) -> Vec<String> {
     if let Some(prev) = &report.previous_total {
         paragraphs.push(comparison_paragraph(report, prev));
     }
+    paragraphs.extend(report.comparison_withheld.clone());
     paragraphs.push(overdue_agencies_sentence(report));
+    paragraphs.extend(report.warnings.iter().map(|w| format!("Lưu ý: {w}")));
     paragraphs
 }
 
@@ -468,6 +470,9 @@ mod tests {
             left_out: LeftOut::default(),
             ranking: None,
             trend: None,
+            coverage: Default::default(),
+            warnings: vec![],
+            comparison_withheld: None,
         }
     }
 

@@ -30,6 +30,7 @@ pub fn settle(
     files_read: usize,
 ) -> Loaded {
     let mut matcher = Matcher::new(&directory);
+    let sources = crate::coverage::sources(&tasks, |t| matcher.resolve(t));
     let directory_len = directory.agencies.len();
     let (merged_rows, dup_findings) = dedup::merge(&mut tasks, |t| {
         matcher.resolve(t).slot(directory_len).map(|s| s as u64)
@@ -55,6 +56,7 @@ pub fn settle(
         excluded,
         judging,
         files_read,
+        sources,
     }
 }
 

@@ -498,10 +498,21 @@ fn vn_percent(num: u64, den: u64) -> String {
 // of the 2025 report so the two years compare the same agencies).
 #[test]
 fn brief_numbers_equal_figures_for_the_period_and_the_same_period_last_year() {
+    // legacy.xls holds 2024 from 01/03/2024 only: one older task (December 2023) shows the
+    // data covers the whole of H1 2024, so the brief may compare (see the next test).
+    let dir = harness::temp_dir();
+    let older = dir.path().join("so-2023.csv");
+    std::fs::write(
+        &older,
+        "Số ký hiệu,Ngày văn bản,Nội dung,Đơn vị chủ trì,Hạn xử lý,Ngày hoàn thành\n\
+         90/UBND-VX,15/12/2023,Tổng kết năm 2023,Sở Y tế,25/12/2023,20/12/2023\n",
+    )
+    .unwrap();
     let inputs = [
         fixture("ioffice_2025.xlsx"),
         fixture("so_theo_doi.csv"),
         fixture("legacy.xls"),
+        older.display().to_string(),
     ];
     let with = |extra: &[&str]| {
         let mut args: Vec<String> = inputs.to_vec();
@@ -553,6 +564,28 @@ fn brief_numbers_equal_figures_for_the_period_and_the_same_period_last_year() {
     let run = tiendo(&brief).ok();
     run.stdout_has("(tăng 350,0% so với cùng kỳ năm 2024)")
         .stdout_has("tỷ lệ hoàn thành giảm 5,6 điểm %");
+}
+
+// Without the older task the inputs start on 01/03/2024 (legacy.xls's first task): H1 2024 is
+// only partly covered, so the brief says so instead of "tăng 350,0%".
+#[test]
+fn brief_withholds_a_comparison_with_a_partly_covered_last_year() {
+    let run = tiendo(&[
+        "brief".to_string(),
+        fixture("ioffice_2025.xlsx"),
+        fixture("so_theo_doi.csv"),
+        fixture("legacy.xls"),
+        "--agencies".into(),
+        fixture("agencies.csv"),
+        "--period".into(),
+        "2025-H1".into(),
+    ])
+    .ok();
+    let text = run.stdout();
+    assert!(!text.contains("so với cùng kỳ"), "{text}");
+    assert!(!text.contains("350"), "{text}");
+    run.stdout_has("\nSố liệu cùng kỳ năm 2024 chỉ có từ ngày 01/03/2024, chưa đủ để so sánh.\n")
+        .stdout_has("tổng số 9 nhiệm vụ: đã hoàn thành 4 nhiệm vụ");
 }
 
 // The monthly brief is year-to-date with the cut-off three days before the meeting.

@@ -262,6 +262,9 @@ pub fn report() -> Report {
         },
         ranking: Some(ranking()),
         trend: Some(trend()),
+        coverage: Default::default(),
+        warnings: vec![],
+        comparison_withheld: None,
     }
 }
 

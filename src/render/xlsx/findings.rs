@@ -6,7 +6,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError as WriterError};
 use super::styles::Styles;
 use super::tasks::opt_text;
 use super::{SHEET_FINDINGS, clip};
-use crate::model::{Finding, FindingKind};
+use crate::model::{Finding, FindingKind, Report};
 
 /// Every kind, in the order of the summary block.
 const KINDS: [FindingKind; 9] = [
@@ -36,17 +36,15 @@ const HEADER: [(&str, f64); 6] = [
 /// Excel's last row index.
 const LAST_EXCEL_ROW: RowNum = 1_048_575;
 
-pub(super) fn write(
-    ws: &mut Worksheet,
-    findings: &[Finding],
-    st: &Styles,
-) -> Result<(), WriterError> {
+pub(super) fn write(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), WriterError> {
+    let findings = &report.findings;
     ws.set_name(SHEET_FINDINGS)?;
     for (col, (_, width)) in HEADER.iter().enumerate() {
         ws.set_column_width(col as ColNum, *width)?;
     }
     ws.write_string_with_format(0, 0, "KIỂM TRA DỮ LIỆU ĐẦU VÀO", &st.sheet_title)?;
     summary(ws, findings, st)?;
+    coverage(ws, report, st)?;
     let top = FINDINGS_HEADER_ROW;
     for (col, (label, _)) in HEADER.iter().enumerate() {
         ws.write_string_with_format(top, col as ColNum, *label, &st.header)?;
@@ -73,6 +71,32 @@ pub(super) fn write(
     ws.set_landscape()
         .set_paper_size(9)
         .set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// Beside the counts, in the wide last column: what each source covers, then the warnings
+/// and the withheld comparison (SPEC §9). What does not fit above the findings table is
+/// counted in its last line.
+fn coverage(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), WriterError> {
+    ws.write_string_with_format(1, 5, "Phạm vi dữ liệu và lưu ý", &st.header)?;
+    let mut lines = crate::coverage::source_lines(&report.coverage);
+    lines.extend(report.warnings.iter().map(|w| format!("Lưu ý: {w}")));
+    lines.extend(report.comparison_withheld.clone());
+    let room = (FINDINGS_HEADER_ROW - 3) as usize;
+    if lines.len() > room {
+        let more = lines.len() - (room - 1);
+        lines.truncate(room - 1);
+        lines.push(format!(
+            "… và {} dòng nữa (xem: tiendo check)",
+            crate::vn_number::count(more as u64)
+        ));
+    }
+    if lines.is_empty() {
+        lines.push("Không có thông tin về phạm vi dữ liệu.".to_string());
+    }
+    for (i, line) in lines.iter().enumerate() {
+        ws.write_string_with_format(2 + i as RowNum, 5, clip(line), &st.body.text)?;
+    }
     Ok(())
 }
 

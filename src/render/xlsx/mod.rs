@@ -250,10 +250,7 @@ fn write_other_sheets(
     if !report.stale.is_empty() {
         on_sheet(SHEET_STALE, tasks::write_stale(next(), report, st))?;
     }
-    on_sheet(
-        SHEET_FINDINGS,
-        findings::write(next(), &report.findings, st),
-    )?;
+    on_sheet(SHEET_FINDINGS, findings::write(next(), report, st))?;
     if let Some(ranking) = &report.ranking {
         on_sheet(SHEET_RANKING, ranking::write(next(), ranking, st))?;
     }

@@ -548,6 +548,8 @@ fn footnote(
         );
     }
     lines.push(reconciliation(&report.left_out));
+    lines.extend(report.comparison_withheld.clone());
+    lines.extend(report.warnings.iter().map(|w| format!("Lưu ý: {w}")));
     ws.write_string_with_format(first_row, 0, "Ghi chú:", &st.note_bold)?;
     for (i, line) in lines.iter().enumerate() {
         ws.write_string_with_format(first_row + 1 + i as RowNum, 0, line, &st.note)?;

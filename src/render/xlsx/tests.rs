@@ -238,6 +238,9 @@ fn sample_report() -> Report {
         },
         ranking: Some(ranking()),
         trend: Some(trend()),
+        coverage: Default::default(),
+        warnings: vec![],
+        comparison_withheld: None,
     }
 }
 
