@@ -31,16 +31,13 @@ pub fn statement(text: &str) -> Statement {
             out.exported = Some(date.and_time(time.unwrap_or(NaiveTime::MIN)));
         }
     }
-    if let Some(at) = find_any(&tokens, &[&["tu", "ngay"]]) {
-        let rest = &tokens[at..];
-        if let Some((from, used)) = first_date(rest) {
-            let after = &rest[used..];
-            if let Some(to_at) = find_any(after, &[&["den", "ngay"], &["den", "het", "ngay"]]) {
-                if let Some((to, _)) = first_date(&after[to_at..]).filter(|(to, _)| *to >= from) {
-                    out.span = Some((from, to));
-                }
-            }
-        }
+    if let Some(at) = find_any(&tokens, &[&["tu", "ngay"]])
+        && let Some((from, used)) = first_date(&tokens[at..])
+        && let after = &tokens[at + used..]
+        && let Some(to_at) = find_any(after, &[&["den", "ngay"], &["den", "het", "ngay"]])
+        && let Some((to, _)) = first_date(&after[to_at..]).filter(|(to, _)| *to >= from)
+    {
+        out.span = Some((from, to));
     }
     out
 }
@@ -71,12 +68,11 @@ fn first_date(tokens: &[&str]) -> Option<(NaiveDate, usize)> {
             tokens.get(i + 3),
             tokens.get(i + 4),
         );
-        if let (Some(&"thang"), Some(m), Some(&"nam"), Some(y)) = words {
-            if let (Some(m), Some(y)) = (num(m), num(y)) {
-                if let Some(d) = NaiveDate::from_ymd_opt(y as i32, m, a) {
-                    return Some((d, i + 5));
-                }
-            }
+        if let (Some(&"thang"), Some(m), Some(&"nam"), Some(y)) = words
+            && let (Some(m), Some(y)) = (num(m), num(y))
+            && let Some(d) = NaiveDate::from_ymd_opt(y as i32, m, a)
+        {
+            return Some((d, i + 5));
         }
         let (Some(b), Some(c)) = (
             tokens.get(i + 1).and_then(|t| num(t)),
@@ -103,30 +99,21 @@ fn time_in(tokens: &[&str]) -> Option<NaiveTime> {
     let hm = |h: &str, m: &str| -> Option<NaiveTime> {
         NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
     };
-    for (i, t) in tokens.iter().enumerate() {
-        if let Some((h, m)) = t.split_once('h').filter(|(h, m)| {
-            !h.is_empty()
-                && !m.is_empty()
-                && (h.len() + m.len()) <= 4
-                && t.bytes().all(|b| b.is_ascii_digit() || b == b'h')
-        }) {
-            if let Some(time) = hm(h, m) {
-                return Some(time);
-            }
-        }
+    tokens.iter().enumerate().find_map(|(i, t)| {
         let next = |k: usize| tokens.get(i + k).copied().unwrap_or("");
-        if *t == "luc" {
-            if let Some(time) = hm(next(1), next(2)) {
-                return Some(time);
-            }
-        }
-        if next(1) == "gio" {
-            if let Some(time) = hm(t, next(2)) {
-                return Some(time);
-            }
-        }
-    }
-    None
+        // "08h15": digits on both sides of one h.
+        let glued = t
+            .split_once('h')
+            .filter(|(h, m)| {
+                (1..=2).contains(&h.len())
+                    && (1..=2).contains(&m.len())
+                    && format!("{h}{m}").bytes().all(|b| b.is_ascii_digit())
+            })
+            .and_then(|(h, m)| hm(h, m));
+        glued
+            .or_else(|| (*t == "luc").then(|| hm(next(1), next(2))).flatten())
+            .or_else(|| (next(1) == "gio").then(|| hm(t, next(2))).flatten())
+    })
 }
 
 #[cfg(test)]
