@@ -83,14 +83,14 @@ pub fn with_statements(mut sources: Vec<SourceCoverage>, stated: &[Stated]) -> V
             }
         };
         let cov = &mut sources[i];
-        if let Some(at) = s.statement.exported {
-            if cov.exported.as_ref().is_none_or(|e| at > e.at) {
-                cov.exported = Some(Exported {
-                    at,
-                    has_time: s.statement.has_time,
-                    source: s.source.clone(),
-                });
-            }
+        if let Some(at) = s.statement.exported
+            && cov.exported.as_ref().is_none_or(|e| at > e.at)
+        {
+            cov.exported = Some(Exported {
+                at,
+                has_time: s.statement.has_time,
+                source: s.source.clone(),
+            });
         }
         if cov.stated_span.is_none() {
             cov.stated_span = s.statement.span;
