@@ -13,7 +13,9 @@
 mod error;
 mod manual;
 mod points;
+mod presets;
 mod rank;
+mod rule_file;
 mod rules;
 
 #[cfg(test)]
@@ -21,10 +23,12 @@ mod tests;
 
 pub use error::RuleError;
 pub use manual::parse_manual_points;
+pub use presets::{DEFAULT_PRESET, default_rules, preset, preset_names};
 pub use rank::{NO_TASKS, rank, unmatched_manual};
+pub use rule_file::parse_rules;
 pub use rules::{
-    Band, BandRate, Bands, Bonus, CapBase, CapScope, DEFAULT_PRESET, Deduction, DeductionUnit,
-    KeyTasks, Method, RuleSet, Tier, TopCap, default_rules, parse_rules, preset, preset_names,
+    Band, BandRate, Bands, Bonus, CapBase, CapScope, Deduction, DeductionUnit, KeyTasks, Method,
+    RuleSet, Tier, TopCap,
 };
 
 use crate::model::Counts;
