@@ -388,7 +388,8 @@ fn points_cell(a: &crate::model::RankedAgency) -> String {
     )
 }
 
-/// The ranking as CSV (one line per agency, working joined with " | ").
+/// The ranking as CSV (one line per agency, working joined with " | "), the agencies not
+/// ranked last.
 pub fn csv_ranking(r: &crate::model::Ranking) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
@@ -413,6 +414,19 @@ pub fn csv_ranking(r: &crate::model::Ranking) -> Result<String, csv::Error> {
             rank_text(a.rank_in_province),
             a.working.join(" | "),
             a.note.clone(),
+        ])?;
+    }
+    for a in &r.unranked {
+        w.write_record([
+            crate::model::UNRANKED.to_string(),
+            a.name.clone(),
+            a.counts.total.to_string(),
+            String::new(),
+            String::new(),
+            rank_text(None),
+            rank_text(None),
+            a.working.join(" | "),
+            a.reason.clone(),
         ])?;
     }
     let bytes = w
@@ -459,6 +473,20 @@ pub fn table_ranking(r: &crate::model::Ranking, period: &crate::model::Period) -
                 format!("; {}", a.note)
             },
             rank_text(a.rank_in_province),
+        ));
+        for w in &a.working {
+            out.push_str(&format!("         {w}\n"));
+        }
+    }
+    if !r.unranked.is_empty() {
+        out.push_str(&format!("\n{}\n", crate::model::UNRANKED));
+    }
+    for a in &r.unranked {
+        out.push_str(&format!(
+            "  {:>3}. {} — {}\n",
+            rank_text(None),
+            a.name,
+            a.reason
         ));
         for w in &a.working {
             out.push_str(&format!("         {w}\n"));

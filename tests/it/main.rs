@@ -11,3 +11,4 @@ mod published_2019;
 mod report_texts;
 mod sample_ranking;
 mod sample_truth;
+mod unranked;

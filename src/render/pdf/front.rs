@@ -269,10 +269,21 @@ fn scoring_section(flow: &mut Flow, ranking: &Ranking, numeral: &str, number: us
         .iter()
         .filter(|a| a.points.is_some())
         .count();
+    // Agencies with tasks outside the ranking are named too, so the page accounts for every
+    // task of the figures.
+    let unranked = if ranking.unranked.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; {} cơ quan, đơn vị có nhiệm vụ nhưng chưa xếp hạng được liệt kê cuối phụ lục, có \
+             ghi lý do",
+            count(ranking.unranked.len() as u64)
+        )
+    };
     flow.paragraph(
         &format!(
             "Chấm điểm tiêu chí thực hiện nhiệm vụ được giao theo «{}» cho {} cơ quan, đơn \
-             vị; kết quả, xếp hạng trong khối và toàn tỉnh tại Phụ lục {numeral}.",
+             vị; kết quả, xếp hạng trong khối và toàn tỉnh tại Phụ lục {numeral}{unranked}.",
             ranking.rule_name,
             count(ranked as u64)
         ),

@@ -313,6 +313,7 @@ fn ranking() -> Ranking {
                 None,
             ),
         ],
+        unranked: Vec::new(),
     }
 }
 
