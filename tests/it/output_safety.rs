@@ -72,17 +72,26 @@ fn inputs() -> Inputs {
     }
 }
 
-fn run(args: &[&str], inputs: &Inputs) -> String {
+/// A command's CSV on the task list: `args` is the command and its options.
+fn csv_of(args: &[&str], inputs: &Inputs) -> String {
     let mut all = vec![args[0], inputs.tasks.to_str().unwrap()];
     all.extend(&args[1..]);
-    all.push("--quiet");
+    all.extend(["--format", "csv", "--quiet"]);
     tiendo(&all).ok().stdout()
+}
+
+/// The records of a CSV tiendo printed, after its header line.
+fn csv_rows(out: &str) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
 }
 
 #[test]
 fn figures_csv_makes_every_name_from_the_inputs_inert() {
     let i = inputs();
-    let out = run(&["figures", "--period", "2025-H1", "--format", "csv"], &i);
+    let out = csv_of(&["figures", "--period", "2025-H1"], &i);
     let rows: Vec<&str> = out.lines().skip(1).collect();
     // Counts: total, completed, on time, late, not completed, within, overdue, no deadline;
     // rates: completion, on time of completed, completion of due.
@@ -103,45 +112,19 @@ fn figures_csv_makes_every_name_from_the_inputs_inert() {
 #[test]
 fn figures_csv_by_leader_makes_leader_names_inert() {
     let i = inputs();
-    let out = run(
-        &[
-            "figures", "--period", "2025-H1", "--by", "leader", "--format", "csv",
-        ],
-        &i,
-    );
-    let keys: Vec<&str> = out
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
+    let out = csv_of(&["figures", "--period", "2025-H1", "--by", "leader"], &i);
+    let keys: Vec<String> = csv_rows(&out).into_iter().map(|r| r[0].clone()).collect();
     assert_eq!(keys, ["Chủ tịch", "'=HYPERLINK(0)", "Tổng cộng"], "{out}");
 }
 
 #[test]
 fn trend_csv_makes_every_name_from_the_inputs_inert() {
     let i = inputs();
-    let out = run(
-        &[
-            "trend",
-            "--years",
-            "2025..2025",
-            "--half",
-            "1",
-            "--format",
-            "csv",
-        ],
-        &i,
-    );
-    let keys: Vec<(&str, &str)> = out
-        .lines()
-        .skip(1)
-        .map(|l| {
-            let mut cells = l.split(',');
-            (cells.next().unwrap(), cells.next().unwrap())
-        })
-        .collect();
+    let out = csv_of(&["trend", "--years", "2025..2025", "--half", "1"], &i);
+    // Columns: period, key, then the figures.
+    let keys: Vec<String> = csv_rows(&out).into_iter().map(|r| r[1].clone()).collect();
     assert_eq!(
-        keys.iter().map(|(_, k)| *k).collect::<Vec<_>>(),
+        keys,
         ["'=1+1", "'+84 Sở A", "'-Sở B", "'@Sở C", "Toàn tỉnh"],
         "{out}"
     );
@@ -153,7 +136,7 @@ fn trend_csv_makes_every_name_from_the_inputs_inert() {
 #[test]
 fn ranking_csv_makes_blocs_names_and_tiers_inert() {
     let i = inputs();
-    let out = run(
+    let out = csv_of(
         &[
             "rank",
             "--period",
@@ -162,15 +145,14 @@ fn ranking_csv_makes_blocs_names_and_tiers_inert() {
             i.directory.to_str().unwrap(),
             "--rules",
             i.rules.to_str().unwrap(),
-            "--format",
-            "csv",
         ],
         &i,
     );
-    let mut reader = csv::Reader::from_reader(out.as_bytes());
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().take(7).map(String::from).collect())
+    // Columns: bloc, agency, total, points, tier, rank in bloc, rank in province (then the
+    // working and the note, tiendo's own words).
+    let rows: Vec<Vec<String>> = csv_rows(&out)
+        .into_iter()
+        .map(|r| r[..7].to_vec())
         .collect();
     let row = |cells: [&str; 7]| cells.map(String::from).to_vec();
     assert_eq!(

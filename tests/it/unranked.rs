@@ -17,20 +17,19 @@ const REASON: &str =
 const COUNTS_LINE: &str = "Tổng số 1 nhiệm vụ; hoàn thành đúng hạn 0, hoàn thành quá hạn 0, \
                            chưa hoàn thành trong hạn 1, chưa hoàn thành quá hạn 0";
 
-fn rank(format: &str, with_directory: bool) -> harness::Run {
-    let mut args = vec![
-        "rank".to_string(),
-        fixture("ioffice_2025.xlsx"),
-        fixture("so_theo_doi.csv"),
-        "--period".into(),
-        "2025".into(),
-        "--format".into(),
-        format.into(),
-        "--quiet".into(),
-    ];
+/// The export and the hand-kept sheet, with the directory or without.
+fn inputs(with_directory: bool) -> Vec<String> {
+    let mut args = vec![fixture("ioffice_2025.xlsx"), fixture("so_theo_doi.csv")];
     if with_directory {
         args.extend(["--agencies".to_string(), fixture("agencies.csv")]);
     }
+    args
+}
+
+fn rank(format: &str, with_directory: bool) -> harness::Run {
+    let mut args = vec!["rank".to_string()];
+    args.extend(inputs(with_directory));
+    args.extend(["--period", "2025", "--format", format, "--quiet"].map(String::from));
     tiendo(&args).ok()
 }
 
@@ -83,21 +82,16 @@ fn rank_json_carries_the_unranked_agency_with_its_counts_and_reason() {
 fn ranking_sheet_lists_the_unranked_agency_with_its_counts_and_reason() {
     let dir = harness::temp_dir();
     let out = dir.path().join("out");
-    tiendo(&[
-        "report",
-        &fixture("ioffice_2025.xlsx"),
-        &fixture("so_theo_doi.csv"),
-        "--agencies",
-        &fixture("agencies.csv"),
-        "--period",
-        "2025",
-        "--rules",
-        "khau-tru",
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-    ])
-    .ok();
+    let mut args = vec!["report".to_string()];
+    args.extend(inputs(true));
+    args.extend(
+        [
+            "--period", "2025", "--rules", "khau-tru", "--quiet", "--out",
+        ]
+        .map(String::from),
+    );
+    args.push(out.to_str().unwrap().to_string());
+    tiendo(&args).ok();
     let rows = sheet_rows(&out.join("bao-cao-2025.xlsx"), "Xếp hạng");
     // After the ranked agencies of agencies.csv, last: the one outside it, with its counts
     // (total, on time, late, overdue) as numbers and no points, tier or ranks.

@@ -7,7 +7,9 @@ use chrono::Duration;
 
 use super::fonts::Face;
 use super::front::roman;
-use super::layout::{Align, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns};
+use super::layout::{
+    Align, Column, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns,
+};
 use crate::model::{
     Counts, DUE_SOON_DAYS, LeftOut, Ranking, Rate, Report, TaskLine, TrendPoint, UNRANKED,
     UnrankedAgency,
@@ -39,6 +41,18 @@ pub fn annex_title(
         flow.paragraph(subtitle, ParaStyle::centered(Face::Italic, 12.0));
     }
     flow.gap(8.0);
+}
+
+/// A table of the annexes with a one-row header (grey) and body text at [`BODY_PT`].
+fn one_row_table(columns: Vec<Column>, header: Vec<HeaderCell>, rows: Vec<Row>) -> Table {
+    Table {
+        columns,
+        header_rows: 1,
+        header,
+        rows,
+        body_size_pt: BODY_PT,
+        header_fill_gray: 0.9,
+    }
 }
 
 fn note(flow: &mut Flow, text: &str) {
@@ -247,14 +261,7 @@ fn task_table(report: &Report, tasks: &[TaskLine], is_overdue: bool) -> Table {
             ]));
         }
     }
-    Table {
-        columns,
-        header_rows: 1,
-        header,
-        rows,
-        body_size_pt: BODY_PT,
-        header_fill_gray: 0.9,
-    }
+    one_row_table(columns, header, rows)
 }
 
 pub fn task_lists_annex(flow: &mut Flow, report: &Report, numeral: &str) {
@@ -377,14 +384,7 @@ pub fn ranking_annex(flow: &mut Flow, ranking: &Ranking, numeral: &str) {
             ])
         })
         .collect();
-    flow.table(&Table {
-        columns,
-        header_rows: 1,
-        header,
-        rows,
-        body_size_pt: BODY_PT,
-        header_fill_gray: 0.9,
-    });
+    flow.table(&one_row_table(columns, header, rows));
     flow.gap(6.0);
     unranked_part(flow, &ranking.unranked);
     if !ranking.rule_lines.is_empty() {
@@ -445,14 +445,7 @@ fn unranked_part(flow: &mut Flow, unranked: &[UnrankedAgency]) {
             ])
         })
         .collect();
-    flow.table(&Table {
-        columns,
-        header_rows: 1,
-        header,
-        rows,
-        body_size_pt: BODY_PT,
-        header_fill_gray: 0.9,
-    });
+    flow.table(&one_row_table(columns, header, rows));
     flow.gap(6.0);
 }
 
@@ -492,14 +485,7 @@ pub fn trend_table(flow: &Flow, trend: &[TrendPoint], rounding: Rounding) -> Tab
             ])
         })
         .collect();
-    Table {
-        columns,
-        header_rows: 1,
-        header,
-        rows,
-        body_size_pt: BODY_PT,
-        header_fill_gray: 0.9,
-    }
+    one_row_table(columns, header, rows)
 }
 
 pub fn capitalised(text: &str) -> String {
