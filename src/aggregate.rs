@@ -191,19 +191,20 @@ pub fn key_agency_counts(loaded: &Loaded, view: &View) -> Result<Vec<Counts>, Ag
     })
 }
 
-/// The agencies to score for a view: every directory agency still in existence under the
+/// What a view's ranking is made of: every directory agency still in existence under the
 /// view's structure (a merged-away agency is scored under its successor; a dissolved one only
-/// if it had tasks), with its counts and key-task counts. Agencies outside the directory are
-/// not ranked (they are listed in the data-quality findings instead).
+/// if it had tasks), with its counts and key-task counts; and every name outside the directory
+/// that has tasks in the view, in report order (alphabetical), with its counts: those are
+/// listed as not ranked (chưa xếp hạng), never dropped.
 pub fn score_inputs(
     loaded: &Loaded,
     view: &View,
-) -> Result<Vec<crate::score::ScoreInput>, AggregateError> {
+) -> Result<crate::score::ScoreInputs, AggregateError> {
     let counts = agency_counts(loaded, view)?;
     let key_counts = key_agency_counts(loaded, view)?;
     let end = view.period.effective_end();
     let dir = &loaded.directory;
-    Ok((0..dir.agencies.len())
+    let scored = (0..dir.agencies.len())
         .filter(|&i| match view.structure {
             Structure::AsOf(day) => dir.reported_under(i, day) == i,
             Structure::AsThen => true,
@@ -215,7 +216,19 @@ pub fn score_inputs(
             counts: counts[i],
             key_counts: key_counts[i],
         })
-        .collect())
+        .collect();
+    let keys = crate::resolve::keys(loaded);
+    let outside = keys
+        .agency_order
+        .iter()
+        .filter(|&&slot| slot >= dir.agencies.len() && counts[slot].total > 0)
+        .map(|&slot| (keys.agency_names[slot].clone(), counts[slot]))
+        .collect();
+    Ok(crate::score::ScoreInputs {
+        scored,
+        outside,
+        has_directory: !dir.is_empty(),
+    })
 }
 
 #[cfg(test)]

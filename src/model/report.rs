@@ -88,12 +88,29 @@ pub struct RankedAgency {
     pub note: String,
 }
 
+/// An agency with tasks in the period that is not ranked (chưa xếp hạng): its counts and why.
+/// Listed after the ranked blocs, so no task counted in the figures is missing from a ranking.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnrankedAgency {
+    pub name: String,
+    pub counts: Counts,
+    /// The counts in words, as the first line of a ranked agency's working.
+    pub working: Vec<String>,
+    pub reason: String,
+}
+
+/// The heading of a ranking's part after the ranked blocs (and, in the CSV and the workbook, the
+/// bloc cell of its lines).
+pub const UNRANKED: &str = "Chưa xếp hạng";
+
 /// A scored ranking and the rule set that produced it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ranking {
     pub rule_name: String,
     pub rule_lines: Vec<String>,
     pub agencies: Vec<RankedAgency>,
+    /// Agencies with tasks outside the ranking (not in the directory, or no directory given).
+    pub unranked: Vec<UnrankedAgency>,
 }
 
 /// One period of a trend: the province total, and per key (agency, group or bloc).

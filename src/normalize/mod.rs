@@ -337,8 +337,14 @@ fn total_label(row: &[CellRef<'_>]) -> Option<String> {
     })
 }
 
+/// A task row's cells by field (`None` for a missing column or an empty cell).
+type RowCells<'g, 'a> = &'g dyn Fn(Field) -> Option<&'a CellRef<'a>>;
+
+/// One task from a row already known to be a task row: its dates, names, deadline, status and
+/// keys; every cell it cannot read becomes a finding (in column order: dates, deadline,
+/// status).
 fn task_from_row<'a>(
-    get: &dyn Fn(Field) -> Option<&'a CellRef<'a>>,
+    get: RowCells<'_, 'a>,
     layout: &Layout,
     interner: &mut Interner,
     source: SourceLoc,
@@ -346,21 +352,10 @@ fn task_from_row<'a>(
     findings: &mut Vec<Finding>,
 ) -> RawTask {
     let raw = |f: Field| get(f).and_then(CellRef::as_text);
-    let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
-        let cell = get(f)?;
-        let parsed = cell_date(cell);
-        if parsed.is_none() && !is_no_date_text(cell) {
-            findings.push(bad_cell(&source, label, cell));
-        }
-        parsed
-    };
-    let doc_date = date(Field::DocDate, "Ngày văn bản");
-    let assigned = date(Field::Assigned, "Ngày giao");
-    let extended = date(Field::Extended, "Hạn gia hạn");
-    let completed = date(Field::Completed, "Ngày hoàn thành");
+    let dates = RowDates::read(get, &source, findings);
     // Texts not kept are not even copied; their keys are hashed from the raw cells (folding
     // ignores spacing and normal form).
-    let drop_texts = !texts.keeps(assigned.or(doc_date));
+    let drop_texts = !texts.keeps(dates.assigned.or(dates.doc_date));
     let owned = |f: Field| {
         if drop_texts {
             None
@@ -379,48 +374,21 @@ fn task_from_row<'a>(
     } else {
         (shared(Field::Cooperating), shared(Field::Officer))
     };
-    let deadline = match get(Field::Deadline) {
-        _ if layout.column(Field::Deadline).is_none() => Deadline::Unknown,
-        None => Deadline::NoDeadline,
-        Some(cell) => match deadline_date(cell) {
-            Some(d) => Deadline::Date(d),
-            None if is_no_date_text(cell) => Deadline::NoDeadline,
-            None => {
-                findings.push(bad_cell(&source, "Hạn xử lý", cell));
-                Deadline::Unknown
-            }
-        },
-    };
-    let status_text = status_raw.as_ref().and_then(|raw| interner.status(raw));
-    if let (Some(raw), None) = (&status_raw, status_text) {
-        findings.push(Finding {
-            kind: FindingKind::BadCell,
-            source: source.clone(),
-            message: format!("cột Trạng thái: không hiểu «{raw}», bỏ qua trạng thái này"),
-        });
-    }
-    let (doc, content, id) = (
-        raw(Field::DocNumber),
-        raw(Field::Summary),
-        raw(Field::TaskId),
-    );
-    let match_key = match (&doc, &content) {
-        (Some(doc), Some(content)) => Some(crate::model::match_key(doc, doc_date, content)),
-        _ => None,
-    };
-    let id_key = id.as_deref().map(crate::model::id_key);
+    let deadline = read_deadline(get, layout, &source, findings);
+    let status_text = read_status(interner, status_raw.as_ref(), &source, findings);
+    let (match_key, id_key) = row_keys(get, dates.doc_date);
     let mut task = RawTask {
         task_id: owned(Field::TaskId),
         doc_number: owned(Field::DocNumber),
-        doc_date,
+        doc_date: dates.doc_date,
         summary: owned(Field::Summary),
         leader,
         agency,
         cooperating,
-        assigned,
+        assigned: dates.assigned,
         deadline,
-        extended,
-        completed,
+        extended: dates.extended,
+        completed: dates.completed,
         status_text,
         status_raw,
         is_key: raw(Field::Key).is_some_and(|t| is_key_flag(&t)),
@@ -430,8 +398,97 @@ fn task_from_row<'a>(
         id_key,
         info: 0,
     };
-    // The information count as if every text had been kept, so a load without texts picks the
-    // same winner of a duplicate merge as a full one.
+    task.info = (task.information() + texts_not_copied(get, drop_texts)) as u8;
+    task
+}
+
+/// The date cells of a task row other than the deadline.
+struct RowDates {
+    doc_date: Option<NaiveDate>,
+    assigned: Option<NaiveDate>,
+    extended: Option<NaiveDate>,
+    completed: Option<NaiveDate>,
+}
+
+impl RowDates {
+    /// A cell that is neither a date nor a "no date" text is a finding, and no date.
+    fn read(get: RowCells<'_, '_>, source: &SourceLoc, findings: &mut Vec<Finding>) -> Self {
+        let mut date = |f: Field, label: &str| -> Option<NaiveDate> {
+            let cell = get(f)?;
+            let parsed = cell_date(cell);
+            if parsed.is_none() && !is_no_date_text(cell) {
+                findings.push(bad_cell(source, label, cell));
+            }
+            parsed
+        };
+        RowDates {
+            doc_date: date(Field::DocDate, "Ngày văn bản"),
+            assigned: date(Field::Assigned, "Ngày giao"),
+            extended: date(Field::Extended, "Hạn gia hạn"),
+            completed: date(Field::Completed, "Ngày hoàn thành"),
+        }
+    }
+}
+
+/// The deadline cell's meaning: no deadline column at all is `Unknown`; an empty cell or a
+/// "no deadline" text is `NoDeadline`; a cell that is no date is a finding and `Unknown`.
+fn read_deadline(
+    get: RowCells<'_, '_>,
+    layout: &Layout,
+    source: &SourceLoc,
+    findings: &mut Vec<Finding>,
+) -> Deadline {
+    match get(Field::Deadline) {
+        _ if layout.column(Field::Deadline).is_none() => Deadline::Unknown,
+        None => Deadline::NoDeadline,
+        Some(cell) => match deadline_date(cell) {
+            Some(d) => Deadline::Date(d),
+            None if is_no_date_text(cell) => Deadline::NoDeadline,
+            None => {
+                findings.push(bad_cell(source, "Hạn xử lý", cell));
+                Deadline::Unknown
+            }
+        },
+    }
+}
+
+/// The status text's meaning; a text it does not understand is a finding and is ignored.
+fn read_status(
+    interner: &mut Interner,
+    status_raw: Option<&Text>,
+    source: &SourceLoc,
+    findings: &mut Vec<Finding>,
+) -> Option<StatusText> {
+    let raw = status_raw?;
+    let status_text = interner.status(raw);
+    if status_text.is_none() {
+        findings.push(Finding {
+            kind: FindingKind::BadCell,
+            source: source.clone(),
+            message: format!("cột Trạng thái: không hiểu «{raw}», bỏ qua trạng thái này"),
+        });
+    }
+    status_text
+}
+
+/// The duplicate-matching keys: document number + date + content, and the task id.
+fn row_keys(
+    get: RowCells<'_, '_>,
+    doc_date: Option<NaiveDate>,
+) -> (Option<crate::model::Key>, Option<crate::model::Key>) {
+    let raw = |f: Field| get(f).and_then(CellRef::as_text);
+    let match_key = match (raw(Field::DocNumber), raw(Field::Summary)) {
+        (Some(doc), Some(content)) => Some(crate::model::match_key(&doc, doc_date, &content)),
+        _ => None,
+    };
+    let id_key = raw(Field::TaskId).as_deref().map(crate::model::id_key);
+    (match_key, id_key)
+}
+
+/// The texts a load without texts did not copy, counted so that the information count is as
+/// if every text had been kept: a load without texts then picks the same winner of a
+/// duplicate merge as a full one.
+fn texts_not_copied(get: RowCells<'_, '_>, drop_texts: bool) -> usize {
     let not_kept = [
         Field::TaskId,
         Field::DocNumber,
@@ -439,13 +496,11 @@ fn task_from_row<'a>(
         Field::Cooperating,
         Field::Officer,
     ];
-    let dropped = if drop_texts {
+    if drop_texts {
         not_kept.iter().filter(|f| get(**f).is_some()).count()
     } else {
         0
-    };
-    task.info = (task.information() + dropped) as u8;
-    task
+    }
 }
 
 fn bad_cell(source: &SourceLoc, column: &str, cell: &CellRef<'_>) -> Finding {

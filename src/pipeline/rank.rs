@@ -49,8 +49,9 @@ pub fn rank(job: &RankJob) -> Result<Outcome> {
     })
 }
 
-/// The ranking of a view under `scoring`; names of the manual points sheet that match no
-/// agency become a warning.
+/// The ranking of a view under `scoring`, then the agencies with tasks that are not ranked;
+/// names of the manual points sheet that match no agency, and a missing directory, become
+/// warnings.
 pub(super) fn ranking(
     loaded: &Loaded,
     view: &View,
@@ -60,14 +61,22 @@ pub(super) fn ranking(
     let rules = rules(scoring.rules.as_deref())?;
     let manual = manual_points(scoring.manual_points.as_deref())?;
     let inputs = aggregate::score_inputs(loaded, view)?;
-    let unmatched = score::unmatched_manual(&inputs, &manual);
+    let unmatched = score::unmatched_manual(&inputs.scored, &manual);
     if !unmatched.is_empty() {
         warnings.push(format!(
             "bảng điểm thủ công có tên không khớp cơ quan nào: {}",
             unmatched.join("; ")
         ));
     }
-    Ok(score::rank(&inputs, &rules, &manual))
+    if !inputs.has_directory && !inputs.outside.is_empty() {
+        warnings.push(
+            "không có danh mục cơ quan (--agencies): không cơ quan nào được xếp hạng, các cơ quan chỉ được liệt kê với số liệu ở phần «Chưa xếp hạng»".to_string(),
+        );
+    }
+    Ok(Ranking {
+        unranked: score::unranked(&inputs),
+        ..score::rank(&inputs.scored, &rules, &manual)
+    })
 }
 
 /// A rule file path, or a preset name; the built-in default without one.

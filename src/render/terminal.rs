@@ -1,6 +1,8 @@
 //! Terminal output: the figures, trend and ranking as an aligned table, CSV or the machine JSON
 //! (the `figures` shape is fixed by the foundation issue; keys may be added, none removed), and
-//! the data-quality findings of `check`.
+//! the data-quality findings of `check`. A CSV cell holding a text from the inputs (agency,
+//! group, bloc and leader names, tier names of a rule file) never starts a formula when the file
+//! is opened in a spreadsheet ([`inert`]).
 
 use serde::Serialize;
 
@@ -202,6 +204,21 @@ fn cells(c: &Counts, rounding: Rounding, styled: bool) -> Vec<String> {
         .collect()
 }
 
+/// A text from the inputs, safe as a CSV cell: Excel, LibreOffice and Google Sheets read a
+/// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula (CSV
+/// injection), so such a text gets a leading `'` and stays a text. Only texts from the inputs
+/// go through here (names in the key, bloc and agency columns, tier names): the numbers tiendo
+/// writes itself and its own words (headers, "Tổng cộng", the working, notes, the "-" of a
+/// missing rank) are left as they are. Hand-written: one rule, the OWASP one, with no crate to
+/// keep up.
+pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// CSV with Vietnamese headers, plain numbers and rates in percent with one decimal.
 pub fn csv_figures(
     f: &Figures,
@@ -213,7 +230,7 @@ pub fn csv_figures(
     header.extend(heads(false));
     w.write_record(&header)?;
     for r in &f.rows {
-        let mut rec = vec![r.key.clone()];
+        let mut rec = vec![inert(&r.key).into_owned()];
         rec.extend(cells(&r.counts, rounding, false));
         w.write_record(&rec)?;
     }
@@ -322,13 +339,9 @@ pub fn csv_trend(
     header.extend(heads(false));
     w.write_record(&header)?;
     for f in all {
-        for (key, counts) in f
-            .rows
-            .iter()
-            .map(|r| (r.key.as_str(), &r.counts))
-            .chain([("Toàn tỉnh", &f.total)])
-        {
-            let mut rec = vec![f.period.label.clone(), key.to_string()];
+        let rows = f.rows.iter().map(|r| (inert(&r.key), &r.counts));
+        for (key, counts) in rows.chain([("Toàn tỉnh".into(), &f.total)]) {
+            let mut rec = vec![f.period.label.clone(), key.into_owned()];
             rec.extend(cells(counts, rounding, false));
             w.write_record(&rec)?;
         }
@@ -426,7 +439,8 @@ fn points_cell(a: &crate::model::RankedAgency) -> String {
     )
 }
 
-/// The ranking as CSV (one line per agency, working joined with " | ").
+/// The ranking as CSV (one line per agency, working joined with " | "), the agencies not
+/// ranked last.
 pub fn csv_ranking(r: &crate::model::Ranking) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
@@ -442,15 +456,28 @@ pub fn csv_ranking(r: &crate::model::Ranking) -> Result<String, csv::Error> {
     ])?;
     for a in &r.agencies {
         w.write_record([
-            a.bloc.clone().unwrap_or_default(),
-            a.name.clone(),
+            inert(a.bloc.as_deref().unwrap_or_default()).into_owned(),
+            inert(&a.name).into_owned(),
             a.counts.map_or(String::new(), |c| c.total.to_string()),
             points_cell(a),
-            a.tier.clone().unwrap_or_default(),
+            inert(a.tier.as_deref().unwrap_or_default()).into_owned(),
             rank_text(a.rank_in_bloc),
             rank_text(a.rank_in_province),
             a.working.join(" | "),
             a.note.clone(),
+        ])?;
+    }
+    for a in &r.unranked {
+        w.write_record([
+            crate::model::UNRANKED.to_string(),
+            inert(&a.name).into_owned(),
+            a.counts.total.to_string(),
+            String::new(),
+            String::new(),
+            rank_text(None),
+            rank_text(None),
+            a.working.join(" | "),
+            a.reason.clone(),
         ])?;
     }
     let bytes = w
@@ -502,5 +529,41 @@ pub fn table_ranking(r: &crate::model::Ranking, period: &crate::model::Period) -
             out.push_str(&format!("         {w}\n"));
         }
     }
+    if !r.unranked.is_empty() {
+        out.push_str(&format!("\n{}\n", crate::model::UNRANKED));
+    }
+    for a in &r.unranked {
+        out.push_str(&format!(
+            "  {:>3}. {} — {}\n",
+            rank_text(None),
+            a.name,
+            a.reason
+        ));
+        for w in &a.working {
+            out.push_str(&format!("         {w}\n"));
+        }
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_that_would_start_a_formula_get_a_leading_quote() {
+        for (text, cell) in [
+            ("=1+1", "'=1+1"),
+            ("+84 912 345 678", "'+84 912 345 678"),
+            ("-Sở B", "'-Sở B"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("Sở Y tế", "Sở Y tế"),
+            ("Sở =1", "Sở =1"),
+            ("", ""),
+        ] {
+            assert_eq!(inert(text), cell, "{text:?}");
+        }
+    }
 }

@@ -7,13 +7,16 @@
 //! ```text
 //! rule file ─▶ parse_rules ─▶ RuleSet ─┐
 //! manual sheet rows ─▶ parse_manual_points ─┼─▶ rank ─▶ model::Ranking
-//! counts per agency (ScoreInput) ───────────┘
+//! counts per agency (ScoreInput) ───────────┘            ▲
+//! counts outside the directory ─▶ unranked ─────────────┘ (chưa xếp hạng)
 //! ```
 
 mod error;
 mod manual;
 mod points;
+mod presets;
 mod rank;
+mod rule_file;
 mod rules;
 
 #[cfg(test)]
@@ -21,10 +24,12 @@ mod tests;
 
 pub use error::RuleError;
 pub use manual::parse_manual_points;
-pub use rank::{NO_TASKS, rank, unmatched_manual};
+pub use presets::{DEFAULT_PRESET, default_rules, preset, preset_names};
+pub use rank::{NO_DIRECTORY, NO_TASKS, NOT_IN_DIRECTORY, rank, unmatched_manual, unranked};
+pub use rule_file::parse_rules;
 pub use rules::{
-    Band, BandRate, Bands, Bonus, CapBase, CapScope, DEFAULT_PRESET, Deduction, DeductionUnit,
-    KeyTasks, Method, RuleSet, Tier, TopCap, default_rules, parse_rules, preset, preset_names,
+    Band, BandRate, Bands, Bonus, CapBase, CapScope, Deduction, DeductionUnit, KeyTasks, Method,
+    RuleSet, Tier, TopCap,
 };
 
 use crate::model::Counts;
@@ -38,6 +43,17 @@ pub struct ScoreInput {
     pub counts: Counts,
     /// Key tasks only (a subset of `counts`); all zero when the export has no key flag.
     pub key_counts: Counts,
+}
+
+/// What a ranking is made of (`aggregate::score_inputs`): the directory agencies to score, and
+/// the agencies with tasks outside the directory, listed but not ranked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScoreInputs {
+    pub scored: Vec<ScoreInput>,
+    /// Names outside the directory with tasks in the period, in report order, with their counts.
+    pub outside: Vec<(String, Counts)>,
+    /// Whether a directory was given; without one every name is outside it.
+    pub has_directory: bool,
 }
 
 /// Points as the working and the reports show them: hundredths, decimal comma, trailing zeros

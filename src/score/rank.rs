@@ -1,19 +1,28 @@
 //! The ranking (xếp hạng thi đua): every agency scored, tiered, capped and ranked inside its
 //! emulation bloc (khối thi đua) and across the province. Ties share a rank (1, 2, 2, 4) and are
 //! judged on the points in whole hundredths, so float noise never splits a tie. An agency with no
-//! task is "không có nhiệm vụ" and is not ranked, unless the bloc gave it manual points.
+//! task is "không có nhiệm vụ" and is not ranked, unless the bloc gave it manual points. An agency
+//! outside the directory (or every agency, when no directory is given) belongs to no bloc: it is
+//! listed with its counts as not ranked (chưa xếp hạng), with the reason.
 
 use std::collections::HashMap;
 
-use crate::model::{RankedAgency, Ranking};
+use crate::model::{RankedAgency, Ranking, UnrankedAgency};
 use crate::vn_text::fold;
 
-use super::points::{Scored, hundred_text, score};
+use super::points::{Scored, counts_line, hundred_text, score};
 use super::rules::{CapBase, CapScope, RuleSet, TopCap};
-use super::{ScoreInput, hundredths, points_text};
+use super::{ScoreInput, ScoreInputs, hundredths, points_text};
 
 /// The note on an agency without tasks.
 pub const NO_TASKS: &str = "không có nhiệm vụ";
+
+/// Why a name outside the directory is not ranked.
+pub const NOT_IN_DIRECTORY: &str =
+    "không có trong danh mục cơ quan: chưa thuộc khối thi đua nào nên không xếp hạng";
+
+/// Why no agency is ranked when no directory is given.
+pub const NO_DIRECTORY: &str = "không có danh mục cơ quan (--agencies hoặc danh_muc trong tiendo.toml): chưa biết cơ quan thuộc khối thi đua nào nên không xếp hạng";
 
 /// One agency on its way to a `RankedAgency`.
 struct Row {
@@ -30,7 +39,8 @@ struct Row {
 }
 
 /// Scores and ranks the agencies. `manual` holds points from a manual sheet (matched on the
-/// folded name); they are used only for agencies without tasks.
+/// folded name); they are used only for agencies without tasks. The ranking's `unranked` part
+/// is left empty: [`unranked`] makes it from the same inputs.
 pub fn rank(inputs: &[ScoreInput], rules: &RuleSet, manual: &[(String, f64)]) -> Ranking {
     let manual: HashMap<String, f64> = manual.iter().map(|(n, p)| (fold(n), *p)).collect();
     let mut rows: Vec<Row> = inputs
@@ -50,7 +60,28 @@ pub fn rank(inputs: &[ScoreInput], rules: &RuleSet, manual: &[(String, f64)]) ->
             .into_iter()
             .map(|row| finish(row, rules))
             .collect(),
+        unranked: Vec::new(),
     }
+}
+
+/// The agencies with tasks that are not ranked, in the inputs' order, with their counts and
+/// the reason: outside the directory, or no directory at all.
+pub fn unranked(inputs: &ScoreInputs) -> Vec<UnrankedAgency> {
+    let reason = if inputs.has_directory {
+        NOT_IN_DIRECTORY
+    } else {
+        NO_DIRECTORY
+    };
+    inputs
+        .outside
+        .iter()
+        .map(|(name, counts)| UnrankedAgency {
+            name: name.clone(),
+            counts: *counts,
+            working: vec![counts_line("Tổng số", counts)],
+            reason: reason.to_string(),
+        })
+        .collect()
 }
 
 /// The manual sheet's names that match no agency of the ranking (to report them).

@@ -5,7 +5,7 @@
 use crate::harness;
 use crate::harness::assert_same;
 
-use crate::harness::{fixture, tiendo};
+use crate::harness::{fixture, sheet_rows, tiendo};
 use serde_json::{Value, json};
 
 fn counts(
@@ -609,24 +609,6 @@ fn meeting_date_sets_the_cut_off_three_days_earlier() {
 }
 
 /// Cell text of a workbook sheet as read back by calamine (cached values for formulas).
-fn sheet_rows(path: &std::path::Path, sheet: &str) -> Vec<Vec<String>> {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let mut wb = open_workbook_auto(path).unwrap();
-    let range = wb.worksheet_range(sheet).unwrap();
-    range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|c| match c {
-                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-                    Data::Empty => String::new(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect()
-}
-
 // The workbook of the whole of 2025 from the export + hand sheet, read back with calamine.
 // Hand counts (see `year_figures_count_late_completions_made_after_the_half_year`): 10 tasks
 // = 4 on time + 1 late + 2 within + 3 overdue; overdue at 31/12/2025, most overdue first:

@@ -189,3 +189,23 @@ pub fn side_by_side(left: &str, right: &str, left_name: &str, right_name: &str) 
     }
     out
 }
+
+/// A sheet of a workbook read back with calamine, each cell as text (whole numbers without
+/// a decimal part, empty cells as "").
+pub fn sheet_rows(path: &std::path::Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}

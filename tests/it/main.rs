@@ -7,8 +7,10 @@ mod harness;
 
 mod changes;
 mod cli;
+mod output_safety;
 mod parquet_export;
 mod published_2019;
 mod report_texts;
 mod sample_ranking;
 mod sample_truth;
+mod unranked;

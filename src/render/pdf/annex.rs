@@ -7,8 +7,13 @@ use chrono::Duration;
 
 use super::fonts::Face;
 use super::front::roman;
-use super::layout::{Align, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns};
-use crate::model::{Counts, DUE_SOON_DAYS, LeftOut, Ranking, Rate, Report, TaskLine, TrendPoint};
+use super::layout::{
+    Align, Column, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns,
+};
+use crate::model::{
+    Counts, DUE_SOON_DAYS, LeftOut, Ranking, Rate, Report, TaskLine, TrendPoint, UNRANKED,
+    UnrankedAgency,
+};
 use crate::period;
 use crate::render::labels;
 use crate::render::words as brief;
@@ -36,6 +41,18 @@ pub fn annex_title(
         flow.paragraph(subtitle, ParaStyle::centered(Face::Italic, 12.0));
     }
     flow.gap(8.0);
+}
+
+/// A table of the annexes with a one-row header (grey) and body text at [`BODY_PT`].
+fn one_row_table(columns: Vec<Column>, header: Vec<HeaderCell>, rows: Vec<Row>) -> Table {
+    Table {
+        columns,
+        header_rows: 1,
+        header,
+        rows,
+        body_size_pt: BODY_PT,
+        header_fill_gray: 0.9,
+    }
 }
 
 fn note(flow: &mut Flow, text: &str) {
@@ -244,14 +261,7 @@ fn task_table(report: &Report, tasks: &[TaskLine], is_overdue: bool) -> Table {
             ]));
         }
     }
-    Table {
-        columns,
-        header_rows: 1,
-        header,
-        rows,
-        body_size_pt: BODY_PT,
-        header_fill_gray: 0.9,
-    }
+    one_row_table(columns, header, rows)
 }
 
 pub fn task_lists_annex(flow: &mut Flow, report: &Report, numeral: &str) {
@@ -374,21 +384,69 @@ pub fn ranking_annex(flow: &mut Flow, ranking: &Ranking, numeral: &str) {
             ])
         })
         .collect();
-    flow.table(&Table {
-        columns,
-        header_rows: 1,
-        header,
-        rows,
-        body_size_pt: BODY_PT,
-        header_fill_gray: 0.9,
-    });
+    flow.table(&one_row_table(columns, header, rows));
     flow.gap(6.0);
+    unranked_part(flow, &ranking.unranked);
     if !ranking.rule_lines.is_empty() {
         note(flow, "Cách tính điểm:");
         for line in &ranking.rule_lines {
             note(flow, &format!("- {line}"));
         }
     }
+}
+
+/// After the ranked table: the agencies with tasks that are not ranked, with their counts and
+/// the reason, so no task counted in the figures is missing from the ranking annex.
+fn unranked_part(flow: &mut Flow, unranked: &[UnrankedAgency]) {
+    if unranked.is_empty() {
+        return;
+    }
+    flow.ensure(3.0 * BODY_PT * 1.3);
+    flow.paragraph(
+        &format!("{UNRANKED} (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)"),
+        ParaStyle {
+            face: Face::Bold,
+            align: Some(Align::Left),
+            first_indent_pt: 0.0,
+            ..ParaStyle::body()
+        },
+    );
+    let spec = [
+        (Some(26.0), Align::Center),
+        (None, Align::Left),
+        (Some(40.0), Align::Right),
+        (Some(44.0), Align::Right),
+        (Some(48.0), Align::Right),
+        (Some(52.0), Align::Right),
+        (Some(150.0), Align::Left),
+    ];
+    let columns = fit_columns(flow.width_pt(), &spec);
+    let header = HeaderCell::one_row(&[
+        "STT",
+        "Cơ quan",
+        labels::TOTAL.head,
+        labels::ON_TIME.head,
+        labels::LATE.head,
+        labels::OVERDUE.head,
+        "Lý do",
+    ]);
+    let rows = unranked
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            Row::plain(vec![
+                (i + 1).to_string(),
+                a.name.clone(),
+                count(a.counts.total),
+                count(a.counts.on_time),
+                count(a.counts.late),
+                count(a.counts.overdue),
+                capitalised(&a.reason),
+            ])
+        })
+        .collect();
+    flow.table(&one_row_table(columns, header, rows));
+    flow.gap(6.0);
 }
 
 /// The trend table: one row per period with the province figures.
@@ -427,14 +485,7 @@ pub fn trend_table(flow: &Flow, trend: &[TrendPoint], rounding: Rounding) -> Tab
             ])
         })
         .collect();
-    Table {
-        columns,
-        header_rows: 1,
-        header,
-        rows,
-        body_size_pt: BODY_PT,
-        header_fill_gray: 0.9,
-    }
+    one_row_table(columns, header, rows)
 }
 
 pub fn capitalised(text: &str) -> String {
@@ -472,5 +523,70 @@ mod tests {
             Some("Ngoài ra: 1.250 nhiệm vụ đã hủy/thu hồi không tính.")
         );
         assert_eq!(reconciliation_line(&LeftOut::default()), None);
+    }
+
+    // The ranking annex laid out on our own page type: one ranked agency, then the part «Chưa
+    // xếp hạng» with the agency outside the directory — its number, name, counts (26 tasks:
+    // 20 on time, 3 late, 1 overdue) and reason on one line — before the rule notes.
+    #[test]
+    fn ranking_annex_lists_unranked_agencies_after_the_table_with_counts_and_reason() {
+        use crate::model::{Counts, RankedAgency, UnrankedAgency};
+        use crate::render::pdf::fonts::Fonts;
+        let fonts = Fonts::load().unwrap();
+        let mut flow = Flow::new(&fonts);
+        let ranking = Ranking {
+            rule_name: "Khấu trừ".to_string(),
+            rule_lines: vec!["Điểm tối đa: 10".to_string()],
+            agencies: vec![RankedAgency {
+                name: "Sở Y tế".to_string(),
+                bloc: Some("Khối văn hóa - xã hội".to_string()),
+                counts: Some(Counts::from_parts(3, 0, 0, 0, 0)),
+                points: Some(11.0),
+                tier: Some("Hoàn thành xuất sắc".to_string()),
+                rank_in_bloc: Some(1),
+                rank_in_province: Some(1),
+                working: vec![],
+                note: String::new(),
+            }],
+            unranked: vec![UnrankedAgency {
+                name: "Ban Quản lý dự án".to_string(),
+                counts: Counts::from_parts(20, 3, 2, 1, 0),
+                working: vec![],
+                reason: "không có trong danh mục".to_string(),
+            }],
+        };
+        ranking_annex(&mut flow, &ranking, "IV");
+        let pages = flow.finish();
+        assert_eq!(pages.len(), 1);
+        let texts: Vec<_> = pages[0].texts().collect();
+        let at = |text: &str| {
+            texts
+                .iter()
+                .position(|t| t.text == text)
+                .unwrap_or_else(|| panic!("«{text}» not laid out"))
+        };
+        let heading = at("Chưa xếp hạng (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)");
+        let name = at("Ban Quản lý dự án");
+        let y = texts[name].y_pt;
+        let line: Vec<&str> = texts
+            .iter()
+            .filter(|t| (t.y_pt - y).abs() < 0.01)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(
+            line,
+            [
+                "1",
+                "Ban Quản lý dự án",
+                "26",
+                "20",
+                "3",
+                "1",
+                "Không có trong danh mục"
+            ]
+        );
+        assert!(texts[at("Sở Y tế")].y_pt < texts[heading].y_pt);
+        assert!(texts[heading].y_pt < y);
+        assert!(y < texts[at("Cách tính điểm:")].y_pt);
     }
 }

@@ -255,13 +255,38 @@ pub fn trend_annex(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding, nu
 const CHART_PT: f32 = 220.0;
 const MARKER_PT: f32 = 5.0;
 
+/// Where the line chart sits on the page and how a value and a period index map to it.
+struct Plot {
+    left: f32,
+    right: f32,
+    top: f32,
+    bottom: f32,
+    /// The value at the bottom axis (a multiple of 10).
+    floor: f64,
+    /// Number of periods along the horizontal axis.
+    points: usize,
+}
+
+impl Plot {
+    fn y_of(&self, v: f64) -> f32 {
+        self.bottom - (CHART_PT * ((v - self.floor) / (100.0 - self.floor)) as f32)
+    }
+
+    fn x_of(&self, i: usize) -> f32 {
+        let step = (self.right - self.left) / self.points as f32;
+        self.left + step * (i as f32 + 0.5)
+    }
+}
+
+/// The two series: completion rate (solid) and on-time share (dashed).
+const LINE_SERIES: [(Rate, bool); 2] = [(Rate::Completion, false), (Rate::OnTimeOfCompleted, true)];
+
 fn line_chart(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding) {
     if trend.is_empty() {
         return;
     }
     flow.ensure(CHART_PT + 70.0);
-    let series: [(Rate, bool); 2] = [(Rate::Completion, false), (Rate::OnTimeOfCompleted, true)];
-    let values: Vec<Vec<Option<f64>>> = series
+    let values: Vec<Vec<Option<f64>>> = LINE_SERIES
         .iter()
         .map(|(rate, _)| {
             trend
@@ -270,88 +295,120 @@ fn line_chart(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding) {
                 .collect()
         })
         .collect();
+    let top = flow.y_pt() + 10.0;
+    let plot = Plot {
+        left: flow.left_pt() + 40.0,
+        right: flow.right_pt() - 20.0,
+        top,
+        bottom: top + CHART_PT,
+        floor: axis_floor(&values),
+        points: trend.len(),
+    };
+    value_axis(flow, &plot);
+    period_labels(flow, &plot, trend);
+    for ((_, is_dashed), vals) in LINE_SERIES.iter().zip(&values) {
+        series_line(flow, &plot, vals, *is_dashed);
+    }
+    flow.set_y_pt(plot.bottom + 26.0);
+    line_legend(flow);
+}
+
+/// The axis starts at a multiple of 10 below the lowest value, so close rates stay apart.
+fn axis_floor(values: &[Vec<Option<f64>>]) -> f64 {
     let lowest = values
         .iter()
         .flatten()
         .flatten()
         .fold(100.0_f64, |a, b| a.min(*b));
-    // The axis starts at a multiple of 10 below the lowest value, so close rates stay apart.
-    let floor = ((lowest - 5.0) / 10.0).floor().clamp(0.0, 8.0) * 10.0;
+    ((lowest - 5.0) / 10.0).floor().clamp(0.0, 8.0) * 10.0
+}
 
-    let left = flow.left_pt() + 40.0;
-    let right = flow.right_pt() - 20.0;
-    let top = flow.y_pt() + 10.0;
-    let bottom = top + CHART_PT;
-    let y_of = |v: f64| bottom - (CHART_PT * ((v - floor) / (100.0 - floor)) as f32);
-    let step = if 100.0 - floor <= 30.0 { 5.0 } else { 10.0 };
-    let mut tick = floor;
+/// Dashed gridlines with their percent labels every 5 or 10 points, then both axes.
+fn value_axis(flow: &mut Flow, plot: &Plot) {
+    let step = if 100.0 - plot.floor <= 30.0 {
+        5.0
+    } else {
+        10.0
+    };
+    let mut tick = plot.floor;
     while tick <= 100.0 + 1e-9 {
-        let y = y_of(tick);
-        flow.push(dashed(left, y, right, y, 0.6));
+        let y = plot.y_of(tick);
+        flow.push(dashed(plot.left, y, plot.right, y, 0.6));
         flow.text(
             &format!("{}%", decimal1(tick).trim_end_matches(",0")),
             Face::Regular,
             9.0,
-            left - 4.0,
+            plot.left - 4.0,
             y + 3.0,
             Align::Right,
         );
         tick += step;
     }
-    flow.rule(left, bottom, right, bottom, 0.8);
-    flow.rule(left, top, left, bottom, 0.8);
+    flow.rule(plot.left, plot.bottom, plot.right, plot.bottom, 0.8);
+    flow.rule(plot.left, plot.top, plot.left, plot.bottom, 0.8);
+}
 
-    let step = (right - left) / trend.len() as f32;
-    let x_of = |i: usize| left + step * (i as f32 + 0.5);
+/// Each period's short name under its point.
+fn period_labels(flow: &mut Flow, plot: &Plot, trend: &[TrendPoint]) {
     for (i, point) in trend.iter().enumerate() {
         let label = short_label(point);
         flow.text(
             &label,
             Face::Regular,
             9.0,
-            x_of(i),
-            bottom + 13.0,
+            plot.x_of(i),
+            plot.bottom + 13.0,
             Align::Center,
         );
     }
-    for ((_, is_dashed), vals) in series.iter().zip(&values) {
-        for i in 1..vals.len() {
-            if let (Some(a), Some(b)) = (vals[i - 1], vals[i]) {
-                flow.push(Item::Rule(Rule {
-                    x1_pt: x_of(i - 1),
-                    y1_pt: y_of(a),
-                    x2_pt: x_of(i),
-                    y2_pt: y_of(b),
-                    width_pt: 1.5,
-                    gray: 0.0,
-                    is_dashed: *is_dashed,
-                }));
-            }
-        }
-        for (i, v) in vals.iter().enumerate() {
-            let Some(v) = v else { continue };
-            let (x, y) = (x_of(i), y_of(*v));
-            flow.push(Item::Block(Block {
-                x_pt: x - MARKER_PT / 2.0,
-                y_pt: y - MARKER_PT / 2.0,
-                width_pt: MARKER_PT,
-                height_pt: MARKER_PT,
-                fill_gray: Some(if *is_dashed { 1.0 } else { 0.0 }),
-                stroke_pt: Some(0.8),
+}
+
+/// One series: segments between known values, a marker and a value label at each.
+fn series_line(flow: &mut Flow, plot: &Plot, vals: &[Option<f64>], is_dashed: bool) {
+    for i in 1..vals.len() {
+        if let (Some(a), Some(b)) = (vals[i - 1], vals[i]) {
+            flow.push(Item::Rule(Rule {
+                x1_pt: plot.x_of(i - 1),
+                y1_pt: plot.y_of(a),
+                x2_pt: plot.x_of(i),
+                y2_pt: plot.y_of(b),
+                width_pt: 1.5,
+                gray: 0.0,
+                is_dashed,
             }));
-            // Completion labels above the point, on-time labels below it.
-            let label_y = if *is_dashed { y + 13.0 } else { y - 6.0 };
-            flow.text(
-                &format!("{}%", decimal1(*v)),
-                Face::Regular,
-                8.5,
-                x,
-                label_y,
-                Align::Center,
-            );
         }
     }
-    flow.set_y_pt(bottom + 26.0);
+    for (i, v) in vals.iter().enumerate() {
+        let Some(v) = v else { continue };
+        let (x, y) = (plot.x_of(i), plot.y_of(*v));
+        flow.push(marker(x, y, is_dashed));
+        // Completion labels above the point, on-time labels below it.
+        let label_y = if is_dashed { y + 13.0 } else { y - 6.0 };
+        flow.text(
+            &format!("{}%", decimal1(*v)),
+            Face::Regular,
+            8.5,
+            x,
+            label_y,
+            Align::Center,
+        );
+    }
+}
+
+/// A square marker centred on (x, y): filled on the solid series, open on the dashed one.
+fn marker(x: f32, y: f32, is_open: bool) -> Item {
+    Item::Block(Block {
+        x_pt: x - MARKER_PT / 2.0,
+        y_pt: y - MARKER_PT / 2.0,
+        width_pt: MARKER_PT,
+        height_pt: MARKER_PT,
+        fill_gray: Some(if is_open { 1.0 } else { 0.0 }),
+        stroke_pt: Some(0.8),
+    })
+}
+
+/// The legend under the line chart: a sample of each line with its marker and its meaning.
+fn line_legend(flow: &mut Flow) {
     let x = flow.left_pt() + 40.0;
     for (label, is_dashed) in [
         ("Tỷ lệ hoàn thành (số đã hoàn thành / tổng số)", false),
@@ -370,14 +427,7 @@ fn line_chart(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding) {
             gray: 0.0,
             is_dashed,
         }));
-        flow.push(Item::Block(Block {
-            x_pt: x + 15.0 - MARKER_PT / 2.0,
-            y_pt: y - MARKER_PT / 2.0,
-            width_pt: MARKER_PT,
-            height_pt: MARKER_PT,
-            fill_gray: Some(if is_dashed { 1.0 } else { 0.0 }),
-            stroke_pt: Some(0.8),
-        }));
+        flow.push(marker(x + 15.0, y, is_dashed));
         flow.text(label, Face::Regular, 10.0, x + 38.0, y + 3.5, Align::Left);
         flow.gap(15.0);
     }

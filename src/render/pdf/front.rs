@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration};
 use super::Annexes;
 use super::fonts::Face;
 use super::layout::{Align, Flow, NO_BREAK, Orientation, ParaStyle};
-use crate::model::{DUE_SOON_DAYS, Rate, Report};
+use crate::model::{DUE_SOON_DAYS, Ranking, Rate, Report, TrendPoint};
 use crate::period;
 use crate::render::words as brief;
 use crate::vn_number::{count, date, percent};
@@ -164,16 +164,33 @@ fn section_heading(flow: &mut Flow, text: &str) {
     );
 }
 
+/// Sections I–III always; IV (scoring) and the next numeral (trend) when the report has them.
 fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
-    let rounding = report.meta.rounding;
-    let cut_off = report.meta.period.effective_end();
-    let body = ParaStyle::body();
+    overall_section(flow, report);
+    agencies_section(flow, report, annexes);
+    overdue_section(flow, report, annexes);
+    let mut next = 4;
+    if let (Some(ranking), Some(numeral)) = (&report.ranking, &annexes.ranking) {
+        scoring_section(flow, ranking, numeral, next);
+        next += 1;
+    }
+    if let (Some(trend), Some(numeral)) = (&report.trend, &annexes.trend) {
+        trend_section(flow, report, trend, numeral, next);
+    }
+}
 
+/// I. The summary paragraphs the brief also says.
+fn overall_section(flow: &mut Flow, report: &Report) {
     section_heading(flow, "I. Kết quả chung");
     for paragraph in brief::summary_paragraphs(report) {
-        flow.paragraph(&paragraph, body);
+        flow.paragraph(&paragraph, ParaStyle::body());
     }
+}
 
+/// II. One line per group with its subtotal, then the pointer to the annexes.
+fn agencies_section(flow: &mut Flow, report: &Report, annexes: &Annexes) {
+    let rounding = report.meta.rounding;
+    let body = ParaStyle::body();
     section_heading(flow, "II. Kết quả theo cơ quan, đơn vị");
     for section in &report.sections {
         let c = &section.subtotal;
@@ -208,7 +225,11 @@ fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
         ),
         body,
     );
+}
 
+/// III. Overdue tasks at the cut-off and those due in the next [`DUE_SOON_DAYS`] days.
+fn overdue_section(flow: &mut Flow, report: &Report, annexes: &Annexes) {
+    let cut_off = report.meta.period.effective_end();
     section_heading(flow, "III. Nhiệm vụ quá hạn và sắp đến hạn");
     let overdue_agencies = brief::tasks_by_agency(report, &report.overdue).len();
     let overdue = if report.overdue.is_empty() {
@@ -233,46 +254,67 @@ fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
             date(cut_off + Duration::days(DUE_SOON_DAYS)),
             annexes.lists
         ),
-        body,
+        ParaStyle::body(),
     );
+}
 
-    let mut next = 4;
-    if let (Some(ranking), Some(numeral)) = (&report.ranking, &annexes.ranking) {
-        section_heading(flow, &format!("{}. Kết quả chấm điểm thi đua", roman(next)));
-        next += 1;
-        let ranked = ranking
-            .agencies
-            .iter()
-            .filter(|a| a.points.is_some())
-            .count();
+/// The emulation scoring: which rules, how many agencies scored, where the table is.
+fn scoring_section(flow: &mut Flow, ranking: &Ranking, numeral: &str, number: usize) {
+    section_heading(
+        flow,
+        &format!("{}. Kết quả chấm điểm thi đua", roman(number)),
+    );
+    let ranked = ranking
+        .agencies
+        .iter()
+        .filter(|a| a.points.is_some())
+        .count();
+    // Agencies with tasks outside the ranking are named too, so the page accounts for every
+    // task of the figures.
+    let unranked = if ranking.unranked.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; {} cơ quan, đơn vị có nhiệm vụ nhưng chưa xếp hạng được liệt kê cuối phụ lục, có \
+             ghi lý do",
+            count(ranking.unranked.len() as u64)
+        )
+    };
+    flow.paragraph(
+        &format!(
+            "Chấm điểm tiêu chí thực hiện nhiệm vụ được giao theo «{}» cho {} cơ quan, đơn \
+             vị; kết quả, xếp hạng trong khối và toàn tỉnh tại Phụ lục {numeral}{unranked}.",
+            ranking.rule_name,
+            count(ranked as u64)
+        ),
+        ParaStyle::body(),
+    );
+}
+
+/// The trend: both rates in the first and the last period.
+fn trend_section(
+    flow: &mut Flow,
+    report: &Report,
+    trend: &[TrendPoint],
+    numeral: &str,
+    number: usize,
+) {
+    let rounding = report.meta.rounding;
+    section_heading(flow, &format!("{}. Xu hướng qua các kỳ", roman(number)));
+    if let (Some(first), Some(last)) = (trend.first(), trend.last()) {
         flow.paragraph(
             &format!(
-                "Chấm điểm tiêu chí thực hiện nhiệm vụ được giao theo «{}» cho {} cơ quan, đơn \
-                 vị; kết quả, xếp hạng trong khối và toàn tỉnh tại Phụ lục {numeral}.",
-                ranking.rule_name,
-                count(ranked as u64)
+                "Tỷ lệ hoàn thành {} là {}, {} là {}; tỷ lệ hoàn thành đúng hạn tương ứng {} \
+                 và {}. Chi tiết tại Phụ lục {numeral}.",
+                period::phrase(&first.period),
+                percent(first.total.rate(Rate::Completion), rounding),
+                period::phrase(&last.period),
+                percent(last.total.rate(Rate::Completion), rounding),
+                percent(first.total.rate(Rate::OnTimeOfCompleted), rounding),
+                percent(last.total.rate(Rate::OnTimeOfCompleted), rounding),
             ),
-            body,
+            ParaStyle::body(),
         );
-    }
-    if let (Some(trend), Some(numeral)) = (&report.trend, &annexes.trend) {
-        section_heading(flow, &format!("{}. Xu hướng qua các kỳ", roman(next)));
-        let (first, last) = (trend.first(), trend.last());
-        if let (Some(first), Some(last)) = (first, last) {
-            flow.paragraph(
-                &format!(
-                    "Tỷ lệ hoàn thành {} là {}, {} là {}; tỷ lệ hoàn thành đúng hạn tương ứng {} \
-                     và {}. Chi tiết tại Phụ lục {numeral}.",
-                    period::phrase(&first.period),
-                    percent(first.total.rate(Rate::Completion), rounding),
-                    period::phrase(&last.period),
-                    percent(last.total.rate(Rate::Completion), rounding),
-                    percent(first.total.rate(Rate::OnTimeOfCompleted), rounding),
-                    percent(last.total.rate(Rate::OnTimeOfCompleted), rounding),
-                ),
-                body,
-            );
-        }
     }
 }
 

@@ -321,6 +321,7 @@ fn ranking() -> Ranking {
                 None,
             ),
         ],
+        unranked: Vec::new(),
     }
 }
 

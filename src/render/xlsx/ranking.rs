@@ -1,13 +1,14 @@
 //! "Xếp hạng": the emulation ranking (xếp hạng thi đua, SPEC §6) — the rule set on top, then
 //! one row per agency with its counts, points, tier, ranks and the working that produced the
-//! points, so an agency can check its own score.
+//! points, so an agency can check its own score; after the ranked blocs, the agencies with tasks
+//! that are not ranked («Chưa xếp hạng»: outside the directory), with their counts and the reason.
 
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError as WriterError};
 
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::tasks::{opt_number, opt_text};
 use super::{SHEET_RANKING, clip};
-use crate::model::{RankedAgency, Ranking};
+use crate::model::{Counts, RankedAgency, Ranking, UNRANKED, UnrankedAgency};
 use crate::render::labels;
 
 const HEADER: [(&str, f64); 12] = [
@@ -47,10 +48,17 @@ pub(super) fn write(ws: &mut Worksheet, ranking: &Ranking, st: &Styles) -> Resul
         ws.write_string_with_format(top, col as ColNum, *label, &st.header)?;
     }
     ws.set_row_height(top, HEADER_HEIGHT)?;
-    for (i, agency) in ranking.agencies.iter().enumerate() {
-        agency_row(ws, top + 1 + i as RowNum, agency, st)?;
+    let lines = ranking
+        .agencies
+        .iter()
+        .map(Line::ranked)
+        .chain(ranking.unranked.iter().map(Line::unranked));
+    let mut count: RowNum = 0;
+    for line in lines {
+        count += 1;
+        line_row(ws, top + count, &line, st)?;
     }
-    let last = top + ranking.agencies.len().max(1) as RowNum;
+    let last = top + count.max(1);
     ws.autofilter(top, 0, last, HEADER.len() as ColNum - 1)?;
     ws.set_freeze_panes(top + 1, 2)?;
     ws.set_repeat_rows(top, top)?;
@@ -58,45 +66,89 @@ pub(super) fn write(ws: &mut Worksheet, ranking: &Ranking, st: &Styles) -> Resul
     Ok(())
 }
 
-fn agency_row(
+/// One line of the ranking table, ranked or not, as the cells show it.
+struct Line<'a> {
+    bloc: Option<&'a str>,
+    name: &'a str,
+    counts: Option<&'a Counts>,
+    /// The points, or the text in their place («không có nhiệm vụ», «chưa xếp hạng»).
+    points: Result<f64, &'a str>,
+    tier: Option<&'a str>,
+    ranks: [Option<usize>; 2],
+    working: String,
+    note: &'a str,
+}
+
+impl<'a> Line<'a> {
+    fn ranked(a: &'a RankedAgency) -> Self {
+        Line {
+            bloc: a.bloc.as_deref(),
+            name: &a.name,
+            counts: a.counts.as_ref(),
+            points: a.points.ok_or(NO_TASKS),
+            tier: a.tier.as_deref(),
+            ranks: [a.rank_in_bloc, a.rank_in_province],
+            working: a.working.join("\n"),
+            note: &a.note,
+        }
+    }
+
+    /// An agency with tasks outside the ranking: «Chưa xếp hạng» in the bloc column, its
+    /// counts, and the reason as the note.
+    fn unranked(a: &'a UnrankedAgency) -> Self {
+        Line {
+            bloc: Some(UNRANKED),
+            name: &a.name,
+            counts: Some(&a.counts),
+            points: Err(UNRANKED_POINTS),
+            tier: None,
+            ranks: [None, None],
+            working: a.working.join("\n"),
+            note: &a.reason,
+        }
+    }
+}
+
+/// The text in the points cell of a line not ranked.
+const UNRANKED_POINTS: &str = "chưa xếp hạng";
+const NO_TASKS: &str = "không có nhiệm vụ";
+
+fn line_row(
     ws: &mut rust_xlsxwriter::Worksheet,
     row: RowNum,
-    agency: &RankedAgency,
+    line: &Line<'_>,
     st: &Styles,
 ) -> Result<(), WriterError> {
     let text = &st.body.text;
-    opt_text(ws, row, 0, agency.bloc.as_deref(), text)?;
-    ws.write_string_with_format(row, 1, clip(&agency.name), text)?;
-    let counts = agency.counts.as_ref();
+    opt_text(ws, row, 0, line.bloc, text)?;
+    ws.write_string_with_format(row, 1, clip(line.name), text)?;
     let figures = [
-        counts.map(|c| c.total),
-        counts.map(|c| c.on_time),
-        counts.map(|c| c.late),
-        counts.map(|c| c.overdue),
+        line.counts.map(|c| c.total),
+        line.counts.map(|c| c.on_time),
+        line.counts.map(|c| c.late),
+        line.counts.map(|c| c.overdue),
     ];
     for (i, figure) in figures.iter().enumerate() {
         let col = 2 + i as ColNum;
         opt_number(ws, row, col, figure.map(|n| n as f64), &st.body.count)?;
     }
-    match agency.points {
-        Some(points) => ws.write_number_with_format(row, 6, points, &st.score)?,
-        None => ws.write_string_with_format(row, 6, "không có nhiệm vụ", &st.body.center)?,
+    match line.points {
+        Ok(points) => ws.write_number_with_format(row, 6, points, &st.score)?,
+        Err(instead) => ws.write_string_with_format(row, 6, instead, &st.body.center)?,
     };
-    opt_text(ws, row, 7, agency.tier.as_deref(), text)?;
-    let ranks = [agency.rank_in_bloc, agency.rank_in_province];
-    for (i, rank) in ranks.iter().enumerate() {
+    opt_text(ws, row, 7, line.tier, text)?;
+    for (i, rank) in line.ranks.iter().enumerate() {
         let col = 8 + i as ColNum;
         opt_number(ws, row, col, rank.map(|r| r as f64), &st.body.center)?;
     }
-    let working = agency.working.join("\n");
-    ws.write_string_with_format(row, 10, clip(&working), &st.wrap)?;
-    ws.write_string_with_format(row, 11, clip(&agency.note), text)?;
+    ws.write_string_with_format(row, 10, clip(&line.working), &st.wrap)?;
+    ws.write_string_with_format(row, 11, clip(line.note), text)?;
     let texts = [
-        (0, agency.bloc.as_deref().unwrap_or("")),
-        (1, agency.name.as_str()),
-        (7, agency.tier.as_deref().unwrap_or("")),
-        (10, working.as_str()),
-        (11, agency.note.as_str()),
+        (0, line.bloc.unwrap_or("")),
+        (1, line.name),
+        (7, line.tier.unwrap_or("")),
+        (10, line.working.as_str()),
+        (11, line.note),
     ];
     if let Some(height) = row_height_for(&texts.map(|(col, t)| (t, HEADER[col].1))) {
         ws.set_row_height(row, height)?;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::model::{
     AgencyLine, Basis, Counts, Finding, FindingKind, GroupSection, LeftOut, Period, PeriodUnit,
-    RankedAgency, Ranking, ReportMeta, SourceLoc, Status, TaskLine, TrendPoint,
+    RankedAgency, Ranking, ReportMeta, SourceLoc, Status, TaskLine, TrendPoint, UnrankedAgency,
 };
 use crate::vn_number::Rounding;
 
@@ -153,6 +153,12 @@ fn ranking() -> Ranking {
             ),
             ranked("Cục Thống kê", None, None, None),
         ],
+        unranked: vec![UnrankedAgency {
+            name: "=Ban Quản lý dự án tỉnh".to_string(),
+            counts: Counts::from_parts(20, 3, 2, 1, 0),
+            working: vec!["Tổng số 26 nhiệm vụ; hoàn thành đúng hạn 20".to_string()],
+            reason: "không có trong danh mục cơ quan".to_string(),
+        }],
     }
 }
 
@@ -606,6 +612,37 @@ fn ranking_sheet_shows_points_and_agencies_without_tasks() {
         range.get_value((top + 1, 10)).and_then(|v| v.get_string()),
         Some("Điểm tối đa: 10\nHoàn thành quá hạn: 9 × 0,5 = 4,5 điểm trừ")
     );
+}
+
+// After the three ranked agencies: the agency outside the directory, «Chưa xếp hạng» in the
+// bloc column, its counts as numbers (20 on time + 3 late + 2 within + 1 overdue = 26), the
+// text «chưa xếp hạng» where the points go, no tier or ranks, its working and the reason. Its
+// name starts with `=` and stays a text cell.
+#[test]
+fn ranking_sheet_lists_unranked_agencies_after_the_ranked_ones() {
+    let report = sample_report();
+    let top = ranking_header_row(report.ranking.as_ref().unwrap());
+    let mut book = rendered();
+    let range = book.worksheet_range(SHEET_RANKING).unwrap();
+    let row = top + 4;
+    let cell = |c: u32| range.get_value((row, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(cell(0), Data::String("Chưa xếp hạng".into()));
+    assert_eq!(cell(1), Data::String("=Ban Quản lý dự án tỉnh".into()));
+    assert_eq!(
+        (2..6).map(cell).collect::<Vec<_>>(),
+        [26.0, 20.0, 3.0, 1.0].map(Data::Float)
+    );
+    assert_eq!(cell(6), Data::String("chưa xếp hạng".into()));
+    assert_eq!((7..10).map(cell).collect::<Vec<_>>(), vec![Data::Empty; 3]);
+    assert_eq!(
+        cell(10),
+        Data::String("Tổng số 26 nhiệm vụ; hoàn thành đúng hạn 20".into())
+    );
+    assert_eq!(
+        cell(11),
+        Data::String("không có trong danh mục cơ quan".into())
+    );
+    assert_eq!(range.get_value((row + 1, 1)), None);
 }
 
 #[test]
