@@ -75,7 +75,7 @@ fn csv(ch: &Changes) -> Result<String, csv::Error> {
     w.write_record(&head)?;
     let rows = ch.rows.iter().map(|r| (r.key.as_str(), &r.counts));
     for (key, c) in rows.chain([("Tổng cộng", &ch.total)]) {
-        let mut rec = vec![key.to_string()];
+        let mut rec = vec![super::terminal::inert(key).into_owned()];
         rec.extend(values(c).map(|n| n.to_string()));
         w.write_record(&rec)?;
     }

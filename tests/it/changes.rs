@@ -132,6 +132,28 @@ fn markdown_and_csv_carry_the_same_counts() {
     );
 }
 
+// A key from the inputs never starts a formula in the CSV (the same rule as `figures`).
+#[test]
+fn a_formula_like_agency_name_is_inert_in_the_csv() {
+    let dir = harness::temp_dir();
+    let path = dir.path().join("theo-doi.csv");
+    std::fs::write(&path, SHEET.replace("Sở Tư pháp", "=HYPERLINK(1)")).unwrap();
+    let p = path.display().to_string();
+    let csv = tiendo(&[
+        "changes",
+        &p,
+        "--from",
+        "2025-11-16",
+        "--to",
+        "2025-11-23",
+        "--format",
+        "csv",
+    ])
+    .ok()
+    .stdout();
+    assert!(csv.contains("\n'=HYPERLINK(1),1,1,1,0,0,0\n"), "{csv}");
+}
+
 // ISO week 47 of 2025 is Monday 17/11 to Sunday 23/11: the same window as --from 16/11 --to 23/11.
 #[test]
 fn an_iso_week_is_the_window_from_the_sunday_before() {
