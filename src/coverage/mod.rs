@@ -273,7 +273,11 @@ pub fn source_lines(cov: &Coverage) -> Vec<String> {
                     } else {
                         date(e.at.date())
                     };
-                    format!("trích xuất {at} (ghi ở {})", e.source)
+                    let at_row = match &e.source.sheet {
+                        Some(sheet) => format!("sheet «{sheet}», dòng {}", e.source.row),
+                        None => format!("dòng {}", e.source.row),
+                    };
+                    format!("trích xuất {at} (ghi ở {at_row})")
                 },
             );
             let stated = s
@@ -281,7 +285,7 @@ pub fn source_lines(cov: &Coverage) -> Vec<String> {
                 .map(|(a, b)| format!("; tệp ghi phạm vi từ {} đến {}", date(a), date(b)))
                 .unwrap_or_default();
             format!(
-                "{}: {} nhiệm vụ, {span}, {} cơ quan chủ trì; {exported}{stated}",
+                "{}: {} dòng nhiệm vụ, {span}, {} cơ quan chủ trì; {exported}{stated}",
                 s.file,
                 count(s.tasks),
                 count(s.agencies as u64)

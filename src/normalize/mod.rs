@@ -139,6 +139,19 @@ impl Normalizer {
             return;
         }
         let layout = find_layout(&state.head);
+        // Title rows above the header (or every row read of a sheet without one) may say
+        // when the file was exported.
+        let above = layout
+            .as_ref()
+            .map_or(state.head.rows.len(), |l| l.data_start);
+        for (r, row) in state.head.rows.iter().enumerate().take(above) {
+            let source = SourceLoc {
+                file: state.head.file.clone(),
+                sheet: state.head.sheet.clone(),
+                row: r + 1,
+            };
+            stated_in(&source, row.iter().filter_map(Cell::text), &mut self.out);
+        }
         if let Some(layout) = &layout {
             self.out.task_sheets += 1;
             let rows = std::mem::take(&mut state.head.rows);
@@ -285,6 +298,7 @@ fn process_row(
     }
     let filled = CONTENT_FIELDS.iter().filter(|f| get(**f).is_some()).count();
     if filled < 2 {
+        stated_in(&source, row.iter().filter_map(CellRef::as_text), out);
         let text = row.iter().find_map(CellRef::text).unwrap_or_default();
         out.findings.push(skipped(
             source,
@@ -300,6 +314,24 @@ fn process_row(
         texts,
         &mut out.findings,
     ));
+}
+
+/// What the texts of a row that is not a task (a title, a note) say about the file's export
+/// date or span (SPEC §9).
+fn stated_in<S: AsRef<str>>(
+    source: &SourceLoc,
+    texts: impl Iterator<Item = S>,
+    out: &mut Normalized,
+) {
+    for text in texts {
+        let statement = crate::coverage::stated::statement(text.as_ref());
+        if statement.exported.is_some() || statement.span.is_some() {
+            out.stated.push(crate::model::Stated {
+                source: source.clone(),
+                statement,
+            });
+        }
+    }
 }
 
 fn skipped(source: SourceLoc, message: String) -> Finding {

@@ -1,4 +1,5 @@
-//! `check`: the data-quality findings of every input, grouped by kind, with where each is.
+//! `check`: what every input covers (span, agencies, export date, gap months) and the
+//! data-quality findings, grouped by kind, with where each is.
 
 use anyhow::{Context, Result};
 
@@ -9,7 +10,7 @@ use crate::render::terminal;
 pub fn check(sources: &Sources) -> Result<Outcome> {
     let loaded = load(sources, Texts::All).context("không đọc được dữ liệu đầu vào")?;
     Ok(Outcome {
-        text: terminal::check_text(&loaded),
+        text: terminal::check_text(&loaded, &crate::coverage::of(&loaded)),
         ..Outcome::default()
     })
 }

@@ -302,13 +302,14 @@ pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> Strin
 }
 
 /// The data-quality findings as text, grouped by kind, for `tiendo check`.
-pub fn check_text(loaded: &crate::model::Loaded) -> String {
+pub fn check_text(loaded: &crate::model::Loaded, coverage: &Coverage) -> String {
     use crate::model::FindingKind;
     let mut out = format!(
         "Đã đọc {} tệp: {} nhiệm vụ sau khi gộp trùng.\n",
         vn_number::count(loaded.files_read as u64),
         vn_number::count(loaded.tasks.len() as u64)
     );
+    out.push_str(&coverage_text(coverage));
     let mut kinds: Vec<FindingKind> = loaded.findings.iter().map(|f| f.kind).collect();
     kinds.dedup();
     if kinds.is_empty() {
@@ -324,6 +325,37 @@ pub fn check_text(loaded: &crate::model::Loaded) -> String {
         for f in of_kind {
             out.push_str(&format!("  - {}: {}\n", f.source, f.message));
         }
+    }
+    out
+}
+
+/// "Phạm vi dữ liệu": each source's span, agencies and export date, then all of them together
+/// and the months without any task between busy months.
+fn coverage_text(c: &Coverage) -> String {
+    let mut out = String::from("\nPhạm vi dữ liệu:\n");
+    for line in crate::coverage::source_lines(c) {
+        out.push_str(&format!("  - {line}\n"));
+    }
+    if let (Some(a), Some(b)) = (c.first_assigned, c.last_assigned) {
+        out.push_str(&format!(
+            "  Tất cả các tệp: nhiệm vụ giao từ {} đến {}",
+            vn_number::date(a),
+            vn_number::date(b)
+        ));
+        match &c.exported {
+            Some(e) => out.push_str(&format!(
+                "; trích xuất mới nhất ngày {}.\n",
+                vn_number::date(e.at.date())
+            )),
+            None => out.push_str("; không tệp nào ghi ngày trích xuất.\n"),
+        }
+    }
+    for g in &c.gaps {
+        out.push_str(&format!(
+            "  Lưu ý: không có nhiệm vụ nào được giao từ {} đến {}, giữa các tháng có nhiều nhiệm vụ: so sánh với kỳ có những ngày này sẽ không được tính.\n",
+            vn_number::date(g.from),
+            vn_number::date(g.to)
+        ));
     }
     out
 }

@@ -7,6 +7,7 @@ mod harness;
 
 mod changes;
 mod cli;
+mod coverage;
 mod output_safety;
 mod parquet_export;
 mod published_2019;

@@ -206,6 +206,13 @@ pub fn agency_annex(flow: &mut Flow, report: &Report, numeral: &str) {
     if let Some(line) = reconciliation_line(&report.left_out) {
         note(flow, &format!("- {line}"));
     }
+    // Where the data cannot support a figure or a comparison (SPEC §9).
+    for line in report.comparison_withheld.iter() {
+        note(flow, &format!("- {line}"));
+    }
+    for warning in &report.warnings {
+        note(flow, &format!("- Lưu ý: {warning}"));
+    }
 }
 
 fn task_table(report: &Report, tasks: &[TaskLine], is_overdue: bool) -> Table {
