@@ -119,6 +119,8 @@ pub struct TrendPoint {
     pub period: Period,
     pub total: Counts,
     pub rows: Vec<(String, Counts)>,
+    /// Whether the data covers the whole period: no change is shown against one it does not.
+    pub is_covered: bool,
 }
 
 /// Open overdue tasks by how long they are overdue at the cut-off (Quảng Nam reports tasks

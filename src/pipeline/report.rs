@@ -111,7 +111,10 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
     }
     if let Some(years) = job.compare_years.filter(|n| *n > 1) {
         let periods = period::trailing(&job.period, years);
-        let all = figures_by_period(&loaded, &periods, structure, By::Group)?;
+        let mut all = figures_by_period(&loaded, &periods, structure, By::Group)?;
+        for f in &mut all {
+            f.is_covered = coverage::uncovered(&report.coverage, &f.period).is_none();
+        }
         report.trend = Some(points(&all));
     }
     drop(current);

@@ -61,6 +61,7 @@ pub(super) fn points(figures: &[Figures]) -> Vec<TrendPoint> {
             period: f.period.clone(),
             total: f.total,
             rows: f.rows.iter().map(|r| (r.key.clone(), r.counts)).collect(),
+            is_covered: f.is_covered,
         })
         .collect()
 }

@@ -344,6 +344,7 @@ fn trend() -> Vec<TrendPoint> {
             },
             total: Counts::from_parts(*on_time, *late, *within, *overdue, 0),
             rows: vec![],
+            is_covered: true,
         })
         .collect()
 }

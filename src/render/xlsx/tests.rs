@@ -167,6 +167,7 @@ fn trend() -> Vec<TrendPoint> {
         period: year_period(year, day(year, 12, 20)),
         total,
         rows: rows.into_iter().map(|(k, c)| (k.to_string(), c)).collect(),
+        is_covered: true,
     };
     vec![
         point(

@@ -92,7 +92,7 @@ fn period_table(
         ws.write_string_with_format(TREND_HEADER_ROW, col as ColNum, label, &st.header)?;
     }
     ws.set_row_height(TREND_HEADER_ROW, 64)?;
-    let mut before: Option<&Counts> = None;
+    let mut before: Option<&TrendPoint> = None;
     for (i, point) in points.iter().enumerate() {
         let row = TREND_HEADER_ROW + 1 + i as RowNum;
         let c = &point.total;
@@ -105,8 +105,10 @@ fn period_table(
             let share = shown_share(c.rate(*rate), rounding);
             number_or_dash(ws, row, 8 + j as ColNum, share, &st.body.rate)?;
         }
-        changes(ws, row, c, before, rounding, st)?;
-        before = Some(c);
+        // No change against a period the data does not cover.
+        let against = before.filter(|b| b.is_covered && point.is_covered);
+        changes(ws, row, c, against.map(|b| &b.total), rounding, st)?;
+        before = Some(point);
     }
     Ok(())
 }
