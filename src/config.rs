@@ -31,6 +31,8 @@ pub struct Issuer {
     pub ten_cap_duoi: Option<String>,
     /// "Bình An"
     pub dia_danh: Option<String>,
+    /// "VP": the issuing body's abbreviation in document numbers («Số: …/BC-VP»).
+    pub ky_hieu: Option<String>,
 }
 
 /// `[du_lieu]`: inputs used by every command.

@@ -175,6 +175,7 @@ impl IssuerArgs {
                 .or_else(|| from_file.ten_cap_duoi.clone()),
             place: self.place.clone().or_else(|| from_file.dia_danh.clone()),
             report_date: self.report_date,
+            sign: from_file.ky_hieu.clone(),
         }
     }
 }

@@ -57,7 +57,7 @@ pub struct Cli {
 enum Command {
     /// In số liệu theo cơ quan, nhóm, khối thi đua hoặc lãnh đạo giao
     Figures(figures::FiguresArgs),
-    /// Ghi báo cáo Excel (và PDF) vào thư mục báo cáo
+    /// Ghi báo cáo Excel, PDF và Word vào thư mục báo cáo
     Report(report::ReportArgs),
     /// Kiểm tra dữ liệu: dòng bị loại, trùng lặp, cơ quan lạ, trạng thái mâu thuẫn
     Check(check::CheckArgs),
