@@ -1,7 +1,8 @@
 //! Assemble the plain report model ([`Report`]) from loaded tasks and period views: agencies
 //! grouped in directory order with sub-totals, the same period last year, the overdue and
-//! coming-due lists, every counted task and the data-quality findings. Renderers draw this
-//! model and nothing else.
+//! coming-due lists, every counted task and the data-quality findings; and from a report, the
+//! urging letters to the agencies with tasks on those lists. Renderers draw this model and
+//! nothing else.
 
 use crate::model::Text;
 use std::collections::HashSet;
@@ -11,7 +12,9 @@ use rayon::prelude::*;
 
 use crate::aggregate::{self, AggregateError};
 use crate::classify;
-use crate::model::{AgencyLine, Counts, GroupSection, Report, ReportMeta, Status, TaskLine};
+use crate::model::{
+    AgencyLine, Counts, GroupSection, Letter, Report, ReportMeta, Status, TaskLine,
+};
 use crate::model::{AgencyRef, Counted, Keys, Loaded, Structure, View};
 use crate::resolve;
 use crate::vn_number::date;
@@ -80,6 +83,60 @@ pub fn build(
         ranking: None,
         trend: None,
     })
+}
+
+/// An agency with tasks on the report's lists that no letter goes to: it ended its activity
+/// by the cut-off (a district after 01/07/2025), so there is no one to send it to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsent {
+    pub agency: String,
+    pub ended_on: Option<NaiveDate>,
+    pub tasks: usize,
+}
+
+/// One letter per agency (report order) with open overdue or coming-due tasks at the cut-off:
+/// its counts and exactly its tasks of the report's two lists, in their order; with its code
+/// and its head's title from the directory. Agencies that ended their activity by the cut-off
+/// get none and are returned apart.
+pub fn letters(loaded: &Loaded, report: &Report) -> (Vec<Letter>, Vec<Unsent>) {
+    let cut = report.meta.period.effective_end();
+    let of = |list: &[TaskLine], name: &str| -> Vec<TaskLine> {
+        list.iter()
+            .filter(|t| &*t.agency == name)
+            .cloned()
+            .collect()
+    };
+    let mut letters = Vec::new();
+    let mut unsent = Vec::new();
+    for line in report.sections.iter().flat_map(|s| &s.agencies) {
+        let overdue = of(&report.overdue, &line.name);
+        let due_soon = of(&report.due_soon, &line.name);
+        if overdue.is_empty() && due_soon.is_empty() {
+            continue;
+        }
+        let entry = loaded
+            .directory
+            .agencies
+            .iter()
+            .find(|a| a.name == line.name);
+        if let Some(a) = entry.filter(|a| a.is_dissolved_by(cut)) {
+            unsent.push(Unsent {
+                agency: line.name.clone(),
+                ended_on: a.ends_on,
+                tasks: overdue.len() + due_soon.len(),
+            });
+            continue;
+        }
+        letters.push(Letter {
+            agency: line.name.clone(),
+            code: entry.map(|a| a.code.clone()).filter(|c| !c.is_empty()),
+            head_title: entry.and_then(|a| a.head_title.clone()),
+            counts: line.counts,
+            overdue,
+            due_soon,
+        });
+    }
+    (letters, unsent)
 }
 
 /// The counts per agency slot of `period` (the same period last year), for [`build`]: only

@@ -1,11 +1,12 @@
 //! Types that cross a stage border, a small module per concept: cells and sheets as read, the
 //! task as read, periods, counts and rates, findings, what loading found and how a period
-//! views it, and the plain report model the renderers draw. No stage-specific crate type
+//! views it, the plain report model the renderers draw and the urging letters. No stage-specific crate type
 //! (calamine, polars, printpdf, rust_xlsxwriter, clap) appears here.
 
 mod cells;
 mod counts;
 mod findings;
+mod letter;
 mod loaded;
 mod period;
 mod report;
@@ -14,6 +15,7 @@ mod task;
 pub use cells::*;
 pub use counts::*;
 pub use findings::*;
+pub use letter::*;
 pub use loaded::*;
 pub use period::*;
 pub use report::*;

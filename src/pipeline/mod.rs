@@ -8,7 +8,8 @@
 //!            ├─▶ trend   ─▶ aggregate per period ──▶ render::terminal
 //! load ─▶ view ─▶ rank  ─▶ aggregate ─▶ score ─────▶ render::terminal
 //!  │         ├─▶ brief   ─▶ assemble ──────────────▶ render::words
-//!  │         └─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf}
+//!  │         ├─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf, docx}
+//!  │         └─▶ letters ─▶ assemble, letters ─────▶ render::{docx, pdf::letter}
 //!  ├─▶ check ─────────────────────────────────────▶ render::terminal
 //!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet)
 //! ```
@@ -21,6 +22,7 @@ mod brief;
 mod check;
 mod export;
 mod figures;
+mod letters;
 mod load;
 mod rank;
 mod report;
@@ -30,6 +32,7 @@ pub use brief::{BriefJob, brief};
 pub use check::check;
 pub use export::{ExportJob, export};
 pub use figures::{FiguresJob, figures};
+pub use letters::{LettersJob, REPLY_DAYS, letters};
 pub use load::{Sources, load};
 pub use rank::{RankJob, Scoring, rank};
 pub use report::{ReportJob, Title, report};

@@ -8,9 +8,11 @@
 //! PDF's charts are tables here (the on-time shares) or left out (the trend's line chart: its
 //! table is there). docx-rs types never leave this module.
 
+mod letter;
 mod parts;
 mod report;
 
+pub use letter::letter_bytes;
 pub use report::report_bytes;
 
 /// What can go wrong while writing a Word document.

@@ -1,0 +1,200 @@
+//! The words of an urging letter (công văn đôn đốc) to one agency, before any layout: the
+//! heading block's lines (issuing body, number, subject «V/v …», place and date), «Kính gửi»
+//! with the agency's head where the directory names one, the paragraph with its counts at the
+//! cut-off, its two lists as tables (`render::tables::agency_tasks`), the request to complete
+//! or send a written explanation (báo cáo giải trình) by the reply date, the signature block
+//! and the «Nơi nhận» list. The Word and the PDF letter draw this and add no word of their own.
+
+use chrono::Duration;
+
+use crate::model::{DUE_SOON_DAYS, Letter, Letters};
+use crate::period;
+use crate::render::tables::{self, TaskList, TextTable};
+use crate::render::words;
+use crate::vn_number::{count, date};
+
+/// One of the letter's two lists: its caption, then its table or the sentence that it is
+/// empty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListText {
+    pub caption: String,
+    pub table: Option<TextTable>,
+    pub none: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LetterText {
+    pub issuer: String,
+    pub issuer_sub: String,
+    /// «Số:        /VP-TH».
+    pub number: String,
+    /// «V/v đôn đốc …».
+    pub subject: String,
+    pub place_date: String,
+    /// «Kính gửi: Giám đốc Sở Tài chính.»
+    pub address: String,
+    /// The counts at the cut-off.
+    pub opening: String,
+    pub lists: Vec<ListText>,
+    /// The request with the reply date, then the closing sentence.
+    pub closing: Vec<String>,
+    pub signer_title: Vec<String>,
+    pub signer: Option<String>,
+    /// «- Như trên;» … «- Lưu: VT, TH.»
+    pub recipients: Vec<String>,
+}
+
+pub const SUBJECT: &str = "V/v đôn đốc thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao";
+pub const RECIPIENTS_HEAD: &str = "Nơi nhận:";
+
+/// «Giám đốc Sở Tài chính» where the directory gives the head's title, else the agency.
+fn addressee(letter: &Letter) -> String {
+    match &letter.head_title {
+        Some(title) => format!("{title} {}", letter.agency),
+        None => letter.agency.clone(),
+    }
+}
+
+/// Each recipient on a line of its own, «- » before it, «;» after it and «.» after the last.
+fn recipient_lines(recipients: &[String]) -> Vec<String> {
+    let items: Vec<&str> = recipients
+        .iter()
+        .map(|r| r.trim().trim_start_matches(['-', '–']).trim())
+        .map(|r| r.trim_end_matches([';', '.', ',']).trim_end())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let last = items.len().saturating_sub(1);
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("- {r}{}", if i == last { "." } else { ";" }))
+        .collect()
+}
+
+pub fn letter_text(set: &Letters, letter: &Letter) -> LetterText {
+    let meta = &set.meta;
+    let sender = &set.sender;
+    let cut_off = meta.period.effective_end();
+    let c = &letter.counts;
+    let completed = if c.completed > 0 {
+        format!(
+            "đã hoàn thành {} nhiệm vụ ({} nhiệm vụ đúng hạn, {} nhiệm vụ quá hạn)",
+            count(c.completed),
+            count(c.on_time),
+            count(c.late)
+        )
+    } else {
+        "chưa hoàn thành nhiệm vụ nào".to_string()
+    };
+    let opening = format!(
+        "Qua theo dõi, tổng hợp tình hình thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh \
+         giao {}, {} được giao {} nhiệm vụ: {completed}; còn {} nhiệm vụ chưa hoàn thành, trong \
+         đó {} nhiệm vụ đã quá thời hạn và {} nhiệm vụ còn thời hạn ({} nhiệm vụ đến hạn trong \
+         {DUE_SOON_DAYS} ngày tới). Danh mục các nhiệm vụ quá hạn và sắp đến hạn như sau:",
+        period::span_phrase(&meta.period),
+        letter.agency,
+        count(c.total),
+        count(c.not_completed),
+        count(c.overdue),
+        count(c.within),
+        count(letter.due_soon.len() as u64),
+    );
+    let horizon = cut_off + Duration::days(DUE_SOON_DAYS);
+    let list =
+        |tasks: &[crate::model::TaskLine], which: TaskList, caption: String, none| ListText {
+            caption,
+            table: (!tasks.is_empty()).then(|| tables::agency_tasks(tasks, which)),
+            none,
+        };
+    let lists = vec![
+        list(
+            &letter.overdue,
+            TaskList::Overdue,
+            format!(
+                "1. Nhiệm vụ chưa hoàn thành đã quá thời hạn đến hết ngày {} ({} nhiệm vụ)",
+                date(cut_off),
+                count(letter.overdue.len() as u64)
+            ),
+            "Không có nhiệm vụ chưa hoàn thành quá hạn.".to_string(),
+        ),
+        list(
+            &letter.due_soon,
+            TaskList::DueSoon,
+            format!(
+                "2. Nhiệm vụ đến hạn từ ngày {} đến ngày {} ({} nhiệm vụ)",
+                date(cut_off),
+                date(horizon),
+                count(letter.due_soon.len() as u64)
+            ),
+            format!("Không có nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới."),
+        ),
+    ];
+    let (overdue, due) = (!letter.overdue.is_empty(), !letter.due_soon.is_empty());
+    let asked = match (overdue, due) {
+        (true, true) => {
+            "các nhiệm vụ đã quá thời hạn nêu tại mục 1 và hoàn thành đúng hạn các \
+                         nhiệm vụ nêu tại mục 2"
+        }
+        (true, false) => "các nhiệm vụ đã quá thời hạn nêu tại mục 1",
+        (false, _) => "đúng hạn các nhiệm vụ nêu tại mục 2",
+    };
+    // A head of agency is asked to direct the work; an agency, to do it.
+    let (who, act) = match &letter.head_title {
+        Some(_) => (addressee(letter), "chỉ đạo hoàn thành"),
+        None => (letter.agency.clone(), "hoàn thành"),
+    };
+    let urgently = if overdue { "khẩn trương " } else { "" };
+    let closing = vec![
+        format!(
+            "Để bảo đảm tiến độ thực hiện các nhiệm vụ được giao, {} đề nghị {who} {urgently}\
+             {act} {asked}; trường hợp chưa hoàn thành, đề nghị có báo cáo giải trình, nêu rõ \
+             nguyên nhân, khó khăn, vướng mắc và đề xuất thời hạn hoàn thành, gửi về {} trước \
+             ngày {} để tổng hợp, báo cáo Chủ tịch UBND tỉnh.",
+            sender.name,
+            sender.name,
+            date(set.reply_by)
+        ),
+        format!(
+            "{} thông báo để {} biết, thực hiện./.",
+            sender.name, letter.agency
+        ),
+    ];
+    LetterText {
+        issuer: meta.issuer.to_uppercase(),
+        issuer_sub: meta.issuer_sub.to_uppercase(),
+        number: words::number_line(&sender.sign),
+        subject: SUBJECT.to_string(),
+        place_date: words::place_date_line(&meta.place, meta.report_date),
+        address: format!("Kính gửi: {}.", addressee(letter)),
+        opening,
+        lists,
+        closing,
+        signer_title: sender.signer_title.clone(),
+        signer: sender.signer.clone(),
+        recipients: recipient_lines(&sender.recipients),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipients_get_their_dashes_and_end_punctuation_once() {
+        let given = [
+            "Như trên",
+            "- Chủ tịch, các PCT UBND tỉnh (b/c);",
+            " Lưu: VT, TH. ",
+        ]
+        .map(String::from);
+        assert_eq!(
+            recipient_lines(&given),
+            [
+                "- Như trên;",
+                "- Chủ tịch, các PCT UBND tỉnh (b/c);",
+                "- Lưu: VT, TH."
+            ]
+        );
+        assert!(recipient_lines(&[]).is_empty());
+    }
+}
