@@ -364,4 +364,48 @@ mod tests {
         assert_eq!(left, [Some(0), Some(16)]);
         assert!(report.due_soon.iter().all(|t| t.days_overdue.is_none()));
     }
+
+    // Cut-off 20/12/2025. Sở Xây dựng: row 2 overdue (deadline 10/11), row 3 due 05/01/2026
+    // (within the 30 days), row 4 due 30/06/2026 (not yet coming due). Sở Y tế: row 5, done on
+    // time. One letter, to Sở Xây dựng, with rows 2 and 3 only; its counts: 3 tasks, 1
+    // overdue, 2 within.
+    #[test]
+    fn a_letter_goes_to_each_agency_on_the_lists_with_exactly_its_tasks() {
+        let mut tasks = vec![
+            open_task(2, d(2025, 11, 10)),
+            open_task(3, d(2026, 1, 5)),
+            open_task(4, d(2026, 6, 30)),
+        ];
+        let mut done = open_task(5, d(2025, 12, 1));
+        done.agency = Some("Sở Y tế".into());
+        done.completed = Some(d(2025, 11, 20));
+        tasks.push(done.with_keys());
+        let loaded = settle(
+            Directory::default(),
+            tasks,
+            Vec::new(),
+            Judging::default(),
+            1,
+        );
+        let period = crate::period::parse("2025", Some(d(2025, 12, 20))).unwrap();
+        let view = crate::classify::view(&loaded, &period, Structure::AsOf(d(2025, 12, 20)));
+        let meta =
+            crate::pipeline::Title::default().meta(&period, Default::default(), Default::default());
+        let report = build(&loaded, &view, None, meta).unwrap();
+        let (letters, unsent) = letters(&loaded, &report);
+        assert!(unsent.is_empty());
+        assert_eq!(letters.len(), 1);
+        let rows = |list: &[TaskLine]| list.iter().map(|t| t.source.row).collect::<Vec<_>>();
+        assert_eq!(letters[0].agency, "Sở Xây dựng");
+        assert_eq!(rows(&letters[0].overdue), [2]);
+        assert_eq!(rows(&letters[0].due_soon), [3]);
+        assert_eq!(
+            (
+                letters[0].counts.total,
+                letters[0].counts.overdue,
+                letters[0].counts.within
+            ),
+            (3, 1, 2)
+        );
+    }
 }

@@ -178,6 +178,143 @@ pub fn letter_text(set: &Letters, letter: &Letter) -> LetterText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Basis, Counts, ReportMeta, Sender, SourceLoc, Status, TaskLine};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn task(number: &str, status: Status) -> TaskLine {
+        TaskLine {
+            agency: "Sở Xây dựng".into(),
+            task_id: None,
+            doc_number: Some(number.into()),
+            doc_date: Some(d(2025, 3, 3)),
+            summary: Some("Thẩm định dự án cầu Hòa Bình".into()),
+            leader: None,
+            assigned: Some(d(2025, 3, 3)),
+            deadline_used: Some(d(2025, 10, 31)),
+            completed: None,
+            status,
+            days_overdue: (status == Status::Overdue).then_some(21),
+            days_left: (status == Status::Within).then_some(9),
+            officer: None,
+            is_key: false,
+            source: SourceLoc {
+                file: "nv.xlsx".into(),
+                sheet: None,
+                row: 3,
+            },
+        }
+    }
+
+    /// Sở Xây dựng at 21/11/2025: 10 tasks — 7 completed (6 on time, 1 late), 3 open (1
+    /// overdue, 2 within, of which 1 is due by 21/12).
+    fn set(head_title: Option<&str>, overdue: bool) -> (Letters, Letter) {
+        let period = period::parse("2025", Some(d(2025, 11, 21))).unwrap();
+        let letters = Letters {
+            meta: ReportMeta {
+                issuer: "UBND tỉnh Bình An".to_string(),
+                issuer_sub: "Văn phòng".to_string(),
+                place: "Bình An".to_string(),
+                report_date: d(2025, 11, 21),
+                period,
+                previous: None,
+                basis: Basis::Assigned,
+                rounding: Default::default(),
+            },
+            sender: Sender {
+                sign: "VP-TH".to_string(),
+                name: "Văn phòng UBND tỉnh".to_string(),
+                signer_title: vec!["CHÁNH VĂN PHÒNG".to_string()],
+                signer: None,
+                recipients: vec!["Như trên".to_string()],
+            },
+            reply_by: d(2025, 11, 28),
+            letters: vec![],
+        };
+        let letter = Letter {
+            agency: "Sở Xây dựng".to_string(),
+            code: Some("SXD".to_string()),
+            head_title: head_title.map(String::from),
+            counts: Counts::from_parts(6, 1, 2, 1, 0),
+            overdue: if overdue {
+                vec![task("77/UBND-KT", Status::Overdue)]
+            } else {
+                vec![]
+            },
+            due_soon: vec![task("78/UBND-KT", Status::Within)],
+        };
+        (letters, letter)
+    }
+
+    #[test]
+    fn a_letter_gives_the_counts_the_lists_and_the_reply_date() {
+        let (letters, letter) = set(Some("Giám đốc"), true);
+        let text = letter_text(&letters, &letter);
+        assert_eq!(text.issuer, "UBND TỈNH BÌNH AN");
+        assert_eq!(text.address, "Kính gửi: Giám đốc Sở Xây dựng.");
+        assert!(text.opening.contains(
+            "Sở Xây dựng được giao 10 nhiệm vụ: đã hoàn thành 7 nhiệm vụ (6 nhiệm vụ đúng hạn, 1 \
+             nhiệm vụ quá hạn); còn 3 nhiệm vụ chưa hoàn thành, trong đó 1 nhiệm vụ đã quá thời \
+             hạn và 2 nhiệm vụ còn thời hạn (1 nhiệm vụ đến hạn trong 30 ngày tới)."
+        ));
+        assert_eq!(
+            text.lists[1].caption,
+            "2. Nhiệm vụ đến hạn từ ngày 21/11/2025 đến ngày 21/12/2025 (1 nhiệm vụ)"
+        );
+        let rows: Vec<&Vec<String>> = text
+            .lists
+            .iter()
+            .flat_map(|l| l.table.iter().flat_map(|t| &t.rows).map(|r| &r.cells))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                &vec![
+                    "1".to_string(),
+                    "77/UBND-KT ngày 03/03/2025".to_string(),
+                    "Thẩm định dự án cầu Hòa Bình".to_string(),
+                    "31/10/2025".to_string(),
+                    "21".to_string()
+                ],
+                &vec![
+                    "1".to_string(),
+                    "78/UBND-KT ngày 03/03/2025".to_string(),
+                    "Thẩm định dự án cầu Hòa Bình".to_string(),
+                    "31/10/2025".to_string(),
+                    "9".to_string()
+                ],
+            ]
+        );
+        assert!(text.closing[0].contains(
+            "đề nghị Giám đốc Sở Xây dựng khẩn trương chỉ đạo hoàn thành các nhiệm vụ đã quá thời \
+             hạn nêu tại mục 1 và hoàn thành đúng hạn các nhiệm vụ nêu tại mục 2;"
+        ));
+        assert!(text.closing[0].contains("gửi về Văn phòng UBND tỉnh trước ngày 28/11/2025"));
+        assert_eq!(
+            text.closing[1],
+            "Văn phòng UBND tỉnh thông báo để Sở Xây dựng biết, thực hiện./."
+        );
+        assert_eq!(text.recipients, ["- Như trên."]);
+    }
+
+    #[test]
+    fn without_overdue_tasks_or_a_head_title_the_request_is_the_agency_s_own() {
+        let (letters, letter) = set(None, false);
+        let text = letter_text(&letters, &letter);
+        assert_eq!(text.address, "Kính gửi: Sở Xây dựng.");
+        assert_eq!(text.lists[0].table, None);
+        assert_eq!(
+            text.lists[0].none,
+            "Không có nhiệm vụ chưa hoàn thành quá hạn."
+        );
+        assert!(
+            text.closing[0]
+                .contains("đề nghị Sở Xây dựng hoàn thành đúng hạn các nhiệm vụ nêu tại mục 2;")
+        );
+    }
 
     #[test]
     fn recipients_get_their_dashes_and_end_punctuation_once() {

@@ -390,7 +390,7 @@ fn usage_lines_are_made_from_the_arguments() {
         "Cách dùng: tiendo export <ĐẦU_VÀO>... --parquet <THƯ_MỤC> --as-of <NGÀY> [TÙY_CHỌN]\n",
     );
     tiendo::<&str>(&[]).fails_with(2).stderr_has(
-        "lỗi: thiếu lệnh. Các lệnh: figures, report, check, rank, brief, trend, export.",
+        "lỗi: thiếu lệnh. Các lệnh: figures, report, letters, check, rank, brief, trend, export.",
     );
 }
 

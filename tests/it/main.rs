@@ -6,6 +6,7 @@
 mod harness;
 
 mod cli;
+mod docx;
 mod parquet_export;
 mod published_2019;
 mod report_texts;

@@ -564,3 +564,90 @@ pub fn pack(docx: Docx) -> Result<Vec<u8>, DocxError> {
         .map_err(|e| DocxError::Write(e.to_string()))?;
     Ok(out.into_inner())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::tables::{Row, TextTable};
+    use std::io::Read;
+
+    fn col(width_pt: Option<f32>, align: Align) -> Column {
+        Column { width_pt, align }
+    }
+
+    #[test]
+    fn fixed_columns_keep_their_width_and_the_flexible_one_takes_the_rest() {
+        // 28 pt and 66 pt are 560 and 1320 twips; 9000 − 1880 = 7120 left for the content.
+        let columns = [
+            col(Some(28.0), Align::Center),
+            col(None, Align::Left),
+            col(Some(66.0), Align::Right),
+        ];
+        assert_eq!(column_widths(&columns, 9000), [560, 7120, 1320]);
+        // Too wide for 1000 twips: every column scaled by 1000 / 2480.
+        let scaled = column_widths(&columns, 1000);
+        assert!(scaled.iter().sum::<i32>() <= 1000, "{scaled:?}");
+    }
+
+    /// A table with a two-row head («A» over two columns, «B» over two rows) and two rows.
+    fn two_row_head() -> TextTable {
+        let head = |text: &str, row, col, row_span, col_span| HeadCell {
+            text: text.to_string(),
+            row,
+            col,
+            row_span,
+            col_span,
+            is_numbering: false,
+        };
+        TextTable {
+            max_width_pt: None,
+            columns: vec![col(None, Align::Left); 3],
+            head_rows: 2,
+            head: vec![
+                head("A", 0, 0, 1, 2),
+                head("B", 0, 2, 2, 1),
+                head("a1", 1, 0, 1, 1),
+                head("a2", 1, 1, 1, 1),
+            ],
+            rows: vec![
+                Row {
+                    kind: RowKind::Plain,
+                    cells: vec!["1".into(), "2".into(), "3".into()],
+                },
+                Row {
+                    kind: RowKind::Band,
+                    cells: vec!["dải".into()],
+                },
+            ],
+        }
+    }
+
+    fn document_xml(docx: Docx) -> String {
+        let bytes = pack(docx).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn head_rows_repeat_and_spans_become_grid_spans_and_vertical_merges() {
+        let table = word_table(&two_row_head(), 9000);
+        let xml = document_xml(Docx::new().add_table(table));
+        let rows: Vec<&str> = xml.split("<w:tr>").skip(1).collect();
+        assert_eq!(rows.len(), 4);
+        // The two head rows carry the repeat mark, the body rows do not; no mark is left.
+        let repeats: Vec<bool> = rows.iter().map(|r| r.contains("<w:tblHeader />")).collect();
+        assert_eq!(repeats, [true, true, false, false]);
+        assert!(!xml.contains(HEAD_ROW_MARK_XML));
+        // «A» spans two grid columns; «B» starts a vertical merge continued in row 2.
+        assert!(rows[0].contains(r#"<w:gridSpan w:val="2" />"#));
+        assert!(rows[0].contains(r#"<w:vMerge w:val="restart" />"#));
+        assert!(rows[1].contains(r#"<w:vMerge w:val="continue" />"#));
+        // The band spans the three columns.
+        assert!(rows[3].contains(r#"<w:gridSpan w:val="3" />"#));
+    }
+}

@@ -1,9 +1,9 @@
 //! The report as a Word document: a portrait section (heading block, number line, place and
 //! date, title, the numbered sections of `render::outline`), then one landscape section with
 //! every annex, each on a new page with its tables and notes. Page numbers are centred at the
-//! top from page 2 on: the first page has a header of its own, left empty.
+//! top from page 2 on: the first page has a header of its own, blank.
 
-use docx_rs::{Docx, Header, Paragraph, Section};
+use docx_rs::{Docx, Paragraph, Section};
 
 use super::DocxError;
 use super::parts::{self, Line, Page, para, style};
@@ -41,11 +41,13 @@ pub fn report_bytes(report: &Report, sign: &str) -> Result<Vec<u8>, DocxError> {
             ))],
         ),
     ];
+    // The first section's first page has a header of its own (titlePg) and none is given: a
+    // blank one (ECMA-376 §17.10.5; Word and LibreOffice do so). docx-rs 0.4.22 would keep
+    // only one of a section's headers anyway.
     let mut front = Section::new()
         .page_size(front_page.size())
         .page_margin(front_page.margin())
         .title_pg()
-        .first_header(Header::new())
         .header(parts::page_number_header())
         .add_table(parts::heading_table(&heading, width, LEFT_SHARE))
         .add_paragraph(Paragraph::new().style(style::HEADING));
