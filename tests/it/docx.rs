@@ -55,10 +55,8 @@ fn read_body(xml: &str) -> Body {
     let mut in_text = false;
     let mut rest = xml;
     while let Some(start) = rest.find('<') {
-        if in_text {
-            if let Some(p) = paragraph.as_mut() {
-                p.push_str(&unescape(&rest[..start]));
-            }
+        if let Some(p) = paragraph.as_mut().filter(|_| in_text) {
+            p.push_str(&unescape(&rest[..start]));
         }
         let end = rest[start..].find('>').map_or(rest.len(), |e| start + e);
         let tag = &rest[start + 1..end];
