@@ -12,6 +12,7 @@ use crate::period;
 use crate::render::tables::{self, TaskList, TextTable};
 use crate::render::words;
 use crate::vn_number::{count, date};
+use crate::vn_text::fold;
 
 /// One of the letter's two lists: its caption, then its table or the sentence that it is
 /// empty.
@@ -47,12 +48,23 @@ pub struct LetterText {
 pub const SUBJECT: &str = "V/v đôn đốc thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao";
 pub const RECIPIENTS_HEAD: &str = "Nơi nhận:";
 
-/// «Giám đốc Sở Tài chính» where the directory gives the head's title, else the agency.
+/// «Giám đốc Sở Tài chính» where the directory gives the head's title, else the agency. A
+/// title ending with the words the name begins with says them once: «Chánh Thanh tra» of
+/// «Thanh tra tỉnh» is the «Chánh Thanh tra tỉnh», «Trưởng ban» of «Ban Dân tộc» the
+/// «Trưởng Ban Dân tộc».
 fn addressee(letter: &Letter) -> String {
-    match &letter.head_title {
-        Some(title) => format!("{title} {}", letter.agency),
-        None => letter.agency.clone(),
-    }
+    let Some(title) = &letter.head_title else {
+        return letter.agency.clone();
+    };
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    let name_words: Vec<&str> = letter.agency.split_whitespace().collect();
+    let same = |a: &[&str], b: &[&str]| fold(&a.join(" ")) == fold(&b.join(" "));
+    let overlap = (1..title_words.len().min(name_words.len() + 1))
+        .rev()
+        .find(|&n| same(&title_words[title_words.len() - n..], &name_words[..n]))
+        .unwrap_or(0);
+    let kept = title_words[..title_words.len() - overlap].join(" ");
+    format!("{kept} {}", letter.agency)
 }
 
 /// Each recipient on a line of its own, «- » before it, «;» after it and «.» after the last.
@@ -313,6 +325,33 @@ mod tests {
         assert!(
             text.closing[0]
                 .contains("đề nghị Sở Xây dựng hoàn thành đúng hạn các nhiệm vụ nêu tại mục 2;")
+        );
+    }
+
+    #[test]
+    fn the_head_s_title_and_the_agency_s_name_share_their_common_words() {
+        let to = |title: &str, agency: &str| {
+            let (_, mut letter) = set(Some(title), true);
+            letter.agency = agency.to_string();
+            addressee(&letter)
+        };
+        assert_eq!(to("Giám đốc", "Sở Tài chính"), "Giám đốc Sở Tài chính");
+        assert_eq!(
+            to("Chánh Thanh tra", "Thanh tra tỉnh"),
+            "Chánh Thanh tra tỉnh"
+        );
+        assert_eq!(
+            to("Chánh Văn phòng", "Văn phòng UBND tỉnh"),
+            "Chánh Văn phòng UBND tỉnh"
+        );
+        assert_eq!(to("Trưởng ban", "Ban Dân tộc"), "Trưởng Ban Dân tộc");
+        assert_eq!(
+            to("Cục trưởng", "Cục Thống kê tỉnh"),
+            "Cục trưởng Cục Thống kê tỉnh"
+        );
+        assert_eq!(
+            to("Chủ tịch", "UBND xã Tân Hòa"),
+            "Chủ tịch UBND xã Tân Hòa"
         );
     }
 
