@@ -334,16 +334,8 @@ mod tests {
         .with_keys()
     }
 
-    #[test]
-    fn days_overdue_and_days_left_are_worked_out_at_the_cut_off() {
-        // Cut-off 20/12/2025. Deadline 10/11/2025: 20 days left in November + 20 = 40 days
-        // overdue. Deadline 05/01/2026: 11 days left in December + 5 = 16 days left.
-        // Deadline 20/12/2025 itself: still within, 0 days left.
-        let tasks = vec![
-            open_task(2, d(2025, 11, 10)),
-            open_task(3, d(2026, 1, 5)),
-            open_task(4, d(2025, 12, 20)),
-        ];
+    /// The tasks loaded without a directory and their report of 2025 cut on 20/12/2025.
+    fn report_at_20_december(tasks: Vec<RawTask>) -> (Loaded, Report) {
         let loaded = settle(
             Directory::default(),
             tasks,
@@ -356,6 +348,20 @@ mod tests {
         let meta =
             crate::pipeline::Title::default().meta(&period, Default::default(), Default::default());
         let report = build(&loaded, &view, None, meta).unwrap();
+        (loaded, report)
+    }
+
+    #[test]
+    fn days_overdue_and_days_left_are_worked_out_at_the_cut_off() {
+        // Cut-off 20/12/2025. Deadline 10/11/2025: 20 days left in November + 20 = 40 days
+        // overdue. Deadline 05/01/2026: 11 days left in December + 5 = 16 days left.
+        // Deadline 20/12/2025 itself: still within, 0 days left.
+        let tasks = vec![
+            open_task(2, d(2025, 11, 10)),
+            open_task(3, d(2026, 1, 5)),
+            open_task(4, d(2025, 12, 20)),
+        ];
+        let (_, report) = report_at_20_december(tasks);
         assert_eq!(report.overdue.len(), 1);
         assert_eq!(report.overdue[0].days_overdue, Some(40));
         assert_eq!(report.overdue[0].days_left, None);
@@ -380,18 +386,7 @@ mod tests {
         done.agency = Some("Sở Y tế".into());
         done.completed = Some(d(2025, 11, 20));
         tasks.push(done.with_keys());
-        let loaded = settle(
-            Directory::default(),
-            tasks,
-            Vec::new(),
-            Judging::default(),
-            1,
-        );
-        let period = crate::period::parse("2025", Some(d(2025, 12, 20))).unwrap();
-        let view = crate::classify::view(&loaded, &period, Structure::AsOf(d(2025, 12, 20)));
-        let meta =
-            crate::pipeline::Title::default().meta(&period, Default::default(), Default::default());
-        let report = build(&loaded, &view, None, meta).unwrap();
+        let (loaded, report) = report_at_20_december(tasks);
         let (letters, unsent) = letters(&loaded, &report);
         assert!(unsent.is_empty());
         assert_eq!(letters.len(), 1);

@@ -35,7 +35,8 @@ pub struct Column {
     pub align: Align,
 }
 
-const fn col(width_pt: Option<f32>, align: Align) -> Column {
+/// A column of `width_pt` points (None: the rest), aligned.
+pub const fn col(width_pt: Option<f32>, align: Align) -> Column {
     Column { width_pt, align }
 }
 
@@ -239,25 +240,52 @@ fn summary_cell(task: &TaskLine) -> String {
         .map_or_else(String::new, |s| words::shorten(s, LIST_SUMMARY_CHARS))
 }
 
-/// A list of tasks by agency (report order), each agency a band row with its count; tasks
-/// numbered through the whole list: document, content, assigning leader, deadline, days.
-pub fn tasks(report: &Report, tasks: &[TaskLine], list: TaskList) -> TextTable {
-    let columns = vec![
+/// A task list's table without its rows: number, document, content, the assigning leader
+/// when asked, deadline, days overdue or left.
+fn task_table(list: TaskList, with_leader: bool, rows: Vec<Row>) -> TextTable {
+    let mut columns = vec![
         col(Some(28.0), Align::Center),
         col(Some(120.0), Align::Left),
         col(None, Align::Left),
-        col(Some(95.0), Align::Left),
+    ];
+    let mut heads = vec!["STT", "Số, ngày văn bản giao", "Nội dung nhiệm vụ"];
+    if with_leader {
+        columns.push(col(Some(95.0), Align::Left));
+        heads.push("Lãnh đạo giao");
+    }
+    columns.extend([
         col(Some(66.0), Align::Center),
         col(Some(56.0), Align::Center),
-    ];
-    let head = HeadCell::one_row(&[
-        "STT",
-        "Số, ngày văn bản giao",
-        "Nội dung nhiệm vụ",
-        "Lãnh đạo giao",
-        "Hạn xử lý",
-        list.days_head(),
     ]);
+    heads.extend(["Hạn xử lý", list.days_head()]);
+    TextTable {
+        max_width_pt: None,
+        columns,
+        head_rows: 1,
+        head: HeadCell::one_row(&heads),
+        rows,
+    }
+}
+
+fn task_row(n: usize, task: &TaskLine, list: TaskList, with_leader: bool) -> Row {
+    let mut cells = vec![
+        n.to_string(),
+        words::document_label(task),
+        summary_cell(task),
+    ];
+    if with_leader {
+        cells.push(task.leader.as_deref().unwrap_or_default().to_string());
+    }
+    cells.extend([
+        task.deadline_used.map(date).unwrap_or_default(),
+        list.days(task),
+    ]);
+    Row::plain(cells)
+}
+
+/// A list of tasks by agency (report order), each agency a band row with its count; tasks
+/// numbered through the whole list: document, content, assigning leader, deadline, days.
+pub fn tasks(report: &Report, tasks: &[TaskLine], list: TaskList) -> TextTable {
     let mut rows = Vec::new();
     let mut n = 0;
     for (agency, group) in words::tasks_by_agency(report, tasks) {
@@ -267,61 +295,20 @@ pub fn tasks(report: &Report, tasks: &[TaskLine], list: TaskList) -> TextTable {
         )));
         for task in group {
             n += 1;
-            rows.push(Row::plain(vec![
-                n.to_string(),
-                words::document_label(task),
-                summary_cell(task),
-                task.leader.as_deref().unwrap_or_default().to_string(),
-                task.deadline_used.map(date).unwrap_or_default(),
-                list.days(task),
-            ]));
+            rows.push(task_row(n, task, list, true));
         }
     }
-    TextTable {
-        max_width_pt: None,
-        columns,
-        head_rows: 1,
-        head,
-        rows,
-    }
+    task_table(list, true, rows)
 }
 
 /// One agency's tasks of a list, for its urging letter: document, content, deadline, days.
 pub fn agency_tasks(tasks: &[TaskLine], list: TaskList) -> TextTable {
-    let columns = vec![
-        col(Some(28.0), Align::Center),
-        col(Some(110.0), Align::Left),
-        col(None, Align::Left),
-        col(Some(66.0), Align::Center),
-        col(Some(52.0), Align::Center),
-    ];
-    let head = HeadCell::one_row(&[
-        "STT",
-        "Số, ngày văn bản giao",
-        "Nội dung nhiệm vụ",
-        "Hạn xử lý",
-        list.days_head(),
-    ]);
     let rows = tasks
         .iter()
         .enumerate()
-        .map(|(i, task)| {
-            Row::plain(vec![
-                (i + 1).to_string(),
-                words::document_label(task),
-                summary_cell(task),
-                task.deadline_used.map(date).unwrap_or_default(),
-                list.days(task),
-            ])
-        })
+        .map(|(i, task)| task_row(i + 1, task, list, false))
         .collect();
-    TextTable {
-        max_width_pt: None,
-        columns,
-        head_rows: 1,
-        head,
-        rows,
-    }
+    task_table(list, false, rows)
 }
 
 /// The on-time share of every agency (the PDF's bar chart, as a table): the province first,

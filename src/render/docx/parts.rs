@@ -568,12 +568,8 @@ pub fn pack(docx: Docx) -> Result<Vec<u8>, DocxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::tables::{Row, TextTable};
+    use crate::render::tables::{Row, TextTable, col};
     use std::io::Read;
-
-    fn col(width_pt: Option<f32>, align: Align) -> Column {
-        Column { width_pt, align }
-    }
 
     #[test]
     fn fixed_columns_keep_their_width_and_the_flexible_one_takes_the_rest() {
