@@ -53,7 +53,7 @@ pub struct HeadCell {
 }
 
 impl HeadCell {
-    fn new(text: &str, row: usize, col: usize, row_span: usize, col_span: usize) -> Self {
+    pub fn new(text: &str, row: usize, col: usize, row_span: usize, col_span: usize) -> Self {
         HeadCell {
             text: text.to_string(),
             row,
@@ -123,6 +123,24 @@ pub struct TextTable {
     pub head_rows: usize,
     pub head: Vec<HeadCell>,
     pub rows: Vec<Row>,
+}
+
+impl TextTable {
+    /// A table whose head is one row, `heads` in column order.
+    fn with_one_head_row(
+        columns: Vec<Column>,
+        heads: &[&str],
+        rows: Vec<Row>,
+        max_width_pt: Option<f32>,
+    ) -> TextTable {
+        TextTable {
+            max_width_pt,
+            columns,
+            head_rows: 1,
+            head: HeadCell::one_row(heads),
+            rows,
+        }
+    }
 }
 
 /// The figures of one line: total, completed (total, on time, late), not completed (total,
@@ -258,13 +276,7 @@ fn task_table(list: TaskList, with_leader: bool, rows: Vec<Row>) -> TextTable {
         col(Some(56.0), Align::Center),
     ]);
     heads.extend(["Hạn xử lý", list.days_head()]);
-    TextTable {
-        max_width_pt: None,
-        columns,
-        head_rows: 1,
-        head: HeadCell::one_row(&heads),
-        rows,
-    }
+    TextTable::with_one_head_row(columns, &heads, rows, None)
 }
 
 fn task_row(n: usize, task: &TaskLine, list: TaskList, with_leader: bool) -> Row {
@@ -320,11 +332,11 @@ pub fn on_time_shares(report: &Report) -> TextTable {
         col(Some(80.0), Align::Right),
         col(Some(80.0), Align::Right),
     ];
-    let head = HeadCell::one_row(&[
+    let heads = [
         "Cơ quan, đơn vị",
         labels::rate_head(Rate::OnTimeOfCompleted),
         labels::OVERDUE.head,
-    ]);
+    ];
     let line = |name: &str, c: &Counts| {
         vec![
             name.to_string(),
@@ -339,13 +351,7 @@ pub fn on_time_shares(report: &Report) -> TextTable {
             rows.push(Row::plain(line(&agency.name, &agency.counts)));
         }
     }
-    TextTable {
-        max_width_pt: Some(PORTRAIT_TEXT_PT),
-        columns,
-        head_rows: 1,
-        head,
-        rows,
-    }
+    TextTable::with_one_head_row(columns, &heads, rows, Some(PORTRAIT_TEXT_PT))
 }
 
 fn rank_cell(rank: Option<usize>) -> String {
@@ -363,7 +369,7 @@ pub fn ranking(ranking: &Ranking) -> TextTable {
         col(Some(44.0), Align::Center),
         col(Some(44.0), Align::Center),
     ];
-    let head = HeadCell::one_row(&[
+    let heads = [
         "STT",
         "Khối",
         "Cơ quan",
@@ -371,7 +377,7 @@ pub fn ranking(ranking: &Ranking) -> TextTable {
         "Xếp loại",
         "Hạng trong khối",
         "Hạng toàn tỉnh",
-    ]);
+    ];
     let rows = ranking
         .agencies
         .iter()
@@ -393,20 +399,14 @@ pub fn ranking(ranking: &Ranking) -> TextTable {
             ])
         })
         .collect();
-    TextTable {
-        max_width_pt: Some(PORTRAIT_TEXT_PT),
-        columns,
-        head_rows: 1,
-        head,
-        rows,
-    }
+    TextTable::with_one_head_row(columns, &heads, rows, Some(PORTRAIT_TEXT_PT))
 }
 
 /// The trend: one row per period with the province's figures.
 pub fn trend(trend: &[TrendPoint], rounding: Rounding) -> TextTable {
     let mut columns = vec![col(None, Align::Left)];
     columns.extend([50.0, 56.0, 50.0, 56.0, 58.0, 58.0].map(|w| col(Some(w), Align::Right)));
-    let head = HeadCell::one_row(&[
+    let heads = [
         "Kỳ báo cáo",
         labels::TOTAL.head,
         labels::COMPLETED.head,
@@ -414,7 +414,7 @@ pub fn trend(trend: &[TrendPoint], rounding: Rounding) -> TextTable {
         "Chưa hoàn thành quá hạn",
         labels::rate_head(Rate::Completion),
         labels::rate_head(Rate::OnTimeOfCompleted),
-    ]);
+    ];
     let rows = trend
         .iter()
         .map(|p| {
@@ -430,11 +430,5 @@ pub fn trend(trend: &[TrendPoint], rounding: Rounding) -> TextTable {
             ])
         })
         .collect();
-    TextTable {
-        max_width_pt: Some(PORTRAIT_TEXT_PT),
-        columns,
-        head_rows: 1,
-        head,
-        rows,
-    }
+    TextTable::with_one_head_row(columns, &heads, rows, Some(PORTRAIT_TEXT_PT))
 }

@@ -587,14 +587,7 @@ mod tests {
 
     /// A table with a two-row head («A» over two columns, «B» over two rows) and two rows.
     fn two_row_head() -> TextTable {
-        let head = |text: &str, row, col, row_span, col_span| HeadCell {
-            text: text.to_string(),
-            row,
-            col,
-            row_span,
-            col_span,
-            is_numbering: false,
-        };
+        let head = HeadCell::new;
         TextTable {
             max_width_pt: None,
             columns: vec![col(None, Align::Left); 3],
