@@ -618,9 +618,10 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
     assert_same!(
         run.stdout(),
         format!(
-            "{}\n{}\n",
+            "{}\n{}\n{}\n",
             xlsx.display(),
-            dir.path().join("bao-cao-2025.pdf").display()
+            dir.path().join("bao-cao-2025.pdf").display(),
+            dir.path().join("bao-cao-2025.docx").display()
         )
     );
     let summary = sheet_rows(&xlsx, "Tổng hợp");
