@@ -6,7 +6,7 @@
 //! inputs ─▶ ingest ─▶ normalize ─▶ resolve ─▶ classify ─▶ aggregate ─▶ assemble ─▶ render ─▶ reports/
 //!  (xlsx,     (calamine,  (headers,     (agencies,   (status at    (polars:      (report    (terminal,
 //!   xls, ods,  csv: rows   dates, text:  duplicates,  cut-off, a    figures per   model,     words, xlsx,
-//!   csv)       of cells)   raw tasks)    screening)   period view)  key)          lists)     pdf)
+//!   csv)       of cells)   raw tasks)    screening)   period view)  key)          lists)     pdf, docx)
 //! ```
 //!
 //! `pipeline` is the only module that calls the stages together, one file per job (figures,

@@ -159,7 +159,7 @@ pub struct IssuerArgs {
     /// Địa danh ở dòng ngày tháng (mặc định: [don_vi] dia_danh)
     #[arg(long, value_name = "ĐỊA_DANH", help_heading = "Trình bày")]
     pub place: Option<String>,
-    /// Ngày ký báo cáo; mặc định là ngày chốt số liệu
+    /// Ngày ký văn bản (báo cáo, công văn); mặc định là ngày chốt số liệu
     #[arg(long, value_name = "NGÀY", value_parser = values::day, help_heading = "Trình bày")]
     pub report_date: Option<NaiveDate>,
 }
