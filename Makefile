@@ -9,7 +9,7 @@ TASKS := $(DATA)/ioffice-2021-2025.xlsx $(DATA)/so-theo-doi-tay.csv
 # sample-data/tiendo.toml names the issuer, the agency directory and the scoring rules.
 COMMON := $(TASKS) --config $(DATA)/tiendo.toml --quiet
 
-.PHONY: run build test bench sample lint clean-reports
+.PHONY: run build test bench sample lint clean-reports check-docs
 
 build:
 	$(CARGO) build --bins
@@ -19,6 +19,7 @@ run: build
 	@mkdir -p reports
 	$(TIENDO) report $(COMMON) --period 2025 --as-of 2025-12-20 --compare-years 5 --out reports
 	$(TIENDO) report $(COMMON) --period 2025-H1 --out reports
+	$(TIENDO) letters $(COMMON) --period 2025 --as-of 2025-11-21 --out reports/cong-van-don-doc-2025-11
 	$(TIENDO) brief $(COMMON) --period 2025 --meeting 2025-11-24 > reports/ban-tin-hop-2025-11-24.txt
 	$(TIENDO) brief $(COMMON) --period 2025 --meeting 2025-11-24 --format markdown > reports/ban-tin-hop-2025-11-24.md
 	$(TIENDO) trend $(COMMON) --years 2021..2025 --as-of-day 12-20 > reports/xu-huong-2021-2025.txt
@@ -27,6 +28,11 @@ run: build
 	@echo
 	@echo "Báo cáo đã ghi vào reports/:"
 	@ls -1 reports | grep -v README.md | sed 's/^/  reports\//'
+
+## make check-docs: the .docx files in reports/ through LibreOffice headless to PDF and PNG
+## pages (reports/kiem-tra-docx/), with a re-flow check of an edited paragraph; after make run
+check-docs:
+	.ci/check-docs reports
 
 ## make test: every unit and integration test
 test:

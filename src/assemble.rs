@@ -1,7 +1,8 @@
 //! Assemble the plain report model ([`Report`]) from loaded tasks and period views: agencies
 //! grouped in directory order with sub-totals, the same period last year, the overdue and
-//! coming-due lists, every counted task and the data-quality findings. Renderers draw this
-//! model and nothing else.
+//! coming-due lists, every counted task and the data-quality findings; and from a report, the
+//! urging letters to the agencies with tasks on those lists. Renderers draw this model and
+//! nothing else.
 
 use crate::model::Text;
 use std::collections::HashSet;
@@ -11,10 +12,10 @@ use rayon::prelude::*;
 
 use crate::aggregate::{self, AggregateError};
 use crate::classify;
-use crate::model::{AgencyLine, Counts, GroupSection, Report, ReportMeta, Status, TaskLine};
 use crate::model::{
-    AgencyRef, Counted, DUE_SOON_DAYS, Keys, Loaded, OverdueAge, STALE_NO_DEADLINE_DAYS, Stale,
-    Structure, View,
+    AgencyLine, AgencyRef, Counted, Counts, DUE_SOON_DAYS, GroupSection, Keys, Letter, Loaded,
+    OverdueAge, Report, ReportMeta, STALE_NO_DEADLINE_DAYS, Stale, Status, Structure, TaskLine,
+    View,
 };
 use crate::resolve;
 use crate::vn_number::date;
@@ -135,6 +136,60 @@ fn overdue_ages(view: &View, slots: usize) -> Vec<OverdueAge> {
         ages[c.agency].add(c.days_overdue);
     }
     ages
+}
+
+/// An agency with tasks on the report's lists that no letter goes to: it ended its activity
+/// by the cut-off (a district after 01/07/2025), so there is no one to send it to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsent {
+    pub agency: String,
+    pub ended_on: Option<NaiveDate>,
+    pub tasks: usize,
+}
+
+/// One letter per agency (report order) with open overdue or coming-due tasks at the cut-off:
+/// its counts and exactly its tasks of the report's two lists, in their order; with its code
+/// and its head's title from the directory. Agencies that ended their activity by the cut-off
+/// get none and are returned apart.
+pub fn letters(loaded: &Loaded, report: &Report) -> (Vec<Letter>, Vec<Unsent>) {
+    let cut = report.meta.period.effective_end();
+    let of = |list: &[TaskLine], name: &str| -> Vec<TaskLine> {
+        list.iter()
+            .filter(|t| &*t.agency == name)
+            .cloned()
+            .collect()
+    };
+    let mut letters = Vec::new();
+    let mut unsent = Vec::new();
+    for line in report.sections.iter().flat_map(|s| &s.agencies) {
+        let overdue = of(&report.overdue, &line.name);
+        let due_soon = of(&report.due_soon, &line.name);
+        if overdue.is_empty() && due_soon.is_empty() {
+            continue;
+        }
+        let entry = loaded
+            .directory
+            .agencies
+            .iter()
+            .find(|a| a.name == line.name);
+        if let Some(a) = entry.filter(|a| a.is_dissolved_by(cut)) {
+            unsent.push(Unsent {
+                agency: line.name.clone(),
+                ended_on: a.ends_on,
+                tasks: overdue.len() + due_soon.len(),
+            });
+            continue;
+        }
+        letters.push(Letter {
+            agency: line.name.clone(),
+            code: entry.map(|a| a.code.clone()).filter(|c| !c.is_empty()),
+            head_title: entry.and_then(|a| a.head_title.clone()),
+            counts: line.counts,
+            overdue,
+            due_soon,
+        });
+    }
+    (letters, unsent)
 }
 
 /// The counts per agency slot of `period` (the same period last year), for [`build`]: only
@@ -354,16 +409,8 @@ mod tests {
         .with_keys()
     }
 
-    #[test]
-    fn days_overdue_and_days_left_are_worked_out_at_the_cut_off() {
-        // Cut-off 20/12/2025. Deadline 10/11/2025: 20 days left in November + 20 = 40 days
-        // overdue. Deadline 05/01/2026: 11 days left in December + 5 = 16 days left.
-        // Deadline 20/12/2025 itself: still within, 0 days left.
-        let tasks = vec![
-            open_task(2, d(2025, 11, 10)),
-            open_task(3, d(2026, 1, 5)),
-            open_task(4, d(2025, 12, 20)),
-        ];
+    /// The tasks loaded without a directory and their report of 2025 cut on 20/12/2025.
+    fn report_at_20_december(tasks: Vec<RawTask>) -> (Loaded, Report) {
         let loaded = settle(
             Directory::default(),
             tasks,
@@ -376,6 +423,20 @@ mod tests {
         let meta =
             crate::pipeline::Title::default().meta(&period, Default::default(), Default::default());
         let report = build(&loaded, &view, None, meta).unwrap();
+        (loaded, report)
+    }
+
+    #[test]
+    fn days_overdue_and_days_left_are_worked_out_at_the_cut_off() {
+        // Cut-off 20/12/2025. Deadline 10/11/2025: 20 days left in November + 20 = 40 days
+        // overdue. Deadline 05/01/2026: 11 days left in December + 5 = 16 days left.
+        // Deadline 20/12/2025 itself: still within, 0 days left.
+        let tasks = vec![
+            open_task(2, d(2025, 11, 10)),
+            open_task(3, d(2026, 1, 5)),
+            open_task(4, d(2025, 12, 20)),
+        ];
+        let (_, report) = report_at_20_december(tasks);
         assert_eq!(report.overdue.len(), 1);
         assert_eq!(report.overdue[0].days_overdue, Some(40));
         assert_eq!(report.overdue[0].days_left, None);
@@ -430,5 +491,38 @@ mod tests {
         assert_eq!(report.stale.len(), 1);
         assert_eq!(report.stale[0].source.row, 11);
         assert_eq!(report.stale[0].stale, Some(Stale::NoDeadlineFor(91)));
+    }
+
+    // Cut-off 20/12/2025. Sở Xây dựng: row 2 overdue (deadline 10/11), row 3 due 05/01/2026
+    // (within the 30 days), row 4 due 30/06/2026 (not yet coming due). Sở Y tế: row 5, done on
+    // time. One letter, to Sở Xây dựng, with rows 2 and 3 only; its counts: 3 tasks, 1
+    // overdue, 2 within.
+    #[test]
+    fn a_letter_goes_to_each_agency_on_the_lists_with_exactly_its_tasks() {
+        let mut tasks = vec![
+            open_task(2, d(2025, 11, 10)),
+            open_task(3, d(2026, 1, 5)),
+            open_task(4, d(2026, 6, 30)),
+        ];
+        let mut done = open_task(5, d(2025, 12, 1));
+        done.agency = Some("Sở Y tế".into());
+        done.completed = Some(d(2025, 11, 20));
+        tasks.push(done.with_keys());
+        let (loaded, report) = report_at_20_december(tasks);
+        let (letters, unsent) = letters(&loaded, &report);
+        assert!(unsent.is_empty());
+        assert_eq!(letters.len(), 1);
+        let rows = |list: &[TaskLine]| list.iter().map(|t| t.source.row).collect::<Vec<_>>();
+        assert_eq!(letters[0].agency, "Sở Xây dựng");
+        assert_eq!(rows(&letters[0].overdue), [2]);
+        assert_eq!(rows(&letters[0].due_soon), [3]);
+        assert_eq!(
+            (
+                letters[0].counts.total,
+                letters[0].counts.overdue,
+                letters[0].counts.within
+            ),
+            (3, 1, 2)
+        );
     }
 }

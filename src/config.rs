@@ -1,5 +1,6 @@
 //! The office's settings file, `tiendo.toml` (found in the current folder, or given with
-//! `--config`): who issues the reports, the agency directory, the scoring rules. Command-line
+//! `--config`): who issues the reports, the agency directory, the scoring rules, how the
+//! urging letters are numbered, signed and sent. Command-line
 //! options always win over it. Raw TOML is parsed into [`Config`] once; paths in it are taken
 //! relative to the file's own folder.
 
@@ -19,6 +20,8 @@ pub struct Config {
     pub du_lieu: Data,
     #[serde(default)]
     pub thi_dua: Scoring,
+    #[serde(default)]
+    pub cong_van: Letters,
 }
 
 /// `[don_vi]`: the title block of every report.
@@ -31,6 +34,8 @@ pub struct Issuer {
     pub ten_cap_duoi: Option<String>,
     /// "Bình An"
     pub dia_danh: Option<String>,
+    /// "VP": the issuing body's abbreviation in document numbers («Số: …/BC-VP»).
+    pub ky_hieu: Option<String>,
 }
 
 /// `[du_lieu]`: inputs used by every command.
@@ -48,6 +53,22 @@ pub struct Scoring {
     /// A rule file or a preset name.
     pub quy_tac: Option<String>,
     pub diem_thu_cong: Option<PathBuf>,
+}
+
+/// `[cong_van]`: the urging letters (công văn đôn đốc) of `tiendo letters`.
+#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Letters {
+    /// The sign after the number: "VP-TH" in «Số: …/VP-TH».
+    pub so_hieu: Option<String>,
+    /// The sender as the letter's sentences name it: "Văn phòng UBND tỉnh".
+    pub co_quan_gui: Option<String>,
+    /// The signer's title lines: ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"].
+    pub chuc_danh_ky: Option<Vec<String>>,
+    /// The signer's name.
+    pub nguoi_ky: Option<String>,
+    /// The «Nơi nhận» list, in order: ["Như trên", "Chủ tịch, các PCT UBND tỉnh (b/c)", "Lưu: VT, TH"].
+    pub noi_nhan: Option<Vec<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,6 +144,26 @@ mod tests {
         assert_eq!(c.don_vi.dia_danh.as_deref(), Some("Bình An"));
         assert_eq!(c.du_lieu.danh_muc, Some(PathBuf::from("dm.xlsx")));
         assert_eq!(c.thi_dua.quy_tac.as_deref(), Some("nd335-2025"));
+    }
+
+    #[test]
+    fn the_letters_section_is_read() {
+        let c = parse(
+            "[don_vi]\nky_hieu = \"VP\"\n\n[cong_van]\nso_hieu = \"VP-TH\"\nchuc_danh_ky = [\"KT. CHÁNH VĂN PHÒNG\", \"PHÓ CHÁNH VĂN PHÒNG\"]\nnguoi_ky = \"Nguyễn Văn A\"\nnoi_nhan = [\"Như trên\", \"Lưu: VT, TH\"]\n",
+            "t.toml",
+        )
+        .unwrap();
+        assert_eq!(c.don_vi.ky_hieu.as_deref(), Some("VP"));
+        assert_eq!(c.cong_van.so_hieu.as_deref(), Some("VP-TH"));
+        assert_eq!(
+            c.cong_van.chuc_danh_ky,
+            Some(vec![
+                "KT. CHÁNH VĂN PHÒNG".to_string(),
+                "PHÓ CHÁNH VĂN PHÒNG".to_string()
+            ])
+        );
+        assert_eq!(c.cong_van.noi_nhan.map(|n| n.len()), Some(2));
+        assert_eq!(c.cong_van.co_quan_gui, None);
     }
 
     #[test]

@@ -159,7 +159,7 @@ pub struct IssuerArgs {
     /// Địa danh ở dòng ngày tháng (mặc định: [don_vi] dia_danh)
     #[arg(long, value_name = "ĐỊA_DANH", help_heading = "Trình bày")]
     pub place: Option<String>,
-    /// Ngày ký báo cáo; mặc định là ngày chốt số liệu
+    /// Ngày ký văn bản (báo cáo, công văn); mặc định là ngày chốt số liệu
     #[arg(long, value_name = "NGÀY", value_parser = values::day, help_heading = "Trình bày")]
     pub report_date: Option<NaiveDate>,
 }
@@ -175,6 +175,7 @@ impl IssuerArgs {
                 .or_else(|| from_file.ten_cap_duoi.clone()),
             place: self.place.clone().or_else(|| from_file.dia_danh.clone()),
             report_date: self.report_date,
+            sign: from_file.ky_hieu.clone(),
         }
     }
 }

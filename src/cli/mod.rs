@@ -11,6 +11,7 @@ mod check;
 mod errors;
 mod export;
 mod figures;
+mod letters;
 mod rank;
 mod report;
 mod trend;
@@ -58,8 +59,10 @@ pub struct Cli {
 enum Command {
     /// In số liệu theo cơ quan, nhóm, khối thi đua hoặc lãnh đạo giao
     Figures(figures::FiguresArgs),
-    /// Ghi báo cáo Excel (và PDF) vào thư mục báo cáo
+    /// Ghi báo cáo Excel, PDF và Word vào thư mục báo cáo
     Report(report::ReportArgs),
+    /// Ghi công văn đôn đốc (Word và PDF) gửi từng cơ quan có nhiệm vụ quá hạn, sắp đến hạn
+    Letters(letters::LettersArgs),
     /// Kiểm tra dữ liệu: dòng bị loại, trùng lặp, cơ quan lạ, trạng thái mâu thuẫn
     Check(check::CheckArgs),
     /// Chấm điểm, xếp hạng thi đua theo khối và toàn tỉnh
@@ -114,6 +117,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let (outcome, out_dir) = match &cli.command {
         Command::Figures(a) => (pipeline::figures(&a.job(&config)?)?, None),
         Command::Report(a) => (pipeline::report(&a.job(&config)?)?, Some(&a.out.out)),
+        Command::Letters(a) => (pipeline::letters(&a.job(&config)?)?, Some(&a.out.out)),
         Command::Check(a) => (pipeline::check(&a.job(&config))?, None),
         Command::Rank(a) => (pipeline::rank(&a.job(&config)?)?, None),
         Command::Brief(a) => (pipeline::brief(&a.job(&config)?)?, None),

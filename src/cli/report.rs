@@ -1,4 +1,4 @@
-//! `tiendo report`: the workbook and the PDF of a period.
+//! `tiendo report`: the workbook, the PDF and the Word document of a period.
 
 use anyhow::Result;
 use clap::Args;

@@ -1,6 +1,6 @@
 //! Types that cross a stage border, a small module per concept: cells and sheets as read, the
 //! task as read, periods, counts and rates, findings, what loading found and how a period
-//! views it, and the plain report model the renderers draw. No stage-specific crate type
+//! views it, the plain report model the renderers draw and the urging letters. No stage-specific crate type
 //! (calamine, polars, printpdf, rust_xlsxwriter, clap) appears here.
 
 mod cells;
@@ -8,6 +8,7 @@ mod changes;
 mod counts;
 mod coverage;
 mod findings;
+mod letter;
 mod loaded;
 mod period;
 mod report;
@@ -18,6 +19,7 @@ pub use changes::*;
 pub use counts::*;
 pub use coverage::*;
 pub use findings::*;
+pub use letter::*;
 pub use loaded::*;
 pub use period::*;
 pub use report::*;

@@ -9,7 +9,8 @@
 //!            ├─▶ changes ─▶ classify at D1 and D2 ──▶ render::changes
 //! load ─▶ view ─▶ rank  ─▶ aggregate ─▶ score ─────▶ render::terminal
 //!  │         ├─▶ brief   ─▶ assemble ──────────────▶ render::words
-//!  │         └─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf}
+//!  │         ├─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf, docx}
+//!  │         └─▶ letters ─▶ assemble, letters ─────▶ render::{docx, pdf::letter}
 //!  ├─▶ check ─────────────────────────────────────▶ render::terminal
 //!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet)
 //! ```
@@ -23,6 +24,7 @@ mod changes;
 mod check;
 mod export;
 mod figures;
+mod letters;
 mod load;
 mod rank;
 mod report;
@@ -33,6 +35,7 @@ pub use changes::{ChangesJob, changes};
 pub use check::check;
 pub use export::{ExportJob, export};
 pub use figures::{FiguresJob, figures};
+pub use letters::{LettersJob, REPLY_DAYS, letters};
 pub use load::{Sources, load};
 pub use rank::{RankJob, Scoring, rank};
 pub use report::{ReportJob, Title, report};

@@ -1,4 +1,5 @@
-//! `report`: the period's report as an Excel workbook and a PDF — the figures by agency with
+//! `report`: the period's report as an Excel workbook, a PDF and a Word document (the same
+//! words and annex tables as the PDF, for the specialist to edit) — the figures by agency with
 //! the same period last year, the task lists, the findings, and, when asked, the emulation
 //! ranking and a trend of the same cut-off over several years.
 
@@ -17,16 +18,24 @@ use crate::vn_number::Rounding;
 use crate::{assemble, classify, coverage, period, render};
 
 /// Who issues a report and when (the title block of Nghị định 30/2020); what is not given
-/// falls back to «UBND TỈNH» / «VĂN PHÒNG», no place, and the cut-off as the report date.
+/// falls back to «UBND TỈNH» / «VĂN PHÒNG», no place, the cut-off as the report date and
+/// «VP» as the issuing body's abbreviation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Title {
     pub issuer: Option<String>,
     pub issuer_sub: Option<String>,
     pub place: Option<String>,
     pub report_date: Option<NaiveDate>,
+    /// The issuing body's abbreviation in document numbers (ký hiệu): «VP» in «Số: …/BC-VP».
+    pub sign: Option<String>,
 }
 
 impl Title {
+    /// The issuing body's abbreviation, «VP» when none is given.
+    pub fn sign(&self) -> &str {
+        self.sign.as_deref().unwrap_or("VP")
+    }
+
     /// The report's title-block data (never from the clock).
     pub fn meta(&self, period: &Period, basis: Basis, rounding: Rounding) -> ReportMeta {
         ReportMeta {
@@ -120,22 +129,26 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
     drop(current);
     timing("dựng báo cáo", started);
     let started = std::time::Instant::now();
-    // The workbook and the PDF do not depend on each other: drawn side by side. The loaded
-    // tasks (the report shares their texts) are freed first, while the workbook is started:
-    // the PDF and the workbook then reuse their memory.
-    let (xlsx, pdf) = rayon::join(
+    // The workbook and the documents do not depend on each other: drawn side by side. The
+    // loaded tasks (the report shares their texts) are freed first, while the workbook is
+    // started: the PDF and the workbook then reuse their memory.
+    let (xlsx, (pdf, docx)) = rayon::join(
         || render::xlsx::workbook_bytes(&report),
         || {
             drop(loaded);
             let started = std::time::Instant::now();
             let pdf = render::pdf::pdf_bytes(&report);
             timing("PDF", started);
-            pdf
+            let started = std::time::Instant::now();
+            let docx = render::docx::report_bytes(&report, job.title.sign());
+            timing("Word", started);
+            (pdf, docx)
         },
     );
     let xlsx = xlsx.context("không tạo được báo cáo Excel")?;
     let pdf = pdf.context("không tạo được báo cáo PDF")?;
-    timing("vẽ Excel và PDF", started);
+    let docx = docx.context("không tạo được báo cáo Word")?;
+    timing("vẽ Excel, PDF và Word", started);
     let stem = report_stem(&job.period);
     exit_without_freeing(report);
     Ok(Outcome {
@@ -147,6 +160,10 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
             OutFile {
                 name: format!("{stem}.pdf"),
                 bytes: pdf,
+            },
+            OutFile {
+                name: format!("{stem}.docx"),
+                bytes: docx,
             },
         ],
         warnings,

@@ -1,11 +1,17 @@
 //! Renderers: plain report data in, finished text or file bytes out — the terminal (tables,
 //! CSV, JSON, the data check), the words (summary paragraphs and the meeting brief), the Excel
-//! workbook and the PDF. A renderer imports the model and the number and text conventions,
-//! never a stage above it; printpdf and rust_xlsxwriter types never leave this module.
+//! workbook, the PDF and the Word documents. What several renderers lay out is made once as
+//! plain text: the report's outline (`outline`), its tables (`tables`), the urging letters'
+//! words (`letters`). A renderer imports the model and the number and text conventions, never
+//! a stage above it; printpdf, rust_xlsxwriter and docx-rs types never leave this module.
 
 pub mod changes;
+pub mod docx;
 pub mod labels;
+pub mod letters;
+pub mod outline;
 pub mod pdf;
+pub mod tables;
 pub mod terminal;
 pub mod words;
 pub mod xlsx;

@@ -243,6 +243,33 @@ pub fn tasks_by_agency<'a>(
     groups
 }
 
+/// The national heading and motto of every administrative document (Nghị định 30/2020/NĐ-CP).
+pub const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// "Số:       /BC-VP": the number is left blank for the clerk who registers the document
+/// (no-break spaces, so no renderer collapses them), then its sign.
+pub fn number_line(sign: &str) -> String {
+    format!("Số:{}/{sign}", "\u{a0}".repeat(8))
+}
+
+/// "Bình An, ngày 21 tháng 02 năm 2025": day below 10 and months 1–2 take a leading zero
+/// (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+pub fn place_date_line(place: &str, day: chrono::NaiveDate) -> String {
+    let month = if day.month() <= 2 {
+        format!("{:02}", day.month())
+    } else {
+        day.month().to_string()
+    };
+    let place = place.trim();
+    let sep = if place.is_empty() { "" } else { ", " };
+    capitalise(&format!(
+        "{place}{sep}ngày {:02} tháng {month} năm {}",
+        day.day(),
+        day.year()
+    ))
+}
+
 /// Text cut at a word boundary to at most `max_chars` characters, with "…" when cut.
 pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
@@ -635,6 +662,26 @@ mod tests {
         assert_eq!(
             paragraphs.last().unwrap(),
             "Không có nhiệm vụ chưa hoàn thành quá hạn."
+        );
+    }
+
+    #[test]
+    fn date_line_pads_days_below_ten_and_months_one_and_two() {
+        assert_eq!(
+            place_date_line("Bình An", d(2025, 2, 21)),
+            "Bình An, ngày 21 tháng 02 năm 2025"
+        );
+        assert_eq!(
+            place_date_line("Bình An", d(2025, 7, 6)),
+            "Bình An, ngày 06 tháng 7 năm 2025"
+        );
+        assert_eq!(
+            place_date_line(" ", d(2025, 12, 30)),
+            "Ngày 30 tháng 12 năm 2025"
+        );
+        assert_eq!(
+            number_line("BC-VP"),
+            "Số:\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-VP"
         );
     }
 

@@ -23,6 +23,9 @@ pub struct Agency {
     pub successor: Option<usize>,
     /// Date the merger or the end of activity took effect (Từ ngày).
     pub ends_on: Option<NaiveDate>,
+    /// Title of the agency's head (Chức danh thủ trưởng: «Giám đốc», «Chủ tịch»), for the
+    /// address line of a letter to it.
+    pub head_title: Option<String>,
 }
 
 impl Agency {
@@ -98,6 +101,7 @@ enum Col {
     Aliases,
     MergedInto,
     From,
+    HeadTitle,
 }
 
 fn directory_column(text: &str) -> Option<Col> {
@@ -112,6 +116,9 @@ fn directory_column(text: &str) -> Option<Col> {
             Some(Col::MergedInto)
         }
         "tu ngay" | "ngay hieu luc" | "ngay sap nhap" => Some(Col::From),
+        "chuc danh thu truong" | "thu truong" | "nguoi dung dau" | "chuc danh nguoi dung dau" => {
+            Some(Col::HeadTitle)
+        }
         _ => None,
     }
 }
@@ -186,6 +193,7 @@ impl Directory {
                     .unwrap_or_default(),
                 successor: None,
                 ends_on,
+                head_title: text(Col::HeadTitle),
                 name,
             });
         }
@@ -292,12 +300,17 @@ mod tests {
                 t("Tên gọi khác"),
                 t("Sáp nhập vào"),
                 t("Từ ngày"),
+                t("Chức danh thủ trưởng"),
             ],
             vec![
                 t("STC"),
                 t("Sở Tài chính"),
                 t("Sở, ban, ngành"),
                 t("Khối tổng hợp"),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                t(" Giám đốc "),
             ],
             vec![
                 t("SKHDT"),
@@ -338,6 +351,13 @@ mod tests {
         // Abbreviations are spelled out on both sides: no alias needed for these.
         assert_eq!(dir.lookup("Ủy ban nhân dân huyện Đông Hòa"), Some(2));
         assert_eq!(dir.lookup("UBND H. Đông Hoà"), Some(2));
+    }
+
+    #[test]
+    fn the_head_title_column_is_optional_and_cleaned() {
+        let dir = sample();
+        assert_eq!(dir.agencies[0].head_title.as_deref(), Some("Giám đốc"));
+        assert_eq!(dir.agencies[1].head_title, None);
     }
 
     #[test]

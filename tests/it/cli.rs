@@ -390,7 +390,7 @@ fn usage_lines_are_made_from_the_arguments() {
         "Cách dùng: tiendo export <ĐẦU_VÀO>... --parquet <THƯ_MỤC> --as-of <NGÀY> [TÙY_CHỌN]\n",
     );
     tiendo::<&str>(&[]).fails_with(2).stderr_has(
-        "lỗi: thiếu lệnh. Các lệnh: figures, report, check, rank, brief, trend, changes, export.",
+        "lỗi: thiếu lệnh. Các lệnh: figures, report, letters, check, rank, brief, trend, changes, export.",
     );
 }
 
@@ -633,9 +633,10 @@ fn workbook_cells_read_back_hold_the_hand_counted_figures() {
     assert_same!(
         run.stdout(),
         format!(
-            "{}\n{}\n",
+            "{}\n{}\n{}\n",
             xlsx.display(),
-            dir.path().join("bao-cao-2025.pdf").display()
+            dir.path().join("bao-cao-2025.pdf").display(),
+            dir.path().join("bao-cao-2025.docx").display()
         )
     );
     let summary = sheet_rows(&xlsx, "Tổng hợp");

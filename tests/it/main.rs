@@ -8,6 +8,7 @@ mod harness;
 mod changes;
 mod cli;
 mod coverage;
+mod docx;
 mod output_safety;
 mod parquet_export;
 mod published_2019;

@@ -180,7 +180,7 @@ pub fn reported_under(dir: &[Agency], index: usize, end: NaiveDate) -> usize {
     current
 }
 
-const HEADERS: [&str; 7] = [
+const HEADERS: [&str; 8] = [
     "Mã",
     "Tên cơ quan",
     "Nhóm",
@@ -188,7 +188,28 @@ const HEADERS: [&str; 7] = [
     "Tên gọi khác",
     "Sáp nhập vào",
     "Từ ngày",
+    "Chức danh thủ trưởng",
 ];
+
+/// The title of an agency's head, as the address line of a letter to it names it
+/// («Kính gửi: Giám đốc Sở Tài chính»): from the kind of body its name begins with.
+pub fn head_title(name: &str) -> &'static str {
+    const BY_PREFIX: [(&str, &str); 9] = [
+        ("Văn phòng", "Chánh Văn phòng"),
+        ("Sở", "Giám đốc"),
+        ("Thanh tra", "Chánh Thanh tra"),
+        ("Ban", "Trưởng ban"),
+        ("UBND", "Chủ tịch"),
+        ("Công an", "Giám đốc"),
+        ("Bộ Chỉ huy", "Chỉ huy trưởng"),
+        ("Cục", "Cục trưởng"),
+        ("Trường", "Hiệu trưởng"),
+    ];
+    BY_PREFIX
+        .iter()
+        .find(|(prefix, _)| name.starts_with(prefix))
+        .map_or("Giám đốc", |(_, title)| title)
+}
 
 /// Writes `danh-muc-co-quan.xlsx` (sheet "Danh mục", real Excel dates in `Từ ngày`).
 pub fn write_xlsx(dir: &[Agency], path: &Path) -> Result<()> {
@@ -218,8 +239,9 @@ pub fn write_xlsx(dir: &[Agency], path: &Path) -> Result<()> {
         if let Some(since) = a.since {
             ws.write_with_format(r, 6, &since, &date)?;
         }
+        ws.write_string(r, 7, head_title(a.name))?;
     }
-    for (c, w) in [10.0, 42.0, 18.0, 34.0, 60.0, 14.0, 12.0]
+    for (c, w) in [10.0, 42.0, 18.0, 34.0, 60.0, 14.0, 12.0, 22.0]
         .iter()
         .enumerate()
     {
@@ -250,6 +272,7 @@ pub fn write_csv(dir: &[Agency], path: &Path) -> Result<()> {
             &a.aliases.join("; "),
             a.merged_into.unwrap_or(""),
             &since,
+            head_title(a.name),
         ])?;
     }
     w.flush()?;
@@ -273,6 +296,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_agency_has_the_title_of_its_kind_of_head() {
+        let dir = province();
+        let title = |code: &str| {
+            dir.iter()
+                .find(|a| a.code == code)
+                .map_or("", |a| head_title(a.name))
+        };
+        assert_eq!(title("STC"), "Giám đốc");
+        assert_eq!(title("VPUB"), "Chánh Văn phòng");
+        assert_eq!(title("TTT"), "Chánh Thanh tra");
+        assert_eq!(title("BQLKKT"), "Trưởng ban");
+        assert_eq!(title("XTH"), "Chủ tịch");
+        assert_eq!(title("BCHQS"), "Chỉ huy trưởng");
+        assert_eq!(title("CDBA"), "Hiệu trưởng");
     }
 
     #[test]

@@ -24,7 +24,7 @@ tệp), theo SPEC 4.1, 4.2, 4.5, 4.6, 4.7 — độc lập với thư viện `ti
 
 | tệp | nội dung |
 |---|---|
-| `danh-muc-co-quan.xlsx` | danh mục cơ quan (SPEC 3.2), sheet \"Danh mục\": `Mã`, `Tên cơ quan`, `Nhóm`, `Khối thi đua`, `Tên gọi khác` (`;`), `Sáp nhập vào`, `Từ ngày` (ngày Excel thật) |
+| `danh-muc-co-quan.xlsx` | danh mục cơ quan (SPEC 3.2), sheet \"Danh mục\": `Mã`, `Tên cơ quan`, `Nhóm`, `Khối thi đua`, `Tên gọi khác` (`;`), `Sáp nhập vào`, `Từ ngày` (ngày Excel thật), `Chức danh thủ trưởng` (dòng «Kính gửi» của công văn) |
 | `danh-muc-co-quan.csv` | cùng danh mục, UTF-8, dấu phẩy, `Từ ngày` dạng dd/mm/yyyy |
 | `ioffice-2021-2025.xlsx` | kết xuất kiểu VNPT-iOFFICE: sheet \"Hướng dẫn\" (không có bảng) rồi một sheet mỗi năm |
 | `so-theo-doi-tay.csv` | sổ theo dõi tay năm 2025: UTF-8 có BOM, dấu `;`, xuống dòng CRLF, một dòng tiêu đề trên dòng tên cột, tên cột khác (\"Số văn bản\", \"Ngày ban hành\", \"Nội dung công việc\", \"Người chỉ đạo\", \"Cơ quan thực hiện\", \"Ngày nhận\", \"Thời hạn\", \"Ngày báo cáo hoàn thành\", \"Tình hình thực hiện\", \"Người theo dõi\"), không có mã nhiệm vụ |

@@ -14,6 +14,7 @@ mod draw;
 mod fonts;
 mod front;
 mod layout;
+pub mod letter;
 #[cfg(test)]
 mod sample;
 #[cfg(test)]
