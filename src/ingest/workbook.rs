@@ -1,89 +1,181 @@
-//! Workbooks through calamine. `.xlsx` sheets are read as a cell stream (no dense range: a
-//! stray cell at XFD1048576 cannot blow up memory, and only the row being read is held);
-//! `.xls` and `.ods` through the range API. Merged areas come from xls only (see `stream`). Rows go to the sink as borrowed cells.
+//! Zip-based workbooks: `.xlsx`/`.xlsm` and `.xlsb` through calamine's cell streams (no dense
+//! range: a stray cell at XFD1048576 cannot blow up memory, and only the row being read is
+//! held), `.ods` handed to [`super::ods`]. Chart, macro and dialog sheets are skipped and
+//! reported; a sheet that fails before its first row is reported and the others are read.
+//! No merged areas for xlsx: calamine finds them by parsing the whole sheet a second time
+//! (they are stored after the cells), which doubled the read time of large exports; the
+//! normaliser recognises group labels by their shape.
 
-use crate::model::Text;
-use std::io::{Read, Seek};
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufReader, Seek};
 
-use calamine::{Data, DataRef, DataType, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto};
+use calamine::{Data, DataRef, DataType, Reader, Xlsb, Xlsx};
 
-use crate::model::{CellRef, MergedArea};
+use crate::model::{CellRef, MergedArea, Text};
 
-use super::{IngestError, RowSink};
+use super::{IngestError, RowSink, reason};
 
-pub fn stream(path: &Path, file: &Text, sink: &mut dyn RowSink) -> Result<(), IngestError> {
-    let open_err = |reason: String| IngestError::Open {
-        file: file.to_string(),
-        reason,
+/// Which reader a zip needs: by what it holds (`xl/workbook.bin` is xlsb, `content.xml`
+/// without `xl/` is OpenDocument), else by the extension.
+pub fn stream_zip(
+    file: File,
+    ext: Option<&str>,
+    name: &Text,
+    sink: &mut dyn RowSink,
+) -> Result<(), IngestError> {
+    let open_err = |vietnamese: &str, e: &dyn std::fmt::Display| IngestError::Open {
+        file: name.to_string(),
+        reason: reason(vietnamese, e),
     };
-    let mut workbook = open_workbook_auto(path).map_err(|e| open_err(e.to_string()))?;
-    for name in workbook.sheet_names() {
-        let sheet_err = |reason: String| IngestError::Sheet {
-            file: file.to_string(),
-            sheet: name.clone(),
-            reason,
+    let mut reader = BufReader::new(file);
+    let (xlsb, ods) = {
+        let zip = zip::ZipArchive::new(&mut reader)
+            .map_err(|e| open_err("tệp nén (zip) của bảng tính bị hỏng", &e))?;
+        let has = |n: &str| zip.index_for_name(n).is_some();
+        let excel = zip.file_names_raw().any(|n| n.starts_with(b"xl/"));
+        (
+            has("xl/workbook.bin") || (!excel && ext == Some("xlsb")),
+            !excel && (has("content.xml") || ext == Some("ods")),
+        )
+    };
+    reader
+        .rewind()
+        .map_err(|e| open_err("không đọc được tệp", &e))?;
+    if ods {
+        return super::ods::stream(reader, name, sink);
+    }
+    let not_excel = "tệp hỏng hoặc không phải bảng tính Excel";
+    if xlsb {
+        let mut book = Xlsb::new(reader).map_err(|e| open_err(not_excel, &e))?;
+        let sheets = book.sheets_metadata().to_vec();
+        stream_sheets(&sheets, name, sink, |sheet, sink| {
+            let mut cells = book
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| e.to_string())?;
+            stream_cells(|| cells.next_cell().map_err(|e| e.to_string()), sink)
+        })
+    } else {
+        let mut book = Xlsx::new(reader).map_err(|e| open_err(not_excel, &e))?;
+        let sheets = book.sheets_metadata().to_vec();
+        stream_sheets(&sheets, name, sink, |sheet, sink| {
+            let mut cells = book
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| e.to_string())?;
+            stream_cells(|| cells.next_cell().map_err(|e| e.to_string()), sink)
+        })
+    }
+}
+
+/// Read each data sheet with `read`, skip the others; a sheet that fails before any row is
+/// reported through the sink and the workbook goes on, one that fails later refuses the file.
+/// If no sheet could be read at all, the first failure is the file's error.
+pub(super) fn stream_sheets(
+    sheets: &[calamine::Sheet],
+    file: &Text,
+    sink: &mut dyn RowSink,
+    mut read: impl FnMut(&str, &mut dyn RowSink) -> Result<(), String>,
+) -> Result<(), IngestError> {
+    let mut first_failure = None;
+    let mut read_any = false;
+    for sheet in sheets {
+        let sheet_name: Text = sheet.name.as_str().into();
+        if let Some(why) = super::non_data_sheet(sheet.typ) {
+            sink.skipped_sheet(file, &sheet_name, why);
+            continue;
+        }
+        let mut lazy = LazySheet {
+            inner: &mut *sink,
+            file,
+            sheet: &sheet_name,
+            begun: false,
         };
-        let sheet_name: Text = name.as_str().into();
-        match &mut workbook {
-            Sheets::Xlsx(xlsx) => {
-                // No merged areas for xlsx: calamine finds them by parsing the whole sheet a
-                // second time (they are stored after the cells), which doubled the read time
-                // of large exports. The normaliser recognises group labels by their shape.
-                sink.begin_sheet(file, Some(&sheet_name), Vec::new());
-                stream_xlsx(xlsx, &name, sink).map_err(|e| sheet_err(e.to_string()))?;
+        let result = read(&sheet.name, &mut lazy);
+        let begun = lazy.begun;
+        match result {
+            Ok(()) => {
+                if !begun {
+                    sink.begin_sheet(file, Some(&sheet_name), Vec::new());
+                }
+                sink.end_sheet();
+                read_any = true;
             }
-            Sheets::Xls(xls) => {
-                let merged = xls
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                let range = xls
-                    .worksheet_range(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                sink.begin_sheet(
-                    file,
-                    Some(&sheet_name),
-                    merged.iter().map(merged_area).collect(),
-                );
-                range_rows(&range, sink);
-            }
-            other => {
-                let range = other
-                    .worksheet_range(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                sink.begin_sheet(file, Some(&sheet_name), Vec::new());
-                range_rows(&range, sink);
+            Err(detail) => {
+                let why = reason("sheet hỏng, không đọc được", &detail);
+                // Rows already went to the sink: the sheet cannot be taken back, so the whole
+                // file is refused rather than counted in part.
+                if begun {
+                    return Err(IngestError::Sheet {
+                        file: file.to_string(),
+                        sheet: sheet.name.clone(),
+                        reason: why,
+                    });
+                }
+                sink.skipped_sheet(file, &sheet_name, &why);
+                first_failure.get_or_insert(IngestError::Sheet {
+                    file: file.to_string(),
+                    sheet: sheet.name.clone(),
+                    reason: why,
+                });
             }
         }
-        sink.end_sheet();
     }
-    Ok(())
-}
-
-fn merged_area(d: &Dimensions) -> MergedArea {
-    MergedArea {
-        first_row: d.start.0 as usize,
-        first_col: d.start.1 as usize,
-        last_row: d.end.0 as usize,
-        last_col: d.end.1 as usize,
+    match first_failure {
+        Some(error) if !read_any => Err(error),
+        _ => Ok(()),
     }
 }
 
-/// Cells arrive row-major; a row is handed on when the next row starts.
-fn stream_xlsx<R: Read + Seek>(
-    xlsx: &mut Xlsx<R>,
-    name: &str,
+/// Begins the sheet in the real sink with its first row, so a sheet that fails before any
+/// row is only reported as skipped (not also as a sheet without a task table).
+struct LazySheet<'s> {
+    inner: &'s mut dyn RowSink,
+    file: &'s Text,
+    sheet: &'s Text,
+    begun: bool,
+}
+
+impl RowSink for LazySheet<'_> {
+    fn begin_sheet(&mut self, file: &Text, sheet: Option<&Text>, merged: Vec<MergedArea>) {
+        self.begun = true;
+        self.inner.begin_sheet(file, sheet, merged);
+    }
+    fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
+        if !self.begun {
+            self.begun = true;
+            self.inner
+                .begin_sheet(self.file, Some(self.sheet), Vec::new());
+        }
+        self.inner.row(index, cells);
+    }
+    fn end_sheet(&mut self) {}
+}
+
+/// Cells arrive row by row (the formats require it) but not always in column order within a
+/// row (B2 may come before A2): a row is sorted by column and handed on when the next starts.
+fn stream_cells<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
     sink: &mut dyn RowSink,
-) -> Result<(), calamine::XlsxError> {
-    let mut reader = xlsx.worksheet_cells_reader(name)?;
+) -> Result<(), String> {
     let mut current: Option<u32> = None;
     // The cells of the current row, kept as they came (moved, not copied).
-    let mut values: Vec<calamine::Cell<DataRef<'_>>> = Vec::new();
-    while let Some(cell) = reader.next_cell()? {
+    let mut values: Vec<calamine::Cell<DataRef<'a>>> = Vec::new();
+    loop {
+        let cell = match next() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(detail) => return Err(detail),
+        };
         let r = cell.get_position().0;
+        if current.is_some_and(|c| r < c) {
+            return Err(format!(
+                "dòng {} đứng sau dòng {}",
+                r + 1,
+                current.unwrap_or(0) + 1
+            ));
+        }
         if current != Some(r) {
             if let Some(row) = current {
-                flush(row as usize, &values, sink);
+                flush(row as usize, &mut values, sink);
             }
             values.clear();
             current = Some(r);
@@ -93,32 +185,30 @@ fn stream_xlsx<R: Read + Seek>(
         }
     }
     if let Some(row) = current {
-        flush(row as usize, &values, sink);
+        flush(row as usize, &mut values, sink);
     }
     Ok(())
 }
 
-fn flush(row: usize, values: &[calamine::Cell<DataRef<'_>>], sink: &mut dyn RowSink) {
-    let width = values.last().map_or(0, |c| c.get_position().1 as usize + 1);
+/// Hand one row on. Cells are placed by their column, so their order
+/// in the file does not matter; of two cells at one position the later wins.
+fn flush(row: usize, values: &mut [calamine::Cell<DataRef<'_>>], sink: &mut dyn RowSink) {
+    let width = values
+        .iter()
+        .map(|c| c.get_position().1 as usize + 1)
+        .max()
+        .unwrap_or(0);
+    if width == 0 {
+        return;
+    }
     let mut cells = vec![CellRef::Empty; width];
-    for v in values {
+    for v in values.iter() {
         cells[v.get_position().1 as usize] = cell_from_ref(v.get_value());
     }
     sink.row(row, &cells);
 }
 
-fn range_rows(range: &calamine::Range<Data>, sink: &mut dyn RowSink) {
-    let (row0, col0) = range
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    for (i, raw) in range.rows().enumerate() {
-        let mut cells = vec![CellRef::Empty; col0];
-        cells.extend(raw.iter().map(cell_from_data));
-        sink.row(row0 + i, &cells);
-    }
-}
-
-fn cell_from_data(d: &Data) -> CellRef<'_> {
+pub(super) fn cell_from_data(d: &Data) -> CellRef<'_> {
     match d {
         Data::Empty | Data::Error(_) => CellRef::Empty,
         Data::String(s) => CellRef::Text(s),
