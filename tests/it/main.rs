@@ -9,5 +9,6 @@ mod cli;
 mod parquet_export;
 mod published_2019;
 mod report_texts;
+mod robustness;
 mod sample_ranking;
 mod sample_truth;
