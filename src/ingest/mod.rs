@@ -269,7 +269,7 @@ fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
                     Some(slot) => {
                         let at = info
                             .location()
-                            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+                            .map(|l| format!(" ({}:{})", crate_path(l.file()), l.line()))
                             .unwrap_or_default();
                         let text = info
                             .payload()
@@ -292,6 +292,18 @@ fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     let caught = CAUGHT.with(|c| std::mem::replace(&mut *c.borrow_mut(), outer));
     result.map_err(|_| caught.flatten().unwrap_or_else(|| "panic".to_string()))
+}
+
+/// A source path from the cargo registry shortened to the crate's own
+/// (`calamine-0.38.0/src/xlsb/cells_reader.rs`).
+fn crate_path(file: &str) -> &str {
+    match file.find("/registry/src/") {
+        Some(at) => {
+            let rest = &file[at + "/registry/src/".len()..];
+            rest.find('/').map_or(rest, |slash| &rest[slash + 1..])
+        }
+        None => file,
+    }
 }
 
 /// Collects whole sheets: for small files (directory, manual points) and for tests.
@@ -333,6 +345,17 @@ pub fn read_file(path: &Path) -> Result<Vec<RawSheet>, IngestError> {
     let mut collector = Collector::default();
     stream_file(path, &mut collector)?;
     Ok(collector.sheets)
+}
+
+/// A zip member of at most 4 MB (a manifest, a relationships part), or None.
+pub(crate) fn small_member<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Option<Vec<u8>> {
+    let member = zip.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    member.take(4 << 20).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// The sheet kinds that hold no data table, as findings name them.

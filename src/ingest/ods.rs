@@ -40,7 +40,7 @@ pub fn stream<R: Read + Seek>(
     };
     let mut zip = zip::ZipArchive::new(reader)
         .map_err(|e| open_err(reason("tệp nén (zip) của bảng tính .ods bị hỏng", e)))?;
-    if let Some(mime) = small_member(&mut zip, "mimetype") {
+    if let Some(mime) = super::small_member(&mut zip, "mimetype") {
         let mime = String::from_utf8_lossy(&mime);
         if mime.starts_with("application/vnd.oasis.opendocument.")
             && !mime.starts_with("application/vnd.oasis.opendocument.spreadsheet")
@@ -51,7 +51,7 @@ pub fn stream<R: Read + Seek>(
             )));
         }
     }
-    if small_member(&mut zip, "META-INF/manifest.xml")
+    if super::small_member(&mut zip, "META-INF/manifest.xml")
         .is_some_and(|m| m.windows(15).any(|w| w == b"encryption-data"))
     {
         return Err(IngestError::Password(file.to_string()));
@@ -79,14 +79,6 @@ pub fn stream<R: Read + Seek>(
             None => open_err(why),
         }
     })
-}
-
-/// A zip member of at most 1 MB, or None.
-fn small_member<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Option<Vec<u8>> {
-    let member = zip.by_name(name).ok()?;
-    let mut bytes = Vec::new();
-    member.take(1 << 20).read_to_end(&mut bytes).ok()?;
-    Some(bytes)
 }
 
 struct Failure {

@@ -1,15 +1,17 @@
 //! Zip-based workbooks: `.xlsx`/`.xlsm` and `.xlsb` through calamine's cell streams (no dense
 //! range: a stray cell at XFD1048576 cannot blow up memory, and only the row being read is
 //! held), `.ods` handed to [`super::ods`]. Chart, macro and dialog sheets are skipped and
-//! reported; a sheet that fails before its first row is reported and the others are read.
+//! reported (Excel 4 macro sheets, which calamine cannot list, by way of a retyped copy: see
+//! [`retype_macro_sheets`]); a sheet that fails before its first row is reported and the
+//! others are read.
 //! No merged areas for xlsx: calamine finds them by parsing the whole sheet a second time
 //! (they are stored after the cells), which doubled the read time of large exports; the
 //! normaliser recognises group labels by their shape.
 
 use std::fs::File;
-use std::io::{BufReader, Seek};
+use std::io::{BufReader, Cursor, Read, Seek, Write};
 
-use calamine::{Data, DataRef, DataType, Reader, Xlsb, Xlsx};
+use calamine::{Data, DataRef, DataType, Reader, SheetType, Xlsb, Xlsx};
 
 use crate::model::{CellRef, MergedArea, Text};
 
@@ -55,15 +57,140 @@ pub fn stream_zip(
             stream_cells(|| cells.next_cell().map_err(|e| e.to_string()), sink)
         })
     } else {
-        let mut book = Xlsx::new(reader).map_err(|e| open_err(not_excel, &e))?;
-        let sheets = book.sheets_metadata().to_vec();
-        stream_sheets(&sheets, name, sink, |sheet, sink| {
-            let mut cells = book
-                .worksheet_cells_reader(sheet)
-                .map_err(|e| e.to_string())?;
-            stream_cells(|| cells.next_cell().map_err(|e| e.to_string()), sink)
-        })
+        let macros = {
+            let mut zip = zip::ZipArchive::new(&mut reader)
+                .map_err(|e| open_err("tệp nén (zip) của bảng tính bị hỏng", &e))?;
+            retype_macro_sheets(&mut zip).map_err(|e| open_err(not_excel, &e))?
+        };
+        match macros {
+            Some((copy, names)) => read_xlsx(Cursor::new(copy), &names, name, sink),
+            None => {
+                reader
+                    .rewind()
+                    .map_err(|e| open_err("không đọc được tệp", &e))?;
+                read_xlsx(reader, &[], name, sink)
+            }
+        }
     }
+}
+
+fn read_xlsx<R: Read + Seek>(
+    reader: R,
+    macro_sheets: &[String],
+    name: &Text,
+    sink: &mut dyn RowSink,
+) -> Result<(), IngestError> {
+    let mut book = Xlsx::new(reader).map_err(|e| IngestError::Open {
+        file: name.to_string(),
+        reason: reason("tệp hỏng hoặc không phải bảng tính Excel", e),
+    })?;
+    let mut sheets = book.sheets_metadata().to_vec();
+    for sheet in &mut sheets {
+        if macro_sheets.contains(&sheet.name) {
+            sheet.typ = SheetType::MacroSheet;
+        }
+    }
+    stream_sheets(&sheets, name, sink, |sheet, sink| {
+        let mut cells = book
+            .worksheet_cells_reader(sheet)
+            .map_err(|e| e.to_string())?;
+        stream_cells(|| cells.next_cell().map_err(|e| e.to_string()), sink)
+    })
+}
+
+const RELS: &str = "xl/_rels/workbook.xml.rels";
+const MACRO_TYPES: [&str; 2] = [
+    "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet",
+    "http://schemas.microsoft.com/office/2006/relationships/xlIntlMacrosheet",
+];
+const DIALOG_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/dialogsheet";
+
+/// Excel 4 macro sheets (`xlMacrosheet` relationships, kept in `.xlsm` files) make calamine
+/// refuse the whole workbook: it knows worksheets, chart sheets and dialog sheets only. Such a
+/// workbook is copied in memory (members copied compressed, as they are) with those
+/// relationships retyped as dialog sheets, which calamine lists without reading; the names of
+/// the macro sheets come back so they are reported as what they are. None when there is none.
+fn retype_macro_sheets<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> Result<Option<(Vec<u8>, Vec<String>)>, String> {
+    let Some(rels) = super::small_member(zip, RELS) else {
+        return Ok(None);
+    };
+    let rels = String::from_utf8_lossy(&rels).into_owned();
+    if !MACRO_TYPES.iter().any(|t| rels.contains(t)) {
+        return Ok(None);
+    }
+    let ids: Vec<String> = xml_elements(rels.as_bytes(), "Relationship")?
+        .into_iter()
+        .filter(|attrs| {
+            attrs
+                .iter()
+                .any(|(k, v)| k == "Type" && MACRO_TYPES.contains(&v.as_str()))
+        })
+        .filter_map(|attrs| attrs.into_iter().find(|(k, _)| k == "Id").map(|(_, v)| v))
+        .collect();
+    let workbook = super::small_member(zip, "xl/workbook.xml").unwrap_or_default();
+    let names = xml_elements(&workbook, "sheet")?
+        .into_iter()
+        .filter(|attrs| {
+            attrs.iter().any(|(k, v)| {
+                k.rsplit(':').next() == Some("id") && k != "sheetId" && ids.contains(v)
+            })
+        })
+        .filter_map(|attrs| attrs.into_iter().find(|(k, _)| k == "name").map(|(_, v)| v))
+        .collect();
+    let mut retyped = rels;
+    for t in MACRO_TYPES {
+        retyped = retyped.replace(t, DIALOG_TYPE);
+    }
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let member = zip.by_index_raw(i).map_err(|e| e.to_string())?;
+        if member.name_raw() == RELS.as_bytes() {
+            drop(member);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            out.start_file(RELS, options).map_err(|e| e.to_string())?;
+            out.write_all(retyped.as_bytes())
+                .map_err(|e| e.to_string())?;
+        } else {
+            out.raw_copy_file(member).map_err(|e| e.to_string())?;
+        }
+    }
+    let copy = out.finish().map_err(|e| e.to_string())?.into_inner();
+    Ok(Some((copy, names)))
+}
+
+/// The attributes (unescaped) of every `<tag …>` element of a small XML part.
+fn xml_elements(xml: &[u8], tag: &str) -> Result<Vec<Vec<(String, String)>>, String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut found = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|e| e.to_string())?
+        {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)
+                if e.local_name().as_ref() == tag =>
+            {
+                let mut attrs = Vec::new();
+                for a in e.attributes().with_checks(false) {
+                    let a = a.map_err(|e| e.to_string())?;
+                    let value = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map_err(|e| e.to_string())?;
+                    attrs.push((a.key.as_ref().to_string(), value.into_owned()));
+                }
+                found.push(attrs);
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(found)
 }
 
 /// Read each data sheet with `read`, skip the others; a sheet that fails before any row is

@@ -208,29 +208,50 @@ fn sheet_xml(rows: &[Vec<&str>], reversed: bool, dimension: &str, extra_rows: &s
     xml.into_bytes()
 }
 
-/// A workbook of sheets: `Some(xml)` a worksheet, `None` a chart sheet.
-fn xlsx(sheets: &[(&str, Option<Vec<u8>>)]) -> Vec<u8> {
+/// A sheet of an xlsx: a worksheet's XML, a chart sheet, or an Excel 4 macro sheet (which
+/// holds cells, formulas of the macro language).
+enum Part {
+    Work(Vec<u8>),
+    Chart,
+    Macro,
+}
+
+/// A workbook of sheets.
+fn xlsx(sheets: &[(&str, Part)]) -> Vec<u8> {
     let ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let (mut types, mut entries, mut rels) = (String::new(), String::new(), String::new());
     let mut members: Vec<(String, Vec<u8>)> = Vec::new();
     for (i, (name, xml)) in sheets.iter().enumerate() {
         let n = i + 1;
-        let (kind, part, body) = match xml {
-            Some(xml) => ("worksheet", format!("worksheets/sheet{n}.xml"), xml.clone()),
-            None => (
-                "chartsheet",
+        let sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+        let (rel_type, content_type, part, body) = match xml {
+            Part::Work(xml) => (
+                format!("{ns}/worksheet"),
+                format!("{sheet_type}.worksheet+xml"),
+                format!("worksheets/sheet{n}.xml"),
+                xml.clone(),
+            ),
+            Part::Chart => (
+                format!("{ns}/chartsheet"),
+                format!("{sheet_type}.chartsheet+xml"),
                 format!("chartsheets/sheet{n}.xml"),
                 br#"<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>"#.to_vec(),
             ),
+            Part::Macro => (
+                "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet".to_string(),
+                "application/vnd.ms-excel.macrosheet+xml".to_string(),
+                format!("macrosheets/sheet{n}.xml"),
+                br#"<?xml version="1.0" encoding="UTF-8"?><xm:macrosheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData><row r="1"><c r="A1"><f>HALT()</f><v>1</v></c></row></sheetData></xm:macrosheet>"#.to_vec(),
+            ),
         };
         types.push_str(&format!(
-            r#"<Override PartName="/xl/{part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.{kind}+xml"/>"#
+            r#"<Override PartName="/xl/{part}" ContentType="{content_type}"/>"#
         ));
         entries.push_str(&format!(
             r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#
         ));
         rels.push_str(&format!(
-            r#"<Relationship Id="rId{n}" Type="{ns}/{kind}" Target="{part}"/>"#
+            r#"<Relationship Id="rId{n}" Type="{rel_type}" Target="{part}"/>"#
         ));
         members.push((format!("xl/{part}"), body));
     }
@@ -246,7 +267,87 @@ fn xlsx(sheets: &[(&str, Option<Vec<u8>>)]) -> Vec<u8> {
 }
 
 fn plain_xlsx() -> Vec<u8> {
-    xlsx(&[("Nhiệm vụ", Some(sheet_xml(&table(), false, "A1:F4", "")))])
+    xlsx(&[(
+        "Nhiệm vụ",
+        Part::Work(sheet_xml(&table(), false, "A1:F4", "")),
+    )])
+}
+
+// ---- xlsb ----
+
+/// An XLSB record: its type and size in the format's 7-bits-a-byte variable lengths.
+fn brt(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut r = if typ < 0x80 {
+        vec![typ as u8]
+    } else {
+        vec![(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8]
+    };
+    let mut len = data.len();
+    loop {
+        let byte = (len & 0x7F) as u8;
+        len >>= 7;
+        if len == 0 {
+            r.push(byte);
+            break;
+        }
+        r.push(byte | 0x80);
+    }
+    r.extend_from_slice(data);
+    r
+}
+
+/// XLWideString: a u32 count of UTF-16 code units, then the units.
+fn wide(text: &str) -> Vec<u8> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut out = (units.len() as u32).to_le_bytes().to_vec();
+    for u in units {
+        out.extend_from_slice(&u.to_le_bytes());
+    }
+    out
+}
+
+/// A one-sheet xlsb: the workbook (one BrtBundleSh naming rId1), and the sheet: BrtWsDim,
+/// then per row a BrtRowHdr and a BrtCellSt (inline string) per cell; `extra` goes after the
+/// last row.
+fn xlsb(rows: &[Vec<&str>], extra: &[u8]) -> Vec<u8> {
+    let u32s = |vs: &[u32]| vs.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>();
+    let mut bundle = u32s(&[0, 1]);
+    bundle.extend(wide("rId1"));
+    bundle.extend(wide("Nhiệm vụ"));
+    let workbook = [
+        brt(0x0083, &[]),
+        brt(0x008F, &[]),
+        brt(0x009C, &bundle),
+        brt(0x0090, &[]),
+        brt(0x0084, &[]),
+    ]
+    .concat();
+    let mut sheet = [
+        brt(0x0081, &[]),
+        brt(0x0094, &u32s(&[0, 3, 0, 5])),
+        brt(0x0091, &[]),
+    ]
+    .concat();
+    for (r, row) in rows.iter().enumerate() {
+        let mut header = u32s(&[r as u32, 0]);
+        header.extend([0u8; 9]);
+        sheet.extend(brt(0x0000, &header));
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            let mut cell = u32s(&[c as u32, 0]);
+            cell.extend(wide(v));
+            sheet.extend(brt(0x0006, &cell));
+        }
+    }
+    sheet.extend_from_slice(extra);
+    sheet.extend([brt(0x0092, &[]), brt(0x0082, &[])].concat());
+    let ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    zip(&[
+        ("[Content_Types].xml", br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>"#.to_vec()),
+        ("_rels/.rels", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument" Target="xl/workbook.bin"/></Relationships>"#).into_bytes()),
+        ("xl/workbook.bin", workbook),
+        ("xl/_rels/workbook.bin.rels", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/worksheet" Target="worksheets/sheet1.bin"/></Relationships>"#).into_bytes()),
+        ("xl/worksheets/sheet1.bin", sheet),
+    ])
 }
 
 // ---- ods ----
@@ -515,30 +616,59 @@ fn reproducers() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         (
             "cells-out-of-order.xlsx",
-            xlsx(&[("Nhiệm vụ", Some(sheet_xml(&table(), true, "A1:F4", "")))]),
+            xlsx(&[(
+                "Nhiệm vụ",
+                Part::Work(sheet_xml(&table(), true, "A1:F4", "")),
+            )]),
         ),
         (
             "chart-sheet.xlsx",
             xlsx(&[
-                ("Biểu đồ", None),
-                ("Nhiệm vụ", Some(sheet_xml(&table(), false, "A1:F4", ""))),
+                ("Biểu đồ", Part::Chart),
+                (
+                    "Nhiệm vụ",
+                    Part::Work(sheet_xml(&table(), false, "A1:F4", "")),
+                ),
+            ]),
+        ),
+        (
+            "macro-sheet.xlsm",
+            xlsx(&[
+                ("Macro1", Part::Macro),
+                (
+                    "Nhiệm vụ",
+                    Part::Work(sheet_xml(&table(), false, "A1:F4", "")),
+                ),
             ]),
         ),
         (
             "bad-dimension.xlsx",
             xlsx(&[
-                ("Hỏng", Some(sheet_xml(&table(), false, "A1:!!", ""))),
-                ("Nhiệm vụ", Some(sheet_xml(&table(), false, "A1:F4", ""))),
+                ("Hỏng", Part::Work(sheet_xml(&table(), false, "A1:!!", ""))),
+                (
+                    "Nhiệm vụ",
+                    Part::Work(sheet_xml(&table(), false, "A1:F4", "")),
+                ),
             ]),
         ),
         (
             "far-cell.xlsx",
             xlsx(&[(
                 "Nhiệm vụ",
-                Some(sheet_xml(&table(), false, "A1:XFD1048576", far)),
+                Part::Work(sheet_xml(&table(), false, "A1:XFD1048576", far)),
             )]),
         ),
         ("macro-enabled.xlsm", plain_xlsx()),
+        ("binary.xlsb", xlsb(&table(), &[])),
+        // A shared-string cell (BrtCellIsst) naming string 7 of a workbook that has none:
+        // calamine indexes its string table without a check and panics.
+        (
+            "bad-string-index.xlsb",
+            xlsb(
+                &table(),
+                &brt(0x0007, &[0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0]),
+            ),
+        ),
         ("encrypted.xlsx", encrypted_xlsx()),
         ("libreoffice.ods", ods(ods_content("", ""), true, "")),
         ("kspread.ods", ods(ods_content("\n   ", ""), true, "")),
@@ -626,9 +756,32 @@ fn xlsx_cells_out_of_column_order_are_read() {
 }
 
 #[test]
-fn xlsm_reads_like_xlsx() {
+fn xlsm_and_xlsb_read_like_xlsx() {
     let dir = tempfile::tempdir().unwrap();
     assert_table_figures(&reproducer(dir.path(), "macro-enabled.xlsm"));
+    assert_table_figures(&reproducer(dir.path(), "binary.xlsb"));
+}
+
+/// A panic inside a reader (here calamine's, on a bad string index) is that file's error, in
+/// Vietnamese with the detail in brackets; `--skip-unreadable` keeps the other files.
+#[test]
+fn a_panic_while_reading_is_the_files_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = reproducer(dir.path(), "bad-string-index.xlsb");
+    assert_refused(
+        &bad,
+        "tiendo gặp lỗi khi đọc tệp này (tệp có thể bị hỏng) [",
+    );
+    let out = figures(&[&bad]);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    let good = reproducer(dir.path(), "utf8-bom.csv");
+    let out = check(&[&bad, &good]);
+    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Tệp không đọc được, bỏ qua (1)"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -640,7 +793,7 @@ fn a_far_cell_and_a_whole_sheet_dimension_cost_no_memory() {
 }
 
 #[test]
-fn chart_sheets_are_skipped_and_listed() {
+fn chart_and_macro_sheets_are_skipped_and_listed() {
     let dir = tempfile::tempdir().unwrap();
     let file = reproducer(dir.path(), "chart-sheet.xlsx");
     assert_table_figures(&file);
@@ -649,6 +802,15 @@ fn chart_sheets_are_skipped_and_listed() {
     assert!(
         out.stdout
             .contains("sheet «Biểu đồ»: sheet biểu đồ (chart), không có bảng dữ liệu"),
+        "{}",
+        out.stdout
+    );
+    let file = reproducer(dir.path(), "macro-sheet.xlsm");
+    assert_table_figures(&file);
+    let out = check(&[&file]);
+    assert!(
+        out.stdout
+            .contains("sheet «Macro1»: sheet macro, không có bảng dữ liệu"),
         "{}",
         out.stdout
     );
