@@ -25,8 +25,9 @@ use super::{IngestError, RowSink, reason};
 const MAX_ROWS: usize = 1_048_576;
 const MAX_COLUMNS: usize = 16_384;
 
-/// Cells a file may add through `number-rows-repeated` / `number-columns-repeated` beyond the
-/// ones it writes out: a real task list repeats blank rows, not millions of filled ones.
+/// Cells (and spaces) a file may add through `number-rows-repeated`, `number-columns-repeated`
+/// and `text:s` beyond the ones it writes out: a real task list repeats blank rows, not
+/// millions of filled ones.
 pub const MAX_EXPANDED: usize = 1_000_000;
 
 pub fn stream<R: Read + Seek>(
@@ -232,7 +233,7 @@ impl Parser<'_> {
         self.expanded = self.expanded.saturating_add(cells);
         if self.expanded > MAX_EXPANDED {
             return Err(self.fail(format!(
-                "các dòng, ô lặp lại (number-rows-repeated, number-columns-repeated) sinh ra quá {MAX_EXPANDED} ô có dữ liệu"
+                "các dòng, ô, dấu cách lặp lại (number-rows-repeated, number-columns-repeated, text:s) sinh ra quá {MAX_EXPANDED} ô có dữ liệu hoặc dấu cách"
             )));
         }
         Ok(())
@@ -307,7 +308,9 @@ impl Parser<'_> {
                     }
                     "text:s" => {
                         let n = repeats(&e, "text:c").map_err(|d| self.fail(d))?;
-                        text.extend(std::iter::repeat_n(' ', n.min(1024)));
+                        // Spaces beyond the first count against the repetition budget.
+                        self.expand(n - 1)?;
+                        text.extend(std::iter::repeat_n(' ', n));
                     }
                     "text:tab" => text.push('\t'),
                     "text:line-break" => text.push('\n'),

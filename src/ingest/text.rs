@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, WINDOWS_1252, WINDOWS_1258};
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252, WINDOWS_1258};
 
 use crate::model::{CellRef, Text};
 
@@ -69,9 +69,26 @@ pub fn stream(
 
 /// The file's text, by the rules in the module comment.
 fn decode<'b>(bytes: &'b [u8], file: &Text) -> Result<Cow<'b, str>, IngestError> {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        // Malformed sequences become U+FFFD: a BOM leaves no doubt about the encoding.
-        return Ok(encoding.decode_without_bom_handling(&bytes[bom..]).0);
+    let not_utf8 = |body: &[u8]| {
+        let valid_up_to = std::str::from_utf8(body)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        IngestError::NotUtf8 {
+            file: file.to_string(),
+            line: body[..valid_up_to].iter().filter(|b| **b == b'\n').count() + 1,
+        }
+    };
+    match Encoding::for_bom(bytes) {
+        // A UTF-8 BOM leaves no doubt: bytes that are not UTF-8 are damage, not a code page.
+        Some((encoding, bom)) if encoding == UTF_8 => {
+            let body = &bytes[bom..];
+            return std::str::from_utf8(body)
+                .map(Cow::Borrowed)
+                .map_err(|_| not_utf8(body));
+        }
+        // UTF-16: an unpaired surrogate becomes U+FFFD.
+        Some((encoding, bom)) => return Ok(encoding.decode_without_bom_handling(&bytes[bom..]).0),
+        None => {}
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Cow::Borrowed(text));
@@ -85,14 +102,7 @@ fn decode<'b>(bytes: &'b [u8], file: &Text) -> Result<Cow<'b, str>, IngestError>
         invalid += usize::from(!chunk.invalid().is_empty());
     }
     if utf8_chars >= invalid {
-        let valid_up_to = std::str::from_utf8(bytes)
-            .err()
-            .map_or(0, |e| e.valid_up_to());
-        let line = bytes[..valid_up_to].iter().filter(|b| **b == b'\n').count() + 1;
-        return Err(IngestError::NotUtf8 {
-            file: file.to_string(),
-            line,
-        });
+        return Err(not_utf8(bytes));
     }
     Ok(legacy_encoding(bytes).decode_without_bom_handling(bytes).0)
 }
@@ -198,6 +208,12 @@ mod tests {
         bytes.extend_from_slice(b"a,S\xf4 Y t\xea\n");
         let err = parse(&bytes, "c.csv").unwrap_err();
         assert!(matches!(err, IngestError::NotUtf8 { line: 2, .. }), "{err}");
+    }
+
+    #[test]
+    fn bad_bytes_after_a_utf8_bom_are_refused_with_the_line_number() {
+        let err = parse(b"\xEF\xBB\xBFa,b\r\nc,d\r\nS\xf4 Y t\xea,1\r\n", "g.csv").unwrap_err();
+        assert!(matches!(err, IngestError::NotUtf8 { line: 3, .. }), "{err}");
     }
 
     #[test]

@@ -26,7 +26,7 @@
 use std::collections::HashSet;
 use std::io::{Cursor, Read, Write};
 
-use calamine::{Reader, Xls, XlsError};
+use calamine::{Reader, SheetType, Xls, XlsError};
 
 use crate::model::{CellRef, MergedArea, Text};
 
@@ -34,7 +34,8 @@ use super::workbook::cell_from_data;
 use super::{IngestError, RowSink, reason};
 
 /// The renumbered cells calamine may hold as dense ranges for one file (all sheets together;
-/// 32 bytes a cell, about as much again for the formula ranges: ~128 MB at most).
+/// 32 bytes a cell, about as much again for the formula ranges: ~128 MB at most). The
+/// message in `plan` says "2 triệu".
 pub const MAX_DENSE_CELLS: usize = 2_000_000;
 
 /// A record type calamine ignores inside sheets and in the workbook globals (BLANK: a
@@ -75,6 +76,17 @@ pub fn stream(bytes: Vec<u8>, file: &Text, sink: &mut dyn RowSink) -> Result<(),
             open(&stream).map_err(|_| open_err(reason("tệp .xls hỏng", first)))?
         }
     };
+    // Nothing left to read because the worksheets were broken: that is the file's error
+    // (not "no task table").
+    if plan.read.is_empty() {
+        if let Some(broken) = plan.skipped.iter().find(|s| s.broken) {
+            return Err(IngestError::Sheet {
+                file: file.to_string(),
+                sheet: broken.name.clone(),
+                reason: broken.reason.clone(),
+            });
+        }
+    }
     for skipped in &plan.skipped {
         sink.skipped_sheet(file, &skipped.name.as_str().into(), &skipped.reason);
     }
@@ -178,6 +190,7 @@ fn isolate_bad_sheets(stream: &mut [u8], plan: &mut Plan) {
         plan.skipped.push(Skipped {
             name: sheet.name,
             reason: "sheet hỏng, không đọc được (bản ghi ô không hợp lệ)".to_string(),
+            broken: true,
         });
     }
 }
@@ -196,6 +209,8 @@ struct Plan {
 struct Skipped {
     name: String,
     reason: String,
+    /// A worksheet that could not be read (not a chart, macro or dialog sheet).
+    broken: bool,
 }
 
 /// One sheet calamine will read: its `BoundSheet` record, and the original row and column
@@ -324,25 +339,29 @@ fn plan(s: &mut [u8]) -> Result<Plan, ScanError> {
     for (boundsheet, data) in sheets {
         let name = sheet_name(&data, biff8, encoding);
         let pos = u32_at(&data, 0).map_or(usize::MAX, |p| p as usize);
+        let not_data = |typ| super::non_data_sheet(typ).map_or(String::new(), str::to_string);
         let verdict = match data.get(5) {
-            None => Err("bản ghi sheet không hợp lệ".to_string()),
+            None => Err(("bản ghi sheet không hợp lệ".to_string(), true)),
             Some(0) => scan_sheet(s, pos, globals_end, &taken),
-            Some(1) => Err("sheet macro, không có bảng dữ liệu".to_string()),
-            Some(2) => Err("sheet biểu đồ (chart), không có bảng dữ liệu".to_string()),
-            Some(6) => Err("mô-đun VBA, không có bảng dữ liệu".to_string()),
-            Some(_) => Err("sheet không rõ loại, không đọc".to_string()),
+            Some(1) => Err((not_data(SheetType::MacroSheet), false)),
+            Some(2) => Err((not_data(SheetType::ChartSheet), false)),
+            Some(6) => Err((not_data(SheetType::Vba), false)),
+            Some(_) => Err(("sheet không rõ loại, không đọc".to_string(), true)),
         }
         .and_then(|sheet| {
             if !names.insert(name.clone()) {
-                return Err("sheet trùng tên với một sheet trước, không đọc".to_string());
+                return Err((
+                    "sheet trùng tên với một sheet trước, không đọc".to_string(),
+                    true,
+                ));
             }
             let cells = sheet.rows.len().saturating_mul(sheet.cols.len());
             if dense.saturating_add(cells) > MAX_DENSE_CELLS {
-                return Err(format!(
-                    "các ô rải trên {} dòng × {} cột, vượt giới hạn {MAX_DENSE_CELLS} ô mà tiendo đọc được từ một tệp .xls (hãy lưu lại dạng .xlsx)",
+                return Err((format!(
+                    "các ô có dữ liệu rải trên {} dòng × {} cột, quá giới hạn 2 triệu ô tiendo đọc từ một tệp .xls (hãy mở bằng Excel rồi lưu lại dạng .xlsx)",
                     sheet.rows.len(),
                     sheet.cols.len()
-                ));
+                ), true));
             }
             dense += cells;
             Ok(sheet)
@@ -358,9 +377,13 @@ fn plan(s: &mut [u8]) -> Result<Plan, ScanError> {
                     cols: sheet.cols,
                 });
             }
-            Err(reason) => {
+            Err((reason, broken)) => {
                 blank(s, boundsheet);
-                plan.skipped.push(Skipped { name, reason });
+                plan.skipped.push(Skipped {
+                    name,
+                    reason,
+                    broken,
+                });
             }
         }
     }
@@ -407,8 +430,8 @@ fn scan_sheet(
     pos: usize,
     globals_end: usize,
     taken: &[(usize, usize)],
-) -> Result<ScannedSheet, String> {
-    let bad = |what: &str| Err(format!("sheet hỏng, không đọc được ({what})"));
+) -> Result<ScannedSheet, (String, bool)> {
+    let bad = |what: &str| Err((format!("sheet hỏng, không đọc được ({what})"), true));
     if pos < globals_end || pos >= s.len() {
         return bad("vị trí của sheet trong tệp không hợp lệ");
     }
@@ -433,7 +456,8 @@ fn scan_sheet(
             BOF => seen_bof = true,
             EOF => break,
             WSBOOL if data.first().is_some_and(|b| b & 0x10 != 0) => {
-                return Err("sheet hộp thoại (dialog), không có bảng dữ liệu".to_string());
+                let dialog = super::non_data_sheet(SheetType::DialogSheet).unwrap_or_default();
+                return Err((dialog.to_string(), false));
             }
             DIMENSIONS => records.push(r),
             t if CELLS.contains(&t) => {

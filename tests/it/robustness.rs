@@ -703,6 +703,26 @@ fn reproducers() -> Vec<(&'static str, Vec<u8>)> {
                 &[],
             )),
         ),
+        // Cells on a diagonal: after renumbering, 8000 rows × 256 columns (2.048.000 cells,
+        // over the 2 million) in the first sheet, which is skipped; the table sheet is read.
+        (
+            "diagonal.xls",
+            xls(&biff(
+                &[
+                    XlsSheet {
+                        name: "Rải rác",
+                        dt: 0,
+                        records: (0..8000u16).flat_map(|i| label(i, i % 256, "x")).collect(),
+                    },
+                    XlsSheet {
+                        name: "Nhiệm vụ",
+                        dt: 0,
+                        records: table_records(),
+                    },
+                ],
+                &[],
+            )),
+        ),
         (
             "password.xls",
             xls(&biff(
@@ -825,6 +845,21 @@ fn chart_and_macro_sheets_are_skipped_and_listed() {
     );
     assert!(
         out.stdout.contains("sheet «Macro1»: sheet macro"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn an_xls_sheet_too_scattered_to_read_is_listed_and_the_others_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = reproducer(dir.path(), "diagonal.xls");
+    assert_table_figures(&file);
+    let out = check(&[&file]);
+    assert!(
+        out.stdout.contains(
+            "sheet «Rải rác»: các ô có dữ liệu rải trên 8000 dòng × 256 cột, quá giới hạn 2 triệu ô"
+        ),
         "{}",
         out.stdout
     );
