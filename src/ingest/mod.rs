@@ -358,6 +358,9 @@ pub(crate) fn small_member<R: std::io::Read + std::io::Seek>(
     Some(bytes)
 }
 
+/// Why a second sheet of an already seen name is not read.
+pub(crate) const DUPLICATE_SHEET: &str = "sheet trùng tên với một sheet trước, không đọc";
+
 /// The sheet kinds that hold no data table, as findings name them.
 pub(crate) fn non_data_sheet(typ: calamine::SheetType) -> Option<&'static str> {
     match typ {

@@ -204,10 +204,17 @@ pub(super) fn stream_sheets(
 ) -> Result<(), IngestError> {
     let mut first_failure = None;
     let mut read_any = false;
+    let mut seen = std::collections::HashSet::new();
     for sheet in sheets {
         let sheet_name: Text = sheet.name.as_str().into();
         if let Some(why) = super::non_data_sheet(sheet.typ) {
             sink.skipped_sheet(file, &sheet_name, why);
+            continue;
+        }
+        // calamine finds a sheet by its name: a second entry of one name would read the
+        // first sheet again (Excel never writes two).
+        if !seen.insert(sheet.name.as_str()) {
+            sink.skipped_sheet(file, &sheet_name, super::DUPLICATE_SHEET);
             continue;
         }
         let mut lazy = LazySheet {

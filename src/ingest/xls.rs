@@ -350,10 +350,7 @@ fn plan(s: &mut [u8]) -> Result<Plan, ScanError> {
         }
         .and_then(|sheet| {
             if !names.insert(name.clone()) {
-                return Err((
-                    "sheet trùng tên với một sheet trước, không đọc".to_string(),
-                    true,
-                ));
+                return Err((super::DUPLICATE_SHEET.to_string(), true));
             }
             let cells = sheet.rows.len().saturating_mul(sheet.cols.len());
             if dense.saturating_add(cells) > MAX_DENSE_CELLS {

@@ -642,6 +642,19 @@ fn reproducers() -> Vec<(&'static str, Vec<u8>)> {
             ]),
         ),
         (
+            "same-name-twice.xlsx",
+            xlsx(&[
+                (
+                    "Nhiệm vụ",
+                    Part::Work(sheet_xml(&table(), false, "A1:F4", "")),
+                ),
+                (
+                    "Nhiệm vụ",
+                    Part::Work(sheet_xml(&table(), false, "A1:F4", "")),
+                ),
+            ]),
+        ),
+        (
             "bad-dimension.xlsx",
             xlsx(&[
                 ("Hỏng", Part::Work(sheet_xml(&table(), false, "A1:!!", ""))),
@@ -860,6 +873,21 @@ fn an_xls_sheet_too_scattered_to_read_is_listed_and_the_others_are_read() {
         out.stdout.contains(
             "sheet «Rải rác»: các ô có dữ liệu rải trên 8000 dòng × 256 cột, quá giới hạn 2 triệu ô"
         ),
+        "{}",
+        out.stdout
+    );
+}
+
+/// Two sheets of one name (a damaged workbook list): the second is not read again.
+#[test]
+fn a_second_sheet_of_the_same_name_is_listed_not_counted_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = reproducer(dir.path(), "same-name-twice.xlsx");
+    assert_table_figures(&file);
+    let out = check(&[&file]);
+    assert!(
+        out.stdout
+            .contains("sheet «Nhiệm vụ»: sheet trùng tên với một sheet trước, không đọc"),
         "{}",
         out.stdout
     );
