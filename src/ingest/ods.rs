@@ -126,16 +126,24 @@ impl Parser<'_> {
         }
     }
 
+    /// The next XML event (the buffer cleared first).
+    fn next<'b, B: BufRead>(
+        &self,
+        xml: &mut XmlReader<B>,
+        buf: &'b mut Vec<u8>,
+    ) -> Result<Event<'b>, Failure> {
+        buf.clear();
+        xml.read_event_into(buf)
+            .map_err(|e| self.fail(e.to_string()))
+    }
+
     fn run<B: BufRead>(&mut self, input: B) -> Result<(), Failure> {
         let mut xml = XmlReader::from_reader(input);
         xml.config_mut().expand_empty_elements = true;
         xml.config_mut().check_end_names = false;
         let mut buf = Vec::new();
         loop {
-            buf.clear();
-            let event = xml
-                .read_event_into(&mut buf)
-                .map_err(|e| self.fail(e.to_string()))?;
+            let event = self.next(&mut xml, &mut buf)?;
             match event {
                 Event::Start(e) => match e.name().as_ref() {
                     "table:table" => {
@@ -143,6 +151,10 @@ impl Parser<'_> {
                             .map_err(|d| self.fail(d))?
                             .unwrap_or_else(|| "(không tên)".to_string());
                         let text: Text = name.as_str().into();
+                        // A table opened inside another (outside any cell): the first ends here.
+                        if self.sheet.take().is_some() {
+                            self.sink.end_sheet();
+                        }
                         self.sink.begin_sheet(self.file, Some(&text), Vec::new());
                         self.sheet = Some((name, 0));
                     }
@@ -173,10 +185,7 @@ impl Parser<'_> {
         let mut col = 0usize;
         let mut buf = Vec::new();
         loop {
-            buf.clear();
-            let event = xml
-                .read_event_into(&mut buf)
-                .map_err(|e| self.fail(e.to_string()))?;
+            let event = self.next(xml, &mut buf)?;
             match event {
                 Event::Start(e)
                     if matches!(
@@ -293,10 +302,7 @@ impl Parser<'_> {
         let mut buf = Vec::new();
         let end = start.name().as_ref().to_string();
         loop {
-            buf.clear();
-            let event = xml
-                .read_event_into(&mut buf)
-                .map_err(|e| self.fail(e.to_string()))?;
+            let event = self.next(xml, &mut buf)?;
             match event {
                 Event::Start(e) => match e.name().as_ref() {
                     "text:p" | "text:h" => {

@@ -147,6 +147,38 @@ fn assert_refused(file: &Path, words: &str) {
     );
 }
 
+/// The reproducer `name` gives the table's figures, and `check` lists `finding`.
+fn assert_read_and_listed(name: &str, finding: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = reproducer(dir.path(), name);
+    assert_table_figures(&file);
+    let out = check(&[&file]);
+    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains(finding),
+        "{name}: expected «{finding}» in:\n{}",
+        out.stdout
+    );
+}
+
+/// With `--skip-unreadable`, `bad` is listed as unreadable and the good file beside it counted.
+fn assert_skipped_beside_a_good_file(dir: &Path, bad: &Path) {
+    let good = reproducer(dir, "utf8-bom.csv");
+    let out = check(&[bad, &good]);
+    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Tệp không đọc được, bỏ qua (1)"),
+        "{}",
+        out.stdout
+    );
+    // The good file's three tasks are counted.
+    assert!(
+        out.stdout.contains("3 nhiệm vụ sau khi gộp trùng"),
+        "{}",
+        out.stdout
+    );
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
@@ -807,14 +839,7 @@ fn a_panic_while_reading_is_the_files_error() {
     );
     let out = figures(&[&bad]);
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
-    let good = reproducer(dir.path(), "utf8-bom.csv");
-    let out = check(&[&bad, &good]);
-    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
-    assert!(
-        out.stdout.contains("Tệp không đọc được, bỏ qua (1)"),
-        "{}",
-        out.stdout
-    );
+    assert_skipped_beside_a_good_file(dir.path(), &bad);
 }
 
 #[test]
@@ -827,83 +852,46 @@ fn a_far_cell_and_a_whole_sheet_dimension_cost_no_memory() {
 
 #[test]
 fn chart_and_macro_sheets_are_skipped_and_listed() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = reproducer(dir.path(), "chart-sheet.xlsx");
-    assert_table_figures(&file);
-    let out = check(&[&file]);
-    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
-    assert!(
-        out.stdout
-            .contains("sheet «Biểu đồ»: sheet biểu đồ (chart), không có bảng dữ liệu"),
-        "{}",
-        out.stdout
+    assert_read_and_listed(
+        "chart-sheet.xlsx",
+        "sheet «Biểu đồ»: sheet biểu đồ (chart), không có bảng dữ liệu",
     );
-    let file = reproducer(dir.path(), "macro-sheet.xlsm");
-    assert_table_figures(&file);
-    let out = check(&[&file]);
-    assert!(
-        out.stdout
-            .contains("sheet «Macro1»: sheet macro, không có bảng dữ liệu"),
-        "{}",
-        out.stdout
+    assert_read_and_listed(
+        "macro-sheet.xlsm",
+        "sheet «Macro1»: sheet macro, không có bảng dữ liệu",
     );
-    let file = reproducer(dir.path(), "chart-and-macro.xls");
-    assert_table_figures(&file);
-    let out = check(&[&file]);
-    assert!(
-        out.stdout
-            .contains("sheet «Biểu đồ»: sheet biểu đồ (chart)"),
-        "{}",
-        out.stdout
+    assert_read_and_listed(
+        "chart-and-macro.xls",
+        "sheet «Biểu đồ»: sheet biểu đồ (chart), không có bảng dữ liệu",
     );
-    assert!(
-        out.stdout.contains("sheet «Macro1»: sheet macro"),
-        "{}",
-        out.stdout
+    assert_read_and_listed(
+        "chart-and-macro.xls",
+        "sheet «Macro1»: sheet macro, không có bảng dữ liệu",
     );
 }
 
 #[test]
 fn an_xls_sheet_too_scattered_to_read_is_listed_and_the_others_are_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = reproducer(dir.path(), "diagonal.xls");
-    assert_table_figures(&file);
-    let out = check(&[&file]);
-    assert!(
-        out.stdout.contains(
-            "sheet «Rải rác»: các ô có dữ liệu rải trên 8000 dòng × 256 cột, quá giới hạn 2 triệu ô"
-        ),
-        "{}",
-        out.stdout
+    assert_read_and_listed(
+        "diagonal.xls",
+        "sheet «Rải rác»: các ô có dữ liệu rải trên 8000 dòng × 256 cột, quá giới hạn 2 triệu ô",
     );
 }
 
 /// Two sheets of one name (a damaged workbook list): the second is not read again.
 #[test]
 fn a_second_sheet_of_the_same_name_is_listed_not_counted_twice() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = reproducer(dir.path(), "same-name-twice.xlsx");
-    assert_table_figures(&file);
-    let out = check(&[&file]);
-    assert!(
-        out.stdout
-            .contains("sheet «Nhiệm vụ»: sheet trùng tên với một sheet trước, không đọc"),
-        "{}",
-        out.stdout
+    assert_read_and_listed(
+        "same-name-twice.xlsx",
+        "sheet «Nhiệm vụ»: sheet trùng tên với một sheet trước, không đọc",
     );
 }
 
 #[test]
 fn a_sheet_that_cannot_be_read_is_listed_and_the_others_are_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = reproducer(dir.path(), "bad-dimension.xlsx");
-    assert_table_figures(&file);
-    let out = check(&[&file]);
-    assert!(
-        out.stdout
-            .contains("sheet «Hỏng»: sheet hỏng, không đọc được ["),
-        "{}",
-        out.stdout
+    assert_read_and_listed(
+        "bad-dimension.xlsx",
+        "sheet «Hỏng»: sheet hỏng, không đọc được [",
     );
 }
 
@@ -993,15 +981,7 @@ fn a_looping_ole_chain_is_refused_in_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     let file = reproducer(dir.path(), "looping-chain.xls");
     assert_refused(&file, "tệp hỏng: cấu trúc OLE của tệp .xls không hợp lệ [");
-    // With --skip-unreadable the other file of the run is still counted.
-    let good = reproducer(dir.path(), "utf8-bom.csv");
-    let out = check(&[&file, &good]);
-    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
-    assert!(
-        out.stdout.contains("Tệp không đọc được, bỏ qua (1)"),
-        "{}",
-        out.stdout
-    );
+    assert_skipped_beside_a_good_file(dir.path(), &file);
 }
 
 #[test]
