@@ -358,6 +358,28 @@ pub(crate) fn small_member<R: std::io::Read + std::io::Seek>(
     Some(bytes)
 }
 
+/// Row widths handed to the sink for one sheet, added up: a row reaches its last used column,
+/// so a file with a cell at column XFD in every row would cost 16.384 cells a row in time
+/// (not memory: one row is held at a time). A real table of a million rows and 100 columns
+/// stays under the limit.
+#[derive(Default)]
+pub(crate) struct RowSlots(usize);
+
+pub(crate) const MAX_ROW_SLOTS: usize = 100_000_000;
+
+impl RowSlots {
+    pub(crate) fn take(&mut self, width: usize) -> Result<(), String> {
+        self.0 = self.0.saturating_add(width);
+        if self.0 > MAX_ROW_SLOTS {
+            return Err(
+                "các dòng trải tới những cột rất xa (ô có dữ liệu ở cuối dòng, như cột XFD), quá 100 triệu ô cho một sheet: hãy xoá các ô thừa rồi lưu lại"
+                    .to_string(),
+            );
+        }
+        Ok(())
+    }
+}
+
 /// Why a second sheet of an already seen name is not read.
 pub(crate) const DUPLICATE_SHEET: &str = "sheet trùng tên với một sheet trước, không đọc";
 

@@ -67,6 +67,7 @@ pub fn stream<R: Read + Seek>(
         file,
         sink,
         expanded: 0,
+        slots: super::RowSlots::default(),
         sheet: None,
     };
     parser.run(BufReader::new(content)).map_err(|failure| {
@@ -91,6 +92,7 @@ struct Parser<'a> {
     file: &'a Text,
     sink: &'a mut dyn RowSink,
     expanded: usize,
+    slots: super::RowSlots,
     /// The sheet being read, and the index of its next row.
     sheet: Option<(String, usize)>,
 }
@@ -157,6 +159,7 @@ impl Parser<'_> {
                         }
                         self.sink.begin_sheet(self.file, Some(&text), Vec::new());
                         self.sheet = Some((name, 0));
+                        self.slots = super::RowSlots::default();
                     }
                     "table:table-row" if self.sheet.is_some() => {
                         let n =
@@ -231,6 +234,8 @@ impl Parser<'_> {
             )));
         }
         self.expand((n - 1).saturating_mul(cells.len()))?;
+        let width = n.saturating_mul(cells.len());
+        self.slots.take(width).map_err(|d| self.fail(d))?;
         let row: Vec<_> = cells.iter().map(Cell::as_ref).collect();
         for index in first..first + n {
             self.sink.row(index, &row);

@@ -291,6 +291,7 @@ fn stream_cells<'a>(
     sink: &mut dyn RowSink,
 ) -> Result<(), String> {
     let mut current: Option<u32> = None;
+    let mut slots = super::RowSlots::default();
     // The cells of the current row, kept as they came (moved, not copied).
     let mut values: Vec<calamine::Cell<DataRef<'a>>> = Vec::new();
     loop {
@@ -309,7 +310,7 @@ fn stream_cells<'a>(
         }
         if current != Some(r) {
             if let Some(row) = current {
-                flush(row as usize, &mut values, sink);
+                slots.take(flush(row as usize, &mut values, sink))?;
             }
             values.clear();
             current = Some(r);
@@ -324,22 +325,23 @@ fn stream_cells<'a>(
     Ok(())
 }
 
-/// Hand one row on. Cells are placed by their column, so their order
+/// Hand one row on; returns its width. Cells are placed by their column, so their order
 /// in the file does not matter; of two cells at one position the later wins.
-fn flush(row: usize, values: &mut [calamine::Cell<DataRef<'_>>], sink: &mut dyn RowSink) {
+fn flush(row: usize, values: &mut [calamine::Cell<DataRef<'_>>], sink: &mut dyn RowSink) -> usize {
     let width = values
         .iter()
         .map(|c| c.get_position().1 as usize + 1)
         .max()
         .unwrap_or(0);
     if width == 0 {
-        return;
+        return 0;
     }
     let mut cells = vec![CellRef::Empty; width];
     for v in values.iter() {
         cells[v.get_position().1 as usize] = cell_from_ref(v.get_value());
     }
     sink.row(row, &cells);
+    width
 }
 
 pub(super) fn cell_from_data(d: &Data) -> CellRef<'_> {

@@ -123,7 +123,7 @@ fn assert_table_figures(file: &Path) {
 }
 
 /// Exit 2 with a message naming the file and saying `words`, in bounded memory.
-fn assert_refused(file: &Path, words: &str) {
+fn assert_refused(file: &Path, words: &str) -> run::Outcome {
     let out = figures(&[file]);
     assert_eq!(
         out.ending,
@@ -145,6 +145,7 @@ fn assert_refused(file: &Path, words: &str) {
         file.display(),
         out.peak_rss_kb
     );
+    out
 }
 
 /// The reproducer `name` gives the table's figures, and `check` lists `finding`.
@@ -663,6 +664,17 @@ fn reproducers() -> Vec<(&'static str, Vec<u8>)> {
                 ),
             ]),
         ),
+        // 6.200 rows each with a cell at A and at XFD: 6.200 × 16.384 = 101.580.800 cells of
+        // row width, over the 100 million a sheet may take.
+        ("wide-rows.xlsx", {
+            let rows: String = (7..6207)
+                .map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>a</t></is></c><c r="XFD{r}" t="inlineStr"><is><t>x</t></is></c></row>"#))
+                .collect();
+            xlsx(&[(
+                "Rộng",
+                Part::Work(sheet_xml(&table(), false, "A1:XFD6206", &rows)),
+            )])
+        }),
         (
             "macro-sheet.xlsm",
             xlsx(&[
@@ -840,6 +852,22 @@ fn a_panic_while_reading_is_the_files_error() {
     let out = figures(&[&bad]);
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
     assert_skipped_beside_a_good_file(dir.path(), &bad);
+}
+
+/// Rows that all reach column XFD cost time, not memory: refused past 100 million cells of
+/// row width (before: 100 s in a debug build for 100.000 such rows, 700 KB).
+#[test]
+fn rows_reaching_the_last_column_are_refused_past_the_width_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = assert_refused(
+        &reproducer(dir.path(), "wide-rows.xlsx"),
+        "sheet «Rộng» của «",
+    );
+    assert!(
+        out.stderr.contains("quá 100 triệu ô cho một sheet"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
