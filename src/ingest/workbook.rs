@@ -2,7 +2,7 @@
 //! range: a stray cell at XFD1048576 cannot blow up memory, and only the row being read is
 //! held), `.ods` handed to [`super::ods`]. Chart, macro and dialog sheets are skipped and
 //! reported (Excel 4 macro sheets, which calamine cannot list, by way of a retyped copy: see
-//! [`retype_macro_sheets`]); a sheet that fails before its first row is reported and the
+//! [`repair`], which also defuses an overclaimed shared-string count); a sheet that fails before its first row is reported and the
 //! others are read.
 //! No merged areas for xlsx: calamine finds them by parsing the whole sheet a second time
 //! (they are stored after the cells), which doubled the read time of large exports; the
@@ -60,7 +60,7 @@ pub fn stream_zip(
         let macros = {
             let mut zip = zip::ZipArchive::new(&mut reader)
                 .map_err(|e| open_err("tệp nén (zip) của bảng tính bị hỏng", &e))?;
-            retype_macro_sheets(&mut zip).map_err(|e| open_err(not_excel, &e))?
+            repair(&mut zip).map_err(|e| open_err(not_excel, &e))?
         };
         match macros {
             Some((copy, names)) => read_xlsx(Cursor::new(copy), &names, name, sink),
@@ -99,6 +99,7 @@ fn read_xlsx<R: Read + Seek>(
 }
 
 const RELS: &str = "xl/_rels/workbook.xml.rels";
+const SHARED_STRINGS: &str = "xl/sharedStrings.xml";
 const MACRO_TYPES: [&str; 2] = [
     "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet",
     "http://schemas.microsoft.com/office/2006/relationships/xlIntlMacrosheet",
@@ -106,60 +107,102 @@ const MACRO_TYPES: [&str; 2] = [
 const DIALOG_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/dialogsheet";
 
-/// Excel 4 macro sheets (`xlMacrosheet` relationships, kept in `.xlsm` files) make calamine
-/// refuse the whole workbook: it knows worksheets, chart sheets and dialog sheets only. Such a
-/// workbook is copied in memory (members copied compressed, as they are) with those
-/// relationships retyped as dialog sheets, which calamine lists without reading; the names of
-/// the macro sheets come back so they are reported as what they are. None when there is none.
-fn retype_macro_sheets<R: Read + Seek>(
+/// Two things in an xlsx that calamine takes at their word, with a copy that it can read:
+///
+/// - Excel 4 macro sheets (`xlMacrosheet` relationships, kept in `.xlsm` files) make it refuse
+///   the whole workbook: it knows worksheets, chart sheets and dialog sheets only. Those
+///   relationships are retyped as dialog sheets, which calamine lists without reading; the
+///   names of the macro sheets come back so they are reported as what they are.
+/// - The shared-string table's `uniqueCount`: calamine reserves that many strings up front,
+///   so one attribute claiming three billion aborts the process on a 72 GB allocation. A
+///   count larger than the part could hold (a string takes at least the 9 bytes of
+///   `<si></si>`) is set to 0.
+///
+/// The copy is made in memory (other members copied compressed, as they are; the shared
+/// strings streamed through). None when neither is needed.
+fn repair<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
 ) -> Result<Option<(Vec<u8>, Vec<String>)>, String> {
-    let Some(rels) = super::small_member(zip, RELS) else {
-        return Ok(None);
-    };
-    let rels = String::from_utf8_lossy(&rels).into_owned();
-    if !MACRO_TYPES.iter().any(|t| rels.contains(t)) {
+    let rels = super::small_member(zip, RELS)
+        .map(|r| String::from_utf8_lossy(&r).into_owned())
+        .filter(|r| MACRO_TYPES.iter().any(|t| r.contains(t)));
+    let strings_claim = overclaimed_strings(zip);
+    if rels.is_none() && strings_claim.is_none() {
         return Ok(None);
     }
-    let ids: Vec<String> = xml_elements(rels.as_bytes(), "Relationship")?
-        .into_iter()
-        .filter(|attrs| {
-            attrs
-                .iter()
-                .any(|(k, v)| k == "Type" && MACRO_TYPES.contains(&v.as_str()))
-        })
-        .filter_map(|attrs| attrs.into_iter().find(|(k, _)| k == "Id").map(|(_, v)| v))
-        .collect();
-    let workbook = super::small_member(zip, "xl/workbook.xml").unwrap_or_default();
-    let names = xml_elements(&workbook, "sheet")?
-        .into_iter()
-        .filter(|attrs| {
-            attrs.iter().any(|(k, v)| {
-                k.rsplit(':').next() == Some("id") && k != "sheetId" && ids.contains(v)
+    let mut names = Vec::new();
+    let mut retyped = None;
+    if let Some(rels) = rels {
+        let ids: Vec<String> = xml_elements(rels.as_bytes(), "Relationship")?
+            .into_iter()
+            .filter(|attrs| {
+                attrs
+                    .iter()
+                    .any(|(k, v)| k == "Type" && MACRO_TYPES.contains(&v.as_str()))
             })
-        })
-        .filter_map(|attrs| attrs.into_iter().find(|(k, _)| k == "name").map(|(_, v)| v))
-        .collect();
-    let mut retyped = rels;
-    for t in MACRO_TYPES {
-        retyped = retyped.replace(t, DIALOG_TYPE);
+            .filter_map(|attrs| attrs.into_iter().find(|(k, _)| k == "Id").map(|(_, v)| v))
+            .collect();
+        let workbook = super::small_member(zip, "xl/workbook.xml").unwrap_or_default();
+        names = xml_elements(&workbook, "sheet")?
+            .into_iter()
+            .filter(|attrs| {
+                attrs.iter().any(|(k, v)| {
+                    k.rsplit(':').next() == Some("id") && k != "sheetId" && ids.contains(v)
+                })
+            })
+            .filter_map(|attrs| attrs.into_iter().find(|(k, _)| k == "name").map(|(_, v)| v))
+            .collect();
+        let mut text = rels;
+        for t in MACRO_TYPES {
+            text = text.replace(t, DIALOG_TYPE);
+        }
+        retyped = Some(text);
     }
+    let e = |e: &dyn std::fmt::Display| e.to_string();
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..zip.len() {
-        let member = zip.by_index_raw(i).map_err(|e| e.to_string())?;
-        if member.name_raw() == RELS.as_bytes() {
-            drop(member);
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
-            out.start_file(RELS, options).map_err(|e| e.to_string())?;
-            out.write_all(retyped.as_bytes())
-                .map_err(|e| e.to_string())?;
+        let raw_name = zip.by_index_raw(i).map_err(|x| e(&x))?.name_raw().to_vec();
+        if let (Some(text), true) = (&retyped, raw_name == RELS.as_bytes()) {
+            out.start_file(RELS, deflated).map_err(|x| e(&x))?;
+            out.write_all(text.as_bytes()).map_err(|x| e(&x))?;
+        } else if let (Some(claim), true) = (&strings_claim, raw_name == SHARED_STRINGS.as_bytes())
+        {
+            let mut member = zip.by_index(i).map_err(|x| e(&x))?;
+            let mut head = Vec::new();
+            (&mut member)
+                .take(64 << 10)
+                .read_to_end(&mut head)
+                .map_err(|x| e(&x))?;
+            let head = String::from_utf8_lossy(&head)
+                .replacen(claim.as_str(), "uniqueCount=\"0\"", 1)
+                .into_bytes();
+            out.start_file(SHARED_STRINGS, deflated)
+                .map_err(|x| e(&x))?;
+            out.write_all(&head).map_err(|x| e(&x))?;
+            std::io::copy(&mut member, &mut out).map_err(|x| e(&x))?;
         } else {
-            out.raw_copy_file(member).map_err(|e| e.to_string())?;
+            let member = zip.by_index_raw(i).map_err(|x| e(&x))?;
+            out.raw_copy_file(member).map_err(|x| e(&x))?;
         }
     }
-    let copy = out.finish().map_err(|e| e.to_string())?.into_inner();
+    let copy = out.finish().map_err(|x| e(&x))?.into_inner();
     Ok(Some((copy, names)))
+}
+
+/// The shared strings' `uniqueCount="…"` attribute, as written, when it claims more strings
+/// than the part's size allows.
+fn overclaimed_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<String> {
+    let member = zip.by_name(SHARED_STRINGS).ok()?;
+    let room = member.size() / 9 + 1;
+    let mut head = Vec::new();
+    member.take(4096).read_to_end(&mut head).ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let at = head.find("uniqueCount=\"")? + "uniqueCount=\"".len();
+    let digits: String = head[at..].chars().take_while(|c| *c != '"').collect();
+    let claimed: u64 = digits.trim().parse().unwrap_or(u64::MAX);
+    (claimed > room).then(|| format!("uniqueCount=\"{digits}\""))
 }
 
 /// The attributes (unescaped) of every `<tag …>` element of a small XML part.

@@ -251,6 +251,11 @@ enum Part {
 
 /// A workbook of sheets.
 fn xlsx(sheets: &[(&str, Part)]) -> Vec<u8> {
+    xlsx_with(sheets, Vec::new())
+}
+
+/// A workbook of sheets and other members (a shared-string table, …).
+fn xlsx_with(sheets: &[(&str, Part)], extra: Vec<(String, Vec<u8>)>) -> Vec<u8> {
     let ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let (mut types, mut entries, mut rels) = (String::new(), String::new(), String::new());
     let mut members: Vec<(String, Vec<u8>)> = Vec::new();
@@ -295,6 +300,7 @@ fn xlsx(sheets: &[(&str, Part)]) -> Vec<u8> {
         ("xl/_rels/workbook.xml.rels".into(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#).into_bytes()),
     ];
     all.extend(members);
+    all.extend(extra);
     let borrowed: Vec<(&str, Vec<u8>)> = all.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
     zip(&borrowed)
 }
@@ -675,6 +681,18 @@ fn reproducers() -> Vec<(&'static str, Vec<u8>)> {
                 Part::Work(sheet_xml(&table(), false, "A1:XFD6206", &rows)),
             )])
         }),
+        // A shared-string table claiming three billion strings (calamine reserved them: a
+        // 72 GB allocation, the process aborted).
+        (
+            "string-count-claim.xlsx",
+            xlsx_with(
+                &[("Nhiệm vụ", Part::Work(sheet_xml(&table(), false, "A1:F4", "")))],
+                vec![(
+                    "xl/sharedStrings.xml".to_string(),
+                    br#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3000000000" uniqueCount="3000000000"><si><t>x</t></si></sst>"#.to_vec(),
+                )],
+            ),
+        ),
         (
             "macro-sheet.xlsm",
             xlsx(&[
@@ -873,6 +891,7 @@ fn rows_reaching_the_last_column_are_refused_past_the_width_budget() {
 #[test]
 fn a_far_cell_and_a_whole_sheet_dimension_cost_no_memory() {
     let dir = tempfile::tempdir().unwrap();
+    assert_table_figures(&reproducer(dir.path(), "string-count-claim.xlsx"));
     assert_table_figures(&reproducer(dir.path(), "far-cell.xlsx"));
     assert_table_figures(&reproducer(dir.path(), "stray-cell.ods"));
     assert_table_figures(&reproducer(dir.path(), "far-cells.xls"));

@@ -177,6 +177,16 @@ fn zip_mutation(seed: &[u8], rng: &mut SplitMix64) -> Option<Mutant> {
             )
         }
         5 | 6 => huge_claims(&name, data, rng),
+        7 if rng.below(2) == 0 => {
+            // The shared strings' count, whichever member was drawn.
+            match members
+                .iter_mut()
+                .find(|(n, _)| n.ends_with("sharedStrings.xml"))
+            {
+                Some((n, d)) => huge_claims(&n.clone(), d, rng),
+                None => format!("{name}: no shared strings"),
+            }
+        }
         _ => {
             members.remove(index);
             format!("{name}: member removed")
@@ -351,6 +361,17 @@ fn huge_claims(name: &str, data: &mut Vec<u8>, rng: &mut SplitMix64) -> String {
                 "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>",
                 1,
             ),
+        }
+    } else if name.ends_with("sharedStrings.xml") {
+        let claim =
+            ["3000000000", "18446744073709551615", "99999999999999999999"][rng.below(3) as usize];
+        match text.find("uniqueCount=\"") {
+            Some(at) => {
+                let start = at + "uniqueCount=\"".len();
+                let end = text[start..].find('"').map_or(start, |e| start + e);
+                format!("{}{claim}{}", &text[..start], &text[end..])
+            }
+            None => text,
         }
     } else {
         text
