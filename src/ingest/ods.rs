@@ -234,8 +234,10 @@ impl Parser<'_> {
             )));
         }
         self.expand((n - 1).saturating_mul(cells.len()))?;
-        let width = n.saturating_mul(cells.len());
-        self.slots.take(width).map_err(|d| self.fail(d))?;
+        let used = cells.iter().filter(|c| !c.is_empty()).count();
+        self.slots
+            .take(n.saturating_mul(cells.len()), n.saturating_mul(used))
+            .map_err(|d| self.fail(d))?;
         let row: Vec<_> = cells.iter().map(Cell::as_ref).collect();
         for index in first..first + n {
             self.sink.row(index, &row);

@@ -327,6 +327,10 @@ impl RowSink for LazySheet<'_> {
     fn end_sheet(&mut self) {}
 }
 
+/// Excel's sheet limits.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+
 /// Cells arrive row by row (the formats require it) but not always in column order within a
 /// row (B2 may come before A2): a row is sorted by column and handed on when the next starts.
 fn stream_cells<'a>(
@@ -343,7 +347,17 @@ fn stream_cells<'a>(
             Ok(None) => break,
             Err(detail) => return Err(detail),
         };
-        let r = cell.get_position().0;
+        let (r, c) = cell.get_position();
+        // The row is a spreadsheet's: its index sizes the sink's rows, its last column the
+        // row handed on; a cell reference beyond them («ZZZZZZ1» is column 308 million) is
+        // damage, not data.
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(format!(
+                "ô ở ngoài giới hạn 1.048.576 dòng × 16.384 cột của bảng tính (dòng {}, cột thứ {})",
+                u64::from(r) + 1,
+                u64::from(c) + 1
+            ));
+        }
         if current.is_some_and(|c| r < c) {
             return Err(format!(
                 "dòng {} đứng sau dòng {}",
@@ -353,7 +367,7 @@ fn stream_cells<'a>(
         }
         if current != Some(r) {
             if let Some(row) = current {
-                slots.take(flush(row as usize, &mut values, sink))?;
+                slots.take(flush(row as usize, &mut values, sink), values.len())?;
             }
             values.clear();
             current = Some(r);

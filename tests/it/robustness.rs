@@ -671,7 +671,8 @@ fn reproducers() -> Vec<(&'static str, Vec<u8>)> {
             ]),
         ),
         // 6.200 rows each with a cell at A and at XFD: 6.200 × 16.384 = 101.580.800 cells of
-        // row width, over the 100 million a sheet may take.
+        // row width, over the 100 million a sheet may take, for 12.400 cells with data
+        // (8.192 a cell, over 64).
         ("wide-rows.xlsx", {
             let rows: String = (7..6207)
                 .map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>a</t></is></c><c r="XFD{r}" t="inlineStr"><is><t>x</t></is></c></row>"#))
@@ -692,6 +693,23 @@ fn reproducers() -> Vec<(&'static str, Vec<u8>)> {
                     br#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3000000000" uniqueCount="3000000000"><si><t>x</t></si></sst>"#.to_vec(),
                 )],
             ),
+        ),
+        // A cell reference at column ZZZZZZ, number 26·(26⁵+26⁴+26³+26²+26+1) = 321.272.406:
+        // the row would be 7,7 GB wide.
+        (
+            "far-column.xlsx",
+            xlsx(&[
+                (
+                    "Hỏng",
+                    Part::Work(sheet_xml(
+                        &[],
+                        false,
+                        "A1",
+                        r#"<row r="1"><c r="ZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>"#,
+                    )),
+                ),
+                ("Nhiệm vụ", Part::Work(sheet_xml(&table(), false, "A1:F4", ""))),
+            ]),
         ),
         (
             "macro-sheet.xlsm",
@@ -873,7 +891,8 @@ fn a_panic_while_reading_is_the_files_error() {
 }
 
 /// Rows that all reach column XFD cost time, not memory: refused past 100 million cells of
-/// row width (before: 100 s in a debug build for 100.000 such rows, 700 KB).
+/// row width that are mostly empty (100.000 such rows, a 700 KB file, took 100 s in a debug
+/// build).
 #[test]
 fn rows_reaching_the_last_column_are_refused_past_the_width_budget() {
     let dir = tempfile::tempdir().unwrap();
@@ -939,6 +958,10 @@ fn a_sheet_that_cannot_be_read_is_listed_and_the_others_are_read() {
     assert_read_and_listed(
         "bad-dimension.xlsx",
         "sheet «Hỏng»: sheet hỏng, không đọc được [",
+    );
+    assert_read_and_listed(
+        "far-column.xlsx",
+        "sheet «Hỏng»: sheet hỏng, không đọc được [ô ở ngoài giới hạn 1.048.576 dòng × 16.384 cột của bảng tính (dòng 1, cột thứ 321272406)]",
     );
 }
 
