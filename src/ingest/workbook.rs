@@ -107,6 +107,9 @@ const MACRO_TYPES: [&str; 2] = [
 const DIALOG_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/dialogsheet";
 
+/// A repaired copy of an xlsx, and the names of its macro sheets.
+type Repaired = (Vec<u8>, Vec<String>);
+
 /// Two things in an xlsx that calamine takes at their word, with a copy that it can read:
 ///
 /// - Excel 4 macro sheets (`xlMacrosheet` relationships, kept in `.xlsm` files) make it refuse
@@ -120,9 +123,7 @@ const DIALOG_TYPE: &str =
 ///
 /// The copy is made in memory (other members copied compressed, as they are; the shared
 /// strings streamed through). None when neither is needed.
-fn repair<R: Read + Seek>(
-    zip: &mut zip::ZipArchive<R>,
-) -> Result<Option<(Vec<u8>, Vec<String>)>, String> {
+fn repair<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Option<Repaired>, String> {
     let rels = super::small_member(zip, RELS)
         .map(|r| String::from_utf8_lossy(&r).into_owned())
         .filter(|r| MACRO_TYPES.iter().any(|t| r.contains(t)));

@@ -78,14 +78,17 @@ pub fn stream(bytes: Vec<u8>, file: &Text, sink: &mut dyn RowSink) -> Result<(),
     };
     // Nothing left to read because the worksheets were broken: that is the file's error
     // (not "no task table").
-    if plan.read.is_empty() {
-        if let Some(broken) = plan.skipped.iter().find(|s| s.broken) {
-            return Err(IngestError::Sheet {
-                file: file.to_string(),
-                sheet: broken.name.clone(),
-                reason: broken.reason.clone(),
-            });
-        }
+    if let Some(broken) = plan
+        .skipped
+        .iter()
+        .find(|s| s.broken)
+        .filter(|_| plan.read.is_empty())
+    {
+        return Err(IngestError::Sheet {
+            file: file.to_string(),
+            sheet: broken.name.clone(),
+            reason: broken.reason.clone(),
+        });
     }
     for skipped in &plan.skipped {
         sink.skipped_sheet(file, &skipped.name.as_str().into(), &skipped.reason);
