@@ -42,7 +42,7 @@ pub enum IngestError {
     Missing(String),
     #[error("«{0}»: không phải tệp {KINDS}")]
     Unsupported(String),
-    #[error("thư mục «{0}» không có tệp {KINDS} nào")]
+    #[error("thư mục «{0}» không có tệp .xlsx, .xlsm, .xlsb, .xls, .ods, .csv hoặc .tsv nào")]
     EmptyFolder(String),
     #[error("không mở được «{file}»: {reason}")]
     Open { file: String, reason: String },
@@ -85,8 +85,9 @@ fn extension(path: &Path) -> Option<String> {
 }
 
 /// Expand the inputs: a folder stands for every supported file in it (sorted by name, so the
-/// order and therefore duplicate resolution is deterministic); a file must exist and have a
-/// supported extension. Office lock files (`~$…`) are skipped.
+/// order and therefore duplicate resolution is deterministic) except `.txt` files, which
+/// folders hold as notes more often than as tables (a `.txt` named on its own is read); a
+/// file must exist and have a supported extension. Office lock files (`~$…`) are skipped.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     let mut files = Vec::new();
     for input in inputs {
@@ -122,7 +123,7 @@ fn is_supported(path: &Path) -> bool {
         .file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock"));
-    !is_lock_file && extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+    !is_lock_file && extension(path).is_some_and(|e| e != "txt" && EXTENSIONS.contains(&e.as_str()))
 }
 
 /// Counts used cells on the way to the real sink, to tell an empty file.
@@ -424,6 +425,33 @@ mod tests {
             "calamine-0.38.0/src/xls.rs"
         );
         assert_eq!(crate_path("src/ingest/ods.rs"), "src/ingest/ods.rs");
+    }
+
+    #[test]
+    fn a_folder_means_its_spreadsheets_and_text_tables_but_not_its_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "a.csv", "b.txt", "c.tsv", "~$d.xlsx", "e.xlsm", "f.xlsb", "g.pdf",
+        ] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let names = |files: Vec<PathBuf>| -> Vec<String> {
+            files
+                .iter()
+                .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+                .collect()
+        };
+        let found = expand_inputs(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(names(found), ["a.csv", "c.tsv", "e.xlsm", "f.xlsb"]);
+        let named = expand_inputs(&[dir.path().join("b.txt")]).unwrap();
+        assert_eq!(names(named), ["b.txt"]);
+        let err = expand_inputs(&[dir.path().join("g.pdf")]).unwrap_err();
+        assert!(
+            err.to_string().ends_with(
+                "g.pdf»: không phải tệp .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv hoặc .txt"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
