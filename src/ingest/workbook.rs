@@ -278,22 +278,24 @@ pub(super) fn stream_sheets(
                 read_any = true;
             }
             Err(detail) => {
-                let why = reason("sheet hỏng, không đọc được", &detail);
+                // The error reads «không đọc được sheet «S» của «f»: sheet hỏng [...]», the
+                // finding «sheet «S»: sheet hỏng, không đọc được [...]».
+                let error = IngestError::Sheet {
+                    file: file.to_string(),
+                    sheet: sheet.name.clone(),
+                    reason: reason("sheet hỏng", &detail),
+                };
                 // Rows already went to the sink: the sheet cannot be taken back, so the whole
                 // file is refused rather than counted in part.
                 if begun {
-                    return Err(IngestError::Sheet {
-                        file: file.to_string(),
-                        sheet: sheet.name.clone(),
-                        reason: why,
-                    });
+                    return Err(error);
                 }
-                sink.skipped_sheet(file, &sheet_name, &why);
-                first_failure.get_or_insert(IngestError::Sheet {
-                    file: file.to_string(),
-                    sheet: sheet.name.clone(),
-                    reason: why,
-                });
+                sink.skipped_sheet(
+                    file,
+                    &sheet_name,
+                    &reason("sheet hỏng, không đọc được", &detail),
+                );
+                first_failure.get_or_insert(error);
             }
         }
     }

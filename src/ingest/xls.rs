@@ -108,7 +108,7 @@ pub fn stream(bytes: Vec<u8>, file: &Text, sink: &mut dyn RowSink) -> Result<(),
         let sheet_err = |e: XlsError| IngestError::Sheet {
             file: file.to_string(),
             sheet: name.clone(),
-            reason: reason("sheet hỏng, không đọc được", e),
+            reason: reason("sheet hỏng", e),
         };
         let merged = book
             .merge_cells_by_sheet_name(name)
