@@ -9,7 +9,7 @@ TASKS := $(DATA)/ioffice-2021-2025.xlsx $(DATA)/so-theo-doi-tay.csv
 # sample-data/tiendo.toml names the issuer, the agency directory and the scoring rules.
 COMMON := $(TASKS) --config $(DATA)/tiendo.toml --quiet
 
-.PHONY: run build test bench sample lint clean-reports check-docs
+.PHONY: run build test fuzz bench sample lint clean-reports check-docs
 
 build:
 	$(CARGO) build --bins
@@ -34,9 +34,17 @@ run: build
 check-docs:
 	.ci/check-docs reports
 
-## make test: every unit and integration test
+## make test: every unit and integration test (a short fixed-seed mutation run among them:
+## tests/it/robustness.rs)
 test:
 	$(CARGO) test --all-targets
+
+## make fuzz: the full mutation run over sample-data/ and the xls/ods fixtures; prints the
+## outcomes and the worst peak memory, keeps any input that gave neither exit 0 nor exit 2 in
+## target/fuzz-out/. FUZZ_ARGS="--seed 7 --iterations 2000" for a longer or another run.
+FUZZ_ARGS ?=
+fuzz: build
+	target/debug/tiendo-fuzz $(FUZZ_ARGS)
 
 lint:
 	$(CARGO) fmt --check

@@ -1,89 +1,376 @@
-//! Workbooks through calamine. `.xlsx` sheets are read as a cell stream (no dense range: a
-//! stray cell at XFD1048576 cannot blow up memory, and only the row being read is held);
-//! `.xls` and `.ods` through the range API. Merged areas come from xls only (see `stream`). Rows go to the sink as borrowed cells.
+//! Zip-based workbooks: `.xlsx`/`.xlsm` and `.xlsb` through calamine's cell streams (no dense
+//! range: a stray cell at XFD1048576 cannot blow up memory, and only the row being read is
+//! held), `.ods` handed to [`super::ods`]. Chart, macro and dialog sheets are skipped and
+//! reported (Excel 4 macro sheets, which calamine cannot list, by way of a retyped copy: see
+//! [`repair`], which also defuses an overclaimed shared-string count); a sheet that fails before its first row is reported and the
+//! others are read.
+//! No merged areas for xlsx: calamine finds them by parsing the whole sheet a second time
+//! (they are stored after the cells), which doubled the read time of large exports; the
+//! normaliser recognises group labels by their shape.
 
-use crate::model::Text;
-use std::io::{Read, Seek};
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufReader, Cursor, Read, Seek, Write};
 
-use calamine::{Data, DataRef, DataType, Dimensions, Reader, Sheets, Xlsx, open_workbook_auto};
+use calamine::{Data, DataRef, DataType, Reader, SheetType, Xlsb, Xlsx};
 
-use crate::model::{CellRef, MergedArea};
+use crate::model::{CellRef, MergedArea, Text};
 
-use super::{IngestError, RowSink};
+use super::{IngestError, RowSink, reason};
 
-pub fn stream(path: &Path, file: &Text, sink: &mut dyn RowSink) -> Result<(), IngestError> {
-    let open_err = |reason: String| IngestError::Open {
-        file: file.to_string(),
-        reason,
+/// Which reader a zip needs: by what it holds (`xl/workbook.bin` is xlsb, `content.xml`
+/// without `xl/` is OpenDocument), else by the extension.
+pub fn stream_zip(
+    file: File,
+    ext: Option<&str>,
+    name: &Text,
+    sink: &mut dyn RowSink,
+) -> Result<(), IngestError> {
+    let open_err = |vietnamese: &str, e: &dyn std::fmt::Display| IngestError::Open {
+        file: name.to_string(),
+        reason: reason(vietnamese, e),
     };
-    let mut workbook = open_workbook_auto(path).map_err(|e| open_err(e.to_string()))?;
-    for name in workbook.sheet_names() {
-        let sheet_err = |reason: String| IngestError::Sheet {
-            file: file.to_string(),
-            sheet: name.clone(),
-            reason,
+    let mut reader = BufReader::new(file);
+    let (xlsb, ods) = {
+        let zip = zip::ZipArchive::new(&mut reader)
+            .map_err(|e| open_err("tệp nén (zip) của bảng tính bị hỏng", &e))?;
+        let has = |n: &str| zip.index_for_name(n).is_some();
+        let excel = zip.file_names_raw().any(|n| n.starts_with(b"xl/"));
+        (
+            has("xl/workbook.bin") || (!excel && ext == Some("xlsb")),
+            !excel && (has("content.xml") || ext == Some("ods")),
+        )
+    };
+    reader
+        .rewind()
+        .map_err(|e| open_err("không đọc được tệp", &e))?;
+    if ods {
+        return super::ods::stream(reader, name, sink);
+    }
+    let not_excel = "tệp hỏng hoặc không phải bảng tính Excel";
+    if xlsb {
+        let mut book = Xlsb::new(reader).map_err(|e| open_err(not_excel, &e))?;
+        let sheets = book.sheets_metadata().to_vec();
+        stream_sheets(&sheets, name, sink, |sheet, sink| {
+            let mut cells = book
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| e.to_string())?;
+            stream_cells(|| cells.next_cell().map_err(|e| e.to_string()), sink)
+        })
+    } else {
+        let macros = {
+            let mut zip = zip::ZipArchive::new(&mut reader)
+                .map_err(|e| open_err("tệp nén (zip) của bảng tính bị hỏng", &e))?;
+            repair(&mut zip).map_err(|e| open_err(not_excel, &e))?
         };
-        let sheet_name: Text = name.as_str().into();
-        match &mut workbook {
-            Sheets::Xlsx(xlsx) => {
-                // No merged areas for xlsx: calamine finds them by parsing the whole sheet a
-                // second time (they are stored after the cells), which doubled the read time
-                // of large exports. The normaliser recognises group labels by their shape.
-                sink.begin_sheet(file, Some(&sheet_name), Vec::new());
-                stream_xlsx(xlsx, &name, sink).map_err(|e| sheet_err(e.to_string()))?;
-            }
-            Sheets::Xls(xls) => {
-                let merged = xls
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                let range = xls
-                    .worksheet_range(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                sink.begin_sheet(
-                    file,
-                    Some(&sheet_name),
-                    merged.iter().map(merged_area).collect(),
-                );
-                range_rows(&range, sink);
-            }
-            other => {
-                let range = other
-                    .worksheet_range(&name)
-                    .map_err(|e| sheet_err(e.to_string()))?;
-                sink.begin_sheet(file, Some(&sheet_name), Vec::new());
-                range_rows(&range, sink);
+        match macros {
+            Some((copy, names)) => read_xlsx(Cursor::new(copy), &names, name, sink),
+            None => {
+                reader
+                    .rewind()
+                    .map_err(|e| open_err("không đọc được tệp", &e))?;
+                read_xlsx(reader, &[], name, sink)
             }
         }
-        sink.end_sheet();
-    }
-    Ok(())
-}
-
-fn merged_area(d: &Dimensions) -> MergedArea {
-    MergedArea {
-        first_row: d.start.0 as usize,
-        first_col: d.start.1 as usize,
-        last_row: d.end.0 as usize,
-        last_col: d.end.1 as usize,
     }
 }
 
-/// Cells arrive row-major; a row is handed on when the next row starts.
-fn stream_xlsx<R: Read + Seek>(
-    xlsx: &mut Xlsx<R>,
-    name: &str,
+fn read_xlsx<R: Read + Seek>(
+    reader: R,
+    macro_sheets: &[String],
+    name: &Text,
     sink: &mut dyn RowSink,
-) -> Result<(), calamine::XlsxError> {
-    let mut reader = xlsx.worksheet_cells_reader(name)?;
+) -> Result<(), IngestError> {
+    let mut book = Xlsx::new(reader).map_err(|e| IngestError::Open {
+        file: name.to_string(),
+        reason: reason("tệp hỏng hoặc không phải bảng tính Excel", e),
+    })?;
+    let mut sheets = book.sheets_metadata().to_vec();
+    for sheet in &mut sheets {
+        if macro_sheets.contains(&sheet.name) {
+            sheet.typ = SheetType::MacroSheet;
+        }
+    }
+    stream_sheets(&sheets, name, sink, |sheet, sink| {
+        let mut cells = book
+            .worksheet_cells_reader(sheet)
+            .map_err(|e| e.to_string())?;
+        stream_cells(|| cells.next_cell().map_err(|e| e.to_string()), sink)
+    })
+}
+
+const RELS: &str = "xl/_rels/workbook.xml.rels";
+const SHARED_STRINGS: &str = "xl/sharedStrings.xml";
+const MACRO_TYPES: [&str; 2] = [
+    "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet",
+    "http://schemas.microsoft.com/office/2006/relationships/xlIntlMacrosheet",
+];
+const DIALOG_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/dialogsheet";
+
+/// A repaired copy of an xlsx, and the names of its macro sheets.
+type Repaired = (Vec<u8>, Vec<String>);
+
+/// Two things in an xlsx that calamine takes at their word, with a copy that it can read:
+///
+/// - Excel 4 macro sheets (`xlMacrosheet` relationships, kept in `.xlsm` files) make it refuse
+///   the whole workbook: it knows worksheets, chart sheets and dialog sheets only. Those
+///   relationships are retyped as dialog sheets, which calamine lists without reading; the
+///   names of the macro sheets come back so they are reported as what they are.
+/// - The shared-string table's `uniqueCount`: calamine reserves that many strings up front,
+///   so one attribute claiming three billion aborts the process on a 72 GB allocation. A
+///   count larger than the part could hold (a string takes at least the 9 bytes of
+///   `<si></si>`) is set to 0.
+///
+/// The copy is made in memory (other members copied compressed, as they are; the shared
+/// strings streamed through). None when neither is needed.
+fn repair<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Option<Repaired>, String> {
+    let rels = super::small_member(zip, RELS)
+        .map(|r| String::from_utf8_lossy(&r).into_owned())
+        .filter(|r| MACRO_TYPES.iter().any(|t| r.contains(t)));
+    let strings_claim = overclaimed_strings(zip);
+    if rels.is_none() && strings_claim.is_none() {
+        return Ok(None);
+    }
+    let mut names = Vec::new();
+    let mut retyped = None;
+    if let Some(rels) = rels {
+        let ids: Vec<String> = xml_elements(rels.as_bytes(), "Relationship")?
+            .into_iter()
+            .filter(|attrs| {
+                attrs
+                    .iter()
+                    .any(|(k, v)| k == "Type" && MACRO_TYPES.contains(&v.as_str()))
+            })
+            .filter_map(|attrs| attrs.into_iter().find(|(k, _)| k == "Id").map(|(_, v)| v))
+            .collect();
+        let workbook = super::small_member(zip, "xl/workbook.xml").unwrap_or_default();
+        names = xml_elements(&workbook, "sheet")?
+            .into_iter()
+            .filter(|attrs| {
+                attrs.iter().any(|(k, v)| {
+                    k.rsplit(':').next() == Some("id") && k != "sheetId" && ids.contains(v)
+                })
+            })
+            .filter_map(|attrs| attrs.into_iter().find(|(k, _)| k == "name").map(|(_, v)| v))
+            .collect();
+        let mut text = rels;
+        for t in MACRO_TYPES {
+            text = text.replace(t, DIALOG_TYPE);
+        }
+        retyped = Some(text);
+    }
+    let e = |e: &dyn std::fmt::Display| e.to_string();
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let raw_name = zip.by_index_raw(i).map_err(|x| e(&x))?.name_raw().to_vec();
+        if let (Some(text), true) = (&retyped, raw_name == RELS.as_bytes()) {
+            out.start_file(RELS, deflated).map_err(|x| e(&x))?;
+            out.write_all(text.as_bytes()).map_err(|x| e(&x))?;
+        } else if let (Some(claim), true) = (&strings_claim, raw_name == SHARED_STRINGS.as_bytes())
+        {
+            let mut member = zip.by_index(i).map_err(|x| e(&x))?;
+            let mut head = Vec::new();
+            (&mut member)
+                .take(64 << 10)
+                .read_to_end(&mut head)
+                .map_err(|x| e(&x))?;
+            let head = String::from_utf8_lossy(&head)
+                .replacen(claim.as_str(), "uniqueCount=\"0\"", 1)
+                .into_bytes();
+            out.start_file(SHARED_STRINGS, deflated)
+                .map_err(|x| e(&x))?;
+            out.write_all(&head).map_err(|x| e(&x))?;
+            std::io::copy(&mut member, &mut out).map_err(|x| e(&x))?;
+        } else {
+            let member = zip.by_index_raw(i).map_err(|x| e(&x))?;
+            out.raw_copy_file(member).map_err(|x| e(&x))?;
+        }
+    }
+    let copy = out.finish().map_err(|x| e(&x))?.into_inner();
+    Ok(Some((copy, names)))
+}
+
+/// The shared strings' `uniqueCount="…"` attribute, as written, when it claims more strings
+/// than the part's size allows.
+fn overclaimed_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<String> {
+    let member = zip.by_name(SHARED_STRINGS).ok()?;
+    let room = member.size() / 9 + 1;
+    let mut head = Vec::new();
+    member.take(4096).read_to_end(&mut head).ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let at = head.find("uniqueCount=\"")? + "uniqueCount=\"".len();
+    let digits: String = head[at..].chars().take_while(|c| *c != '"').collect();
+    let claimed: u64 = digits.trim().parse().unwrap_or(u64::MAX);
+    (claimed > room).then(|| format!("uniqueCount=\"{digits}\""))
+}
+
+/// The attributes (unescaped) of every `<tag …>` element of a small XML part.
+fn xml_elements(xml: &[u8], tag: &str) -> Result<Vec<Vec<(String, String)>>, String> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut found = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader
+            .read_event_into(&mut buf)
+            .map_err(|e| e.to_string())?
+        {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)
+                if e.local_name().as_ref() == tag =>
+            {
+                let mut attrs = Vec::new();
+                for a in e.attributes().with_checks(false) {
+                    let a = a.map_err(|e| e.to_string())?;
+                    let value = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map_err(|e| e.to_string())?;
+                    attrs.push((a.key.as_ref().to_string(), value.into_owned()));
+                }
+                found.push(attrs);
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(found)
+}
+
+/// Read each data sheet with `read`, skip the others; a sheet that fails before any row is
+/// reported through the sink and the workbook goes on, one that fails later refuses the file.
+/// If no sheet could be read at all, the first failure is the file's error.
+pub(super) fn stream_sheets(
+    sheets: &[calamine::Sheet],
+    file: &Text,
+    sink: &mut dyn RowSink,
+    mut read: impl FnMut(&str, &mut dyn RowSink) -> Result<(), String>,
+) -> Result<(), IngestError> {
+    let mut first_failure = None;
+    let mut read_any = false;
+    let mut seen = std::collections::HashSet::new();
+    for sheet in sheets {
+        let sheet_name: Text = sheet.name.as_str().into();
+        if let Some(why) = super::non_data_sheet(sheet.typ) {
+            sink.skipped_sheet(file, &sheet_name, why);
+            continue;
+        }
+        // calamine finds a sheet by its name: a second entry of one name would read the
+        // first sheet again (Excel never writes two).
+        if !seen.insert(sheet.name.as_str()) {
+            sink.skipped_sheet(file, &sheet_name, super::DUPLICATE_SHEET);
+            continue;
+        }
+        let mut lazy = LazySheet {
+            inner: &mut *sink,
+            file,
+            sheet: &sheet_name,
+            begun: false,
+        };
+        let result = read(&sheet.name, &mut lazy);
+        let begun = lazy.begun;
+        match result {
+            Ok(()) => {
+                if !begun {
+                    sink.begin_sheet(file, Some(&sheet_name), Vec::new());
+                }
+                sink.end_sheet();
+                read_any = true;
+            }
+            Err(detail) => {
+                // The error reads «không đọc được sheet «S» của «f»: sheet hỏng [...]», the
+                // finding «sheet «S»: sheet hỏng, không đọc được [...]».
+                let error = IngestError::Sheet {
+                    file: file.to_string(),
+                    sheet: sheet.name.clone(),
+                    reason: reason("sheet hỏng", &detail),
+                };
+                // Rows already went to the sink: the sheet cannot be taken back, so the whole
+                // file is refused rather than counted in part.
+                if begun {
+                    return Err(error);
+                }
+                sink.skipped_sheet(
+                    file,
+                    &sheet_name,
+                    &reason("sheet hỏng, không đọc được", &detail),
+                );
+                first_failure.get_or_insert(error);
+            }
+        }
+    }
+    match first_failure {
+        Some(error) if !read_any => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// Begins the sheet in the real sink with its first row, so a sheet that fails before any
+/// row is only reported as skipped (not also as a sheet without a task table).
+struct LazySheet<'s> {
+    inner: &'s mut dyn RowSink,
+    file: &'s Text,
+    sheet: &'s Text,
+    begun: bool,
+}
+
+impl RowSink for LazySheet<'_> {
+    fn begin_sheet(&mut self, file: &Text, sheet: Option<&Text>, merged: Vec<MergedArea>) {
+        self.begun = true;
+        self.inner.begin_sheet(file, sheet, merged);
+    }
+    fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
+        if !self.begun {
+            self.begun = true;
+            self.inner
+                .begin_sheet(self.file, Some(self.sheet), Vec::new());
+        }
+        self.inner.row(index, cells);
+    }
+    fn end_sheet(&mut self) {}
+}
+
+/// Excel's sheet limits.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+
+/// Cells arrive row by row (the formats require it) but not always in column order within a
+/// row (B2 may come before A2): a row is sorted by column and handed on when the next starts.
+fn stream_cells<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, String>,
+    sink: &mut dyn RowSink,
+) -> Result<(), String> {
     let mut current: Option<u32> = None;
+    let mut slots = super::RowSlots::default();
     // The cells of the current row, kept as they came (moved, not copied).
-    let mut values: Vec<calamine::Cell<DataRef<'_>>> = Vec::new();
-    while let Some(cell) = reader.next_cell()? {
-        let r = cell.get_position().0;
+    let mut values: Vec<calamine::Cell<DataRef<'a>>> = Vec::new();
+    loop {
+        let cell = match next() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(detail) => return Err(detail),
+        };
+        let (r, c) = cell.get_position();
+        // The row is a spreadsheet's: its index sizes the sink's rows, its last column the
+        // row handed on; a cell reference beyond them («ZZZZZZ1» is column 308 million) is
+        // damage, not data.
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(format!(
+                "ô ở ngoài giới hạn 1.048.576 dòng × 16.384 cột của bảng tính (dòng {}, cột thứ {})",
+                u64::from(r) + 1,
+                u64::from(c) + 1
+            ));
+        }
+        if current.is_some_and(|c| r < c) {
+            return Err(format!(
+                "dòng {} đứng sau dòng {}",
+                r + 1,
+                current.unwrap_or(0) + 1
+            ));
+        }
         if current != Some(r) {
             if let Some(row) = current {
-                flush(row as usize, &values, sink);
+                slots.take(flush(row as usize, &mut values, sink), values.len())?;
             }
             values.clear();
             current = Some(r);
@@ -93,32 +380,31 @@ fn stream_xlsx<R: Read + Seek>(
         }
     }
     if let Some(row) = current {
-        flush(row as usize, &values, sink);
+        flush(row as usize, &mut values, sink);
     }
     Ok(())
 }
 
-fn flush(row: usize, values: &[calamine::Cell<DataRef<'_>>], sink: &mut dyn RowSink) {
-    let width = values.last().map_or(0, |c| c.get_position().1 as usize + 1);
+/// Hand one row on; returns its width. Cells are placed by their column, so their order
+/// in the file does not matter; of two cells at one position the later wins.
+fn flush(row: usize, values: &mut [calamine::Cell<DataRef<'_>>], sink: &mut dyn RowSink) -> usize {
+    let width = values
+        .iter()
+        .map(|c| c.get_position().1 as usize + 1)
+        .max()
+        .unwrap_or(0);
+    if width == 0 {
+        return 0;
+    }
     let mut cells = vec![CellRef::Empty; width];
-    for v in values {
+    for v in values.iter() {
         cells[v.get_position().1 as usize] = cell_from_ref(v.get_value());
     }
     sink.row(row, &cells);
+    width
 }
 
-fn range_rows(range: &calamine::Range<Data>, sink: &mut dyn RowSink) {
-    let (row0, col0) = range
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    for (i, raw) in range.rows().enumerate() {
-        let mut cells = vec![CellRef::Empty; col0];
-        cells.extend(raw.iter().map(cell_from_data));
-        sink.row(row0 + i, &cells);
-    }
-}
-
-fn cell_from_data(d: &Data) -> CellRef<'_> {
+pub(super) fn cell_from_data(d: &Data) -> CellRef<'_> {
     match d {
         Data::Empty | Data::Error(_) => CellRef::Empty,
         Data::String(s) => CellRef::Text(s),

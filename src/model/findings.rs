@@ -22,7 +22,8 @@ pub enum FindingKind {
     BadCell,
     /// A row that is not a task (sub-total, note, group heading) was skipped.
     SkippedRow,
-    /// A sheet without a task header was skipped.
+    /// A sheet without a task header, a chart/macro/dialog sheet, or one that could not be
+    /// read while the rest of its workbook was, was skipped.
     SkippedSheet,
     /// A whole file could not be read and was skipped (--skip-unreadable).
     UnreadableFile,
@@ -38,7 +39,7 @@ impl FindingKind {
             FindingKind::Cancelled => "Đã hủy / thu hồi / dừng, không tính",
             FindingKind::BadCell => "Ô dữ liệu không đọc được",
             FindingKind::SkippedRow => "Dòng không phải nhiệm vụ, bỏ qua",
-            FindingKind::SkippedSheet => "Sheet không có bảng nhiệm vụ, bỏ qua",
+            FindingKind::SkippedSheet => "Sheet không có bảng nhiệm vụ hoặc không đọc được, bỏ qua",
             FindingKind::UnreadableFile => "Tệp không đọc được, bỏ qua",
         }
     }

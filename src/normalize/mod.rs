@@ -224,6 +224,18 @@ impl RowSink for Normalizer {
         }
     }
 
+    fn skipped_sheet(&mut self, file: &Text, sheet: &Text, reason: &str) {
+        self.out.findings.push(Finding {
+            kind: FindingKind::SkippedSheet,
+            source: SourceLoc {
+                file: file.clone(),
+                sheet: Some(sheet.clone()),
+                row: 0,
+            },
+            message: reason.to_string(),
+        });
+    }
+
     fn end_sheet(&mut self) {
         self.decide();
         if let Some(state) = self.sheet.take().filter(|s| s.layout == Some(None)) {

@@ -13,6 +13,7 @@ mod output_safety;
 mod parquet_export;
 mod published_2019;
 mod report_texts;
+mod robustness;
 mod sample_ranking;
 mod sample_truth;
 mod unranked;
