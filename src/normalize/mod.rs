@@ -11,7 +11,7 @@ mod headers;
 pub use cells::{cell_date, parse_status};
 use cells::{deadline_date, is_key_flag, is_no_date_text};
 use headers::HEADER_SCAN_ROWS;
-pub use headers::{Field, Layout, find_layout, match_header};
+pub use headers::{Columns, Field, HeaderIndex, Layout, find_columns, find_layout, match_header};
 
 use crate::model::Text;
 use std::collections::HashMap;
@@ -318,7 +318,7 @@ fn shorten(text: &str, max_chars: usize) -> String {
 }
 
 /// "Tổng cộng", "Tổng số", "Cộng", "Tổng" in one of the first cells marks a sub-total row.
-fn total_label(row: &[CellRef<'_>]) -> Option<String> {
+pub(crate) fn total_label(row: &[CellRef<'_>]) -> Option<String> {
     // Only short texts starting with T or C can say it (checked before the costly fold).
     let may_be_total = |t: &str| t.len() < 60 && t.trim_start().starts_with(['T', 't', 'C', 'c']);
     row.iter().take(4).find_map(|cell| match cell {
