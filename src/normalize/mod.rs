@@ -8,8 +8,8 @@
 mod cells;
 mod headers;
 
-pub use cells::{cell_date, parse_status};
-use cells::{deadline_date, is_key_flag, is_no_date_text};
+pub use cells::{cell_date, is_no_date_text, parse_status};
+use cells::{deadline_date, is_key_flag};
 use headers::HEADER_SCAN_ROWS;
 pub use headers::{Columns, Field, HeaderIndex, Layout, find_columns, find_layout, match_header};
 
@@ -308,7 +308,7 @@ fn skipped(source: SourceLoc, message: String) -> Finding {
     }
 }
 
-fn shorten(text: &str, max_chars: usize) -> String {
+pub(crate) fn shorten(text: &str, max_chars: usize) -> String {
     let clean = clean(text).unwrap_or_default();
     if clean.chars().count() <= max_chars {
         clean

@@ -18,8 +18,9 @@ use crate::model::{
     AgencyRef, Finding, FindingKind, Loaded, NO_LEADER, RawTask, SourceLoc, TaskMeta,
 };
 use agencies::Directory;
-pub use keys::keys;
-use names::{Keyed, SharedMap};
+pub use keys::{keys, keys_of};
+pub use names::Keyed;
+use names::SharedMap;
 
 /// Match agencies, merge duplicates, screen, and collect the findings of each step.
 pub fn settle(

@@ -1,0 +1,121 @@
+//! The Committee's work programme (chương trình công tác, SPEC §8, issue 14): the schemes,
+//! draft decisions and reports each agency must submit in a given month, quarter or by a date.
+//! This module owns the programme from rows to figures: `read` finds a programme table in the
+//! sheets of the inputs (the task lists' tolerant header machinery with the programme's own
+//! column names) and makes each row an [`Item`]; `judge` gives an item its deadlines, decides
+//! whether it counts (withdrawn, left out) and its status at a cut-off; [`settle`] matches the
+//! agencies to the directory and collects the findings; `view` places the items of a period
+//! and counts them per agency, group or leader; `report` assembles the plain report model.
+
+mod judge;
+mod read;
+mod report;
+mod view;
+
+pub use judge::{Deadlines, MovedBy, Screen, contradictions, deadlines, screen, status_at};
+pub use read::{Due, Item, Moved, Progress, Read, Said, Timing, due_text, read_sheets, said};
+pub use report::report;
+pub use view::{Placed, ProgrammeView, figures, view};
+
+use std::collections::HashMap;
+
+use crate::model::{AgencyRef, Finding, FindingKind, SourceLoc};
+use crate::resolve::Keyed;
+use crate::resolve::agencies::Directory;
+
+/// Every programme item read from the inputs, and what is known of each (same index).
+#[derive(Debug)]
+pub struct Programme {
+    pub directory: Directory,
+    pub items: Vec<Item>,
+    pub agencies: Vec<AgencyRef>,
+    /// Agency names outside the directory, in order of first appearance.
+    pub unknown_names: Vec<String>,
+    pub deadlines: Vec<Option<Deadlines>>,
+    pub screens: Vec<Screen>,
+    /// Every data-quality finding, sorted by kind and place.
+    pub findings: Vec<Finding>,
+    /// Rows of every input left out for missing information.
+    pub excluded: u64,
+}
+
+/// Match the items' agencies to the directory, judge what can be judged without a cut-off,
+/// and collect the findings: what reading found, the rows left out with their reason, the
+/// contradictions, and each name outside the directory (once, at its first row).
+pub fn settle(directory: Directory, read: Read) -> Programme {
+    let Read {
+        items,
+        mut findings,
+        ..
+    } = read;
+    let mut unknown = Keyed::default();
+    let agencies: Vec<AgencyRef> = items
+        .iter()
+        .map(|item| match item.agency.as_deref() {
+            None => AgencyRef::Missing,
+            Some(name) => match directory.lookup(name) {
+                Some(i) => AgencyRef::Known(i),
+                None => AgencyRef::Unknown(unknown.id(name)),
+            },
+        })
+        .collect();
+    let deadlines: Vec<Option<Deadlines>> = items.iter().map(judge::deadlines).collect();
+    let screens: Vec<Screen> = items
+        .iter()
+        .zip(&deadlines)
+        .map(|(item, d)| judge::screen(item, d.as_ref()))
+        .collect();
+    let mut excluded = 0;
+    for ((item, d), screen) in items.iter().zip(&deadlines).zip(&screens) {
+        let at = |kind, message| Finding {
+            kind,
+            source: item.source.clone(),
+            message,
+        };
+        if let Screen::Excluded(reason) = screen {
+            excluded += 1;
+            findings.push(at(FindingKind::Excluded, reason.clone()));
+        }
+        for message in judge::contradictions(item, d.as_ref()) {
+            findings.push(at(FindingKind::Contradiction, message));
+        }
+    }
+    if !directory.is_empty() {
+        findings.extend(unknown_findings(&items, &agencies, &unknown.names));
+    }
+    findings.sort_by(|a, b| (a.kind, &a.source).cmp(&(b.kind, &b.source)));
+    Programme {
+        directory,
+        items,
+        agencies,
+        unknown_names: unknown.names,
+        deadlines,
+        screens,
+        findings,
+        excluded,
+    }
+}
+
+/// One finding per name outside the directory, at its first row, with how many items use it.
+fn unknown_findings(items: &[Item], agencies: &[AgencyRef], names: &[String]) -> Vec<Finding> {
+    let mut first: HashMap<usize, (SourceLoc, usize)> = HashMap::new();
+    for (item, agency) in items.iter().zip(agencies) {
+        if let AgencyRef::Unknown(i) = agency {
+            first.entry(*i).or_insert((item.source.clone(), 0)).1 += 1;
+        }
+    }
+    let mut out: Vec<Finding> = first
+        .into_iter()
+        .map(|(i, (source, n))| Finding {
+            kind: FindingKind::UnknownAgency,
+            source,
+            message: format!(
+                "«{}» ({n} nội dung) không khớp cơ quan nào trong danh mục; vẫn tính dưới tên \
+                 này — hãy thêm vào cột «Tên gọi khác» nếu là tên khác của một cơ quan",
+                names[i]
+            ),
+        })
+        .collect();
+    out.sort_by(|a, b| a.source.cmp(&b.source));
+    out
+}
