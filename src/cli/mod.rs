@@ -10,6 +10,8 @@ mod check;
 mod errors;
 mod export;
 mod figures;
+mod programme;
+mod programme_report;
 mod rank;
 mod report;
 mod trend;
@@ -69,6 +71,10 @@ enum Command {
     Trend(trend::TrendArgs),
     /// Xuất bảng nhiệm vụ đã phân loại ra Parquet, chia thư mục theo năm giao
     Export(export::ExportArgs),
+    /// In số liệu chương trình công tác: phải trình, đã trình, đã ban hành, chưa trình
+    Programme(programme::ProgrammeArgs),
+    /// Ghi báo cáo chương trình công tác (Excel và PDF) vào thư mục báo cáo
+    ProgrammeReport(programme_report::ProgrammeReportArgs),
 }
 
 /// The command line's definition with Vietnamese help and usage lines.
@@ -116,6 +122,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Brief(a) => (pipeline::brief(&a.job(&config)?)?, None),
         Command::Trend(a) => (pipeline::trend(&a.job(&config)?)?, None),
         Command::Export(a) => (pipeline::export(&a.job(&config))?, None),
+        Command::Programme(a) => (pipeline::programme(&a.job(&config)?)?, None),
+        Command::ProgrammeReport(a) => (
+            pipeline::programme_report(&a.job(&config)?)?,
+            Some(&a.out.out),
+        ),
     };
     deliver(outcome, out_dir.map(|p| p.as_path()))
 }

@@ -1,9 +1,10 @@
 //! The names of the figure columns, one list for every renderer (terminal, workbook, PDF):
 //! each count with its full head and its short terminal head and the value it shows, the
 //! headline rates with theirs, and the sub-heads of the official annex's two-row header
-//! (SPEC §5). The rates' long names and definitions are `model::Rate`'s.
+//! (SPEC §5), and the same for the work programme's tables. The rates' long names and
+//! definitions are `model::Rate`'s and `model::ProgrammeRate`'s.
 
-use crate::model::{Counts, Rate};
+use crate::model::{Counts, ProgrammeCounts, ProgrammeRate, Rate};
 
 /// A count column: its head, its short head (terminal tables, with a legend), its value.
 #[derive(Clone, Copy, Debug)]
@@ -109,3 +110,71 @@ pub fn rate_short(rate: Rate) -> &'static str {
 pub const ANNEX_TOTAL: &str = "Tổng số nhiệm vụ";
 pub const COMPLETED_PARTS: [&str; 3] = ["Tổng", "Đúng hạn", "Quá hạn"];
 pub const NOT_COMPLETED_PARTS: [&str; 3] = ["Tổng", "Trong hạn", "Quá hạn"];
+
+/// A count column of the work programme's tables: its head, its short head (terminal
+/// tables, with a legend), its value.
+#[derive(Clone, Copy, Debug)]
+pub struct ProgrammeColumn {
+    pub head: &'static str,
+    pub short: &'static str,
+    pub value: fn(&ProgrammeCounts) -> u64,
+}
+
+/// The programme's counts in table order: planned, submitted (on time, late, issued), not
+/// submitted (overdue, not yet due), then the postponed sub-count.
+pub const PROGRAMME_COUNTS: [ProgrammeColumn; 9] = [
+    ProgrammeColumn {
+        head: "Số nội dung phải trình",
+        short: "Phải trình",
+        value: |c| c.planned,
+    },
+    ProgrammeColumn {
+        head: "Đã trình",
+        short: "Đã trình",
+        value: |c| c.submitted,
+    },
+    ProgrammeColumn {
+        head: "Trình đúng hạn",
+        short: "Đúng hạn",
+        value: |c| c.on_time,
+    },
+    ProgrammeColumn {
+        head: "Trình quá hạn",
+        short: "Trình trễ",
+        value: |c| c.late,
+    },
+    ProgrammeColumn {
+        head: "Đã ban hành",
+        short: "Ban hành",
+        value: |c| c.issued,
+    },
+    ProgrammeColumn {
+        head: "Chưa trình",
+        short: "Chưa trình",
+        value: |c| c.not_submitted,
+    },
+    ProgrammeColumn {
+        head: "Chưa trình, quá hạn",
+        short: "Quá hạn",
+        value: |c| c.overdue,
+    },
+    ProgrammeColumn {
+        head: "Chưa trình, chưa đến hạn",
+        short: "Chưa đến hạn",
+        value: |c| c.not_yet_due,
+    },
+    ProgrammeColumn {
+        head: "Lùi thời gian trình",
+        short: "Lùi hạn",
+        value: |c| c.postponed,
+    },
+];
+
+/// The short head of a programme rate (terminal tables).
+pub fn programme_rate_short(rate: ProgrammeRate) -> &'static str {
+    match rate {
+        ProgrammeRate::Submitted => "% đã trình",
+        ProgrammeRate::OnTime => "% đúng hạn",
+        ProgrammeRate::Issued => "% ban hành",
+    }
+}

@@ -3,6 +3,7 @@
 //! and the summary; then the annexes (phụ lục): the per-agency table (landscape), the bar chart
 //! of on-time shares, the overdue and coming-due lists (landscape), and, when the report has
 //! them, the emulation ranking and the trend. Page numbers sit centred at the top from page 2.
+//! The work programme's report (`programme`) is laid out the same way.
 //!
 //! Two steps: `layout` turns the report into pages of positioned primitives of our own type
 //! (testable without printpdf); `draw` turns those into printpdf operations. printpdf types
@@ -13,7 +14,9 @@ mod chart;
 mod draw;
 mod fonts;
 mod front;
+mod heading;
 mod layout;
+mod programme;
 #[cfg(test)]
 mod sample;
 #[cfg(test)]
@@ -24,6 +27,7 @@ use crate::period;
 
 pub use fonts::Face;
 pub use layout::{Align, Item, Orientation, Page, TextRun};
+pub use programme::{layout_programme, programme_pdf_bytes};
 
 /// What can go wrong while making the PDF.
 #[derive(Debug, thiserror::Error)]
