@@ -324,11 +324,12 @@ pub(crate) fn total_label(row: &[CellRef<'_>]) -> Option<String> {
     row.iter().take(4).find_map(|cell| match cell {
         CellRef::Text(t) if may_be_total(t) => {
             let f = fold(t);
+            // "Cộng" folds like "Công" (Công an tỉnh, Công văn, Công tác …): its tone decides.
+            let is_sum = || clean(t).is_some_and(|c| c.to_lowercase().starts_with("cộng"));
             let is_total = f == "tong"
-                || f == "cong"
                 || f.starts_with("tong cong")
                 || f.starts_with("tong so")
-                || f.starts_with("cong ");
+                || ((f == "cong" || f.starts_with("cong ")) && is_sum());
             is_total.then(|| clean(t).unwrap_or_default())
         }
         _ => None,
@@ -658,6 +659,16 @@ mod tests {
             kinds,
             vec![(FindingKind::SkippedRow, 4), (FindingKind::SkippedRow, 5)]
         );
+    }
+
+    #[test]
+    fn a_cell_starting_with_cong_is_a_total_only_when_it_says_cong_with_its_tone() {
+        let label = |text: &str| total_label(&[CellRef::Text(text)]);
+        assert_eq!(label("Cộng").as_deref(), Some("Cộng"));
+        assert_eq!(label("Cộng nhóm I").as_deref(), Some("Cộng nhóm I"));
+        assert_eq!(label("Công an tỉnh"), None);
+        assert_eq!(label("Công tác phòng, chống thiên tai"), None);
+        assert_eq!(label("Tổng cộng").as_deref(), Some("Tổng cộng"));
     }
 
     #[test]
