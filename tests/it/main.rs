@@ -7,7 +7,9 @@ mod harness;
 
 mod cli;
 mod parquet_export;
+mod programme;
 mod published_2019;
 mod report_texts;
+mod sample_programme;
 mod sample_ranking;
 mod sample_truth;
