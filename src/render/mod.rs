@@ -6,6 +6,8 @@
 
 pub mod labels;
 pub mod pdf;
+#[cfg(test)]
+pub(crate) mod programme_sample;
 pub mod programme_terminal;
 pub mod programme_words;
 pub mod terminal;

@@ -350,3 +350,5 @@ fn a_report_without_tasks_still_lays_out_and_says_so() {
     assert!(!all.contains("NaN"));
     assert!(pdf_bytes(&report).unwrap().starts_with(b"%PDF"));
 }
+
+mod programme;

@@ -924,3 +924,5 @@ fn detail_sheets_made_on_their_own_equal_the_workbook_made_in_one_piece() {
     assert_eq!(sheet5.matches("<row ").count(), 1 + 4);
     assert!(sheet5.contains("UBND xã An Phú"));
 }
+
+mod programme;
