@@ -74,7 +74,8 @@ pub fn programme_report(job: &ProgrammeReportJob) -> Result<Outcome> {
     let meta = job.title.meta(&job.period, Basis::Due, Rounding::Round);
     let last_year = period::same_period_last_year(&job.period);
     let current = programme::view(&p, &job.period);
-    let before = programme::view(&p, &last_year);
+    // Last year in this year's structure (a merged department's items under its successor).
+    let before = programme::view_restated(&p, &last_year, job.period.effective_end());
     let report = programme::report(&p, &current, Some(&before), meta);
     let xlsx = render::xlsx::programme_workbook_bytes(&report)
         .context("không tạo được báo cáo Excel về chương trình công tác")?;

@@ -15,7 +15,7 @@ mod view;
 pub use judge::{Deadlines, MovedBy, Screen, contradictions, deadlines, screen, status_at};
 pub use read::{Due, Item, Moved, Progress, Read, Said, Timing, due_text, read_sheets, said};
 pub use report::report;
-pub use view::{Placed, ProgrammeView, figures, view};
+pub use view::{Placed, ProgrammeView, figures, view, view_restated};
 
 use std::collections::HashMap;
 

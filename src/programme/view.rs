@@ -70,7 +70,16 @@ fn in_period(period: &Period, day: NaiveDate) -> bool {
     day >= period.start && day <= period.end
 }
 
+/// The items of `period`, judged at its cut-off and reported under the agencies in force
+/// then.
 pub fn view(p: &Programme, period: &Period) -> ProgrammeView {
+    view_restated(p, period, period.effective_end())
+}
+
+/// The items of `period` judged at its cut-off, reported under the agencies in force on
+/// `structure_day`: the same period last year is shown in the structure of the report's own
+/// cut-off, so that the two years compare agency by agency.
+pub fn view_restated(p: &Programme, period: &Period, structure_day: NaiveDate) -> ProgrammeView {
     let cut_off = period.effective_end();
     let mut view = ProgrammeView {
         period: period.clone(),
@@ -84,7 +93,10 @@ pub fn view(p: &Programme, period: &Period) -> ProgrammeView {
         let is_in = in_period(period, d.effective_day());
         match &p.screens[i] {
             Screen::Withdrawn if is_in => view.withdrawn.push(i),
-            Screen::Counted if is_in => view.counted.extend(place(p, i, cut_off)),
+            Screen::Counted if is_in => view.counted.extend(place(p, i, cut_off).map(|x| Placed {
+                slot: slot(p, i, structure_day).unwrap_or(x.slot),
+                ..x
+            })),
             Screen::Counted if d.planned.is_some_and(|(_, day)| in_period(period, day)) => {
                 view.postponed_out.push(i)
             }
@@ -381,6 +393,20 @@ mod tests {
         assert_eq!(after.rows.len(), 1);
         assert_eq!(after.rows[0].0, "Sở Tài chính");
         assert_eq!(after.rows[0].1.planned, 2);
+    }
+
+    #[test]
+    fn last_year_is_shown_in_the_structure_of_this_years_cut_off() {
+        let p = programme(vec![item(2, "Sở Kế hoạch và Đầu tư", month(2024, 5), "")]);
+        let last_year = period("2024", None);
+        let as_then = figures(&p, &view(&p, &last_year), ProgrammeBy::Agency);
+        assert_eq!(as_then.rows[0].0, "Sở Kế hoạch và Đầu tư");
+        // Judged at 31/12/2024 (overdue), reported under the successor of 2025.
+        let restated = view_restated(&p, &last_year, ymd(2025, 6, 20));
+        let f = figures(&p, &restated, ProgrammeBy::Agency);
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].0, "Sở Tài chính");
+        assert_eq!(f.rows[0].1.overdue, 1);
     }
 
     #[test]

@@ -239,9 +239,10 @@ fn landscape_width() -> f32 {
 pub fn agency_table(report: &ProgrammeReport) -> Table {
     let r = report.meta.rounding;
     let mut spec = vec![(Some(28.0), Align::Center), (None, Align::Left)];
-    spec.extend([(Some(40.0), Align::Right); 9]);
-    spec.extend([(Some(46.0), Align::Right); 3]);
-    spec.push((Some(96.0), Align::Left));
+    spec.extend([(Some(36.0), Align::Right); 9]);
+    spec.extend([(Some(44.0), Align::Right); 3]);
+    // A wide note column: restated agencies carry "Gồm cả nội dung của …".
+    spec.push((Some(124.0), Align::Left));
     let columns = fit_columns(landscape_width(), &spec);
     let mut header = vec![
         HeaderCell::new("STT", 0, 0, 2, 1),
@@ -317,7 +318,8 @@ fn agency_annex(flow: &mut Flow, report: &ProgrammeReport) {
     );
     flow.table(&agency_table(report));
     flow.gap(6.0);
-    flow.ensure(5.0 * 14.0);
+    // The notes (about ten lines) stay together.
+    flow.ensure(10.0 * 14.0);
     flow.paragraph("Ghi chú:", note_style());
     flow.paragraph(
         "- (3) = (4) + (8): số nội dung phải trình = đã trình + chưa trình; (4) = (5) + (6): đã \
