@@ -17,11 +17,9 @@ pub use read::{Due, Item, Moved, Progress, Read, Said, Timing, due_text, read_sh
 pub use report::report;
 pub use view::{Placed, ProgrammeView, figures, view, view_restated};
 
-use std::collections::HashMap;
-
-use crate::model::{AgencyRef, Finding, FindingKind, SourceLoc};
-use crate::resolve::Keyed;
+use crate::model::{AgencyRef, Finding, FindingKind};
 use crate::resolve::agencies::Directory;
+use crate::resolve::{Keyed, unknown_agency_findings};
 
 /// Every programme item read from the inputs, and what is known of each (same index).
 #[derive(Debug)]
@@ -81,7 +79,8 @@ pub fn settle(directory: Directory, read: Read) -> Programme {
         }
     }
     if !directory.is_empty() {
-        findings.extend(unknown_findings(&items, &agencies, &unknown.names));
+        let rows = items.iter().zip(&agencies).map(|(i, a)| (&i.source, *a));
+        findings.extend(unknown_agency_findings(rows, &unknown.names, "nội dung"));
     }
     findings.sort_by(|a, b| (a.kind, &a.source).cmp(&(b.kind, &b.source)));
     Programme {
@@ -94,28 +93,4 @@ pub fn settle(directory: Directory, read: Read) -> Programme {
         findings,
         excluded,
     }
-}
-
-/// One finding per name outside the directory, at its first row, with how many items use it.
-fn unknown_findings(items: &[Item], agencies: &[AgencyRef], names: &[String]) -> Vec<Finding> {
-    let mut first: HashMap<usize, (SourceLoc, usize)> = HashMap::new();
-    for (item, agency) in items.iter().zip(agencies) {
-        if let AgencyRef::Unknown(i) = agency {
-            first.entry(*i).or_insert((item.source.clone(), 0)).1 += 1;
-        }
-    }
-    let mut out: Vec<Finding> = first
-        .into_iter()
-        .map(|(i, (source, n))| Finding {
-            kind: FindingKind::UnknownAgency,
-            source,
-            message: format!(
-                "«{}» ({n} nội dung) không khớp cơ quan nào trong danh mục; vẫn tính dưới tên \
-                 này — hãy thêm vào cột «Tên gọi khác» nếu là tên khác của một cơ quan",
-                names[i]
-            ),
-        })
-        .collect();
-    out.sort_by(|a, b| a.source.cmp(&b.source));
-    out
 }

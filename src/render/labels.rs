@@ -120,54 +120,32 @@ pub struct ProgrammeColumn {
     pub value: fn(&ProgrammeCounts) -> u64,
 }
 
+const fn programme_column(
+    head: &'static str,
+    short: &'static str,
+    value: fn(&ProgrammeCounts) -> u64,
+) -> ProgrammeColumn {
+    ProgrammeColumn { head, short, value }
+}
+
 /// The programme's counts in table order: planned, submitted (on time, late, issued), not
 /// submitted (overdue, not yet due), then the postponed sub-count.
 pub const PROGRAMME_COUNTS: [ProgrammeColumn; 9] = [
-    ProgrammeColumn {
-        head: "Số nội dung phải trình",
-        short: "Phải trình",
-        value: |c| c.planned,
-    },
-    ProgrammeColumn {
-        head: "Đã trình",
-        short: "Đã trình",
-        value: |c| c.submitted,
-    },
-    ProgrammeColumn {
-        head: "Trình đúng hạn",
-        short: "Đúng hạn",
-        value: |c| c.on_time,
-    },
-    ProgrammeColumn {
-        head: "Trình quá hạn",
-        short: "Trình trễ",
-        value: |c| c.late,
-    },
-    ProgrammeColumn {
-        head: "Đã ban hành",
-        short: "Ban hành",
-        value: |c| c.issued,
-    },
-    ProgrammeColumn {
-        head: "Chưa trình",
-        short: "Chưa trình",
-        value: |c| c.not_submitted,
-    },
-    ProgrammeColumn {
-        head: "Chưa trình, quá hạn",
-        short: "Quá hạn",
-        value: |c| c.overdue,
-    },
-    ProgrammeColumn {
-        head: "Chưa trình, chưa đến hạn",
-        short: "Chưa đến hạn",
-        value: |c| c.not_yet_due,
-    },
-    ProgrammeColumn {
-        head: "Lùi thời gian trình",
-        short: "Lùi hạn",
-        value: |c| c.postponed,
-    },
+    programme_column("Số nội dung phải trình", "Phải trình", |c| {
+        c.planned
+    }),
+    programme_column("Đã trình", "Đã trình", |c| c.submitted),
+    programme_column("Trình đúng hạn", "Đúng hạn", |c| c.on_time),
+    programme_column("Trình quá hạn", "Trình trễ", |c| c.late),
+    programme_column("Đã ban hành", "Ban hành", |c| c.issued),
+    programme_column("Chưa trình", "Chưa trình", |c| c.not_submitted),
+    programme_column("Chưa trình, quá hạn", "Quá hạn", |c| c.overdue),
+    programme_column(
+        "Chưa trình, chưa đến hạn",
+        "Chưa đến hạn",
+        |c| c.not_yet_due,
+    ),
+    programme_column("Lùi thời gian trình", "Lùi hạn", |c| c.postponed),
 ];
 
 /// The short head of a programme rate (terminal tables).

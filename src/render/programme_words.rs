@@ -11,10 +11,8 @@ use chrono::Datelike;
 
 use crate::model::{ItemLine, ProgrammeCounts, ProgrammeRate, ProgrammeReport, ReportMeta};
 use crate::period;
-use crate::vn_number::{count, count_change, date, percent, rate_change};
-
-/// How many agencies the "most overdue" sentence names.
-const TOP_OVERDUE_AGENCIES: usize = 5;
+use crate::render::words::{compared_count, compared_rate, largest, with_counts};
+use crate::vn_number::{count, count_change, date, percent};
 
 fn previous_year(report: &ProgrammeReport) -> i32 {
     report
@@ -150,21 +148,9 @@ fn comparison_paragraph(report: &ProgrammeReport, prev: &ProgrammeCounts) -> Str
         .as_ref()
         .map(|p| format!(", tình hình đến hết ngày {}", date(p.effective_end())))
         .unwrap_or_default();
-    let count_item = |label: &str, now: u64, before: u64| match count_change(now, before) {
-        Some(change) => format!("{label} {change} ({} so với {})", count(now), count(before)),
-        None => format!("{label} là {} (cùng kỳ: 0)", count(now)),
-    };
-    let rate_item = |label: &str, rate: ProgrammeRate| {
-        let (a, b) = (now.rate(rate), prev.rate(rate));
-        match rate_change(a, b, r) {
-            Some(change) => format!(
-                "{label} {change} ({} so với {})",
-                percent(a, r),
-                percent(b, r)
-            ),
-            None => format!("{label} không so sánh được"),
-        }
-    };
+    let count_item = compared_count;
+    let rate_item =
+        |label: &str, rate: ProgrammeRate| compared_rate(label, now.rate(rate), prev.rate(rate), r);
     let items = [
         count_item("số nội dung đã trình", now.submitted, prev.submitted),
         count_item("số nội dung chưa trình quá hạn", now.overdue, prev.overdue),
@@ -182,30 +168,12 @@ fn comparison_paragraph(report: &ProgrammeReport, prev: &ProgrammeCounts) -> Str
 
 /// Agencies with the most overdue items, most first (ties in report order).
 pub fn top_overdue_agencies(report: &ProgrammeReport) -> Vec<(&str, u64)> {
-    let mut agencies: Vec<(&str, u64)> = report
-        .sections
-        .iter()
-        .flat_map(|s| &s.agencies)
-        .filter(|a| a.counts.overdue > 0)
-        .map(|a| (a.name.as_str(), a.counts.overdue))
-        .collect();
-    agencies.sort_by_key(|a| std::cmp::Reverse(a.1));
-    agencies.truncate(TOP_OVERDUE_AGENCIES);
-    agencies
+    let agencies = report.sections.iter().flat_map(|s| &s.agencies);
+    largest(agencies.map(|a| (a.name.as_str(), a.counts.overdue)))
 }
 
 fn overdue_agencies_sentence(report: &ProgrammeReport) -> String {
-    let named: Vec<String> = top_overdue_agencies(report)
-        .iter()
-        .enumerate()
-        .map(|(i, (name, n))| {
-            if i == 0 {
-                format!("{name} ({} nội dung)", count(*n))
-            } else {
-                format!("{name} ({})", count(*n))
-            }
-        })
-        .collect();
+    let named = with_counts(&top_overdue_agencies(report), "nội dung");
     match named.len() {
         0 => "Không có nội dung chưa trình quá hạn.".to_string(),
         1 => format!("Cơ quan có nội dung chưa trình quá hạn: {}.", named[0]),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::harness::{assert_same, temp_dir, tiendo};
+use crate::harness::{Run, assert_same, temp_dir, tiendo};
 
 /// The directory: four departments and one merged into Sở Tài chính on 01/03/2025.
 const DIRECTORY: &str = "\
@@ -225,17 +225,23 @@ fn files() -> Files {
     }
 }
 
-fn run(input: &Path, directory: &Path, extra: &[&str]) -> Value {
+/// `tiendo <command> <input> --agencies <directory> <extra…>`.
+fn with_directory(command: &str, input: &Path, directory: &Path, extra: &[&str]) -> Run {
     let mut args = vec![
-        "programme".to_string(),
+        command.to_string(),
         input.display().to_string(),
         "--agencies".into(),
         directory.display().to_string(),
-        "--format".into(),
-        "json".into(),
     ];
     args.extend(extra.iter().map(|s| s.to_string()));
-    tiendo(&args).ok().json()
+    tiendo(&args)
+}
+
+fn run(input: &Path, directory: &Path, extra: &[&str]) -> Value {
+    let json = [&["--format", "json"][..], extra].concat();
+    with_directory("programme", input, directory, &json)
+        .ok()
+        .json()
 }
 
 fn counts(
@@ -449,17 +455,8 @@ fn the_same_programme_as_a_workbook_gives_the_same_figures() {
 #[test]
 fn the_table_lists_what_is_left_out_and_defines_the_rates() {
     let f = files();
-    let run = tiendo(&[
-        "programme",
-        f.csv.to_str().unwrap(),
-        "--agencies",
-        f.directory.to_str().unwrap(),
-        "--period",
-        "2025",
-        "--as-of",
-        "2025-06-20",
-    ])
-    .ok();
+    let cut = ["--period", "2025", "--as-of", "2025-06-20"];
+    let run = with_directory("programme", &f.csv, &f.directory, &cut).ok();
     // 5 / 9 = 55,6% submitted, 4 / 5 = 80,0% on time, 1 / 9 = 11,1% issued.
     run.stdout_has("Tổng cộng")
         .stdout_has("55,6%")
@@ -476,18 +473,10 @@ fn the_table_lists_what_is_left_out_and_defines_the_rates() {
 #[test]
 fn csv_output_has_plain_numbers_and_rates_with_one_decimal() {
     let f = files();
-    let out = tiendo(&[
-        "programme",
-        f.csv.to_str().unwrap(),
-        "--agencies",
-        f.directory.to_str().unwrap(),
-        "--period",
-        "2025-Q1",
-        "--format",
-        "csv",
-    ])
-    .ok()
-    .stdout();
+    let csv = ["--period", "2025-Q1", "--format", "csv"];
+    let out = with_directory("programme", &f.csv, &f.directory, &csv)
+        .ok()
+        .stdout();
     // Q1 at 31/03: Sở Tài chính 1 (on time, issued), 2 (late); Sở Nội vụ 3 not yet due (the
     // deadline day itself); Sở Xây dựng 12 on time; Ban Dân tộc 13 overdue. Item 4 (planned
     // in March) was postponed out of the quarter. Total 5 = 3 submitted + 2 not submitted.
@@ -509,11 +498,7 @@ fn csv_output_has_plain_numbers_and_rates_with_one_decimal() {
 fn programme_report_writes_a_workbook_and_a_pdf_and_prints_their_paths() {
     let f = files();
     let out_dir = f.root.join("bao-cao");
-    let run = tiendo(&[
-        "programme-report",
-        f.csv.to_str().unwrap(),
-        "--agencies",
-        f.directory.to_str().unwrap(),
+    let options = [
         "--period",
         "2025",
         "--as-of",
@@ -522,8 +507,8 @@ fn programme_report_writes_a_workbook_and_a_pdf_and_prints_their_paths() {
         "Bình An",
         "--out",
         out_dir.to_str().unwrap(),
-    ])
-    .ok();
+    ];
+    let run = with_directory("programme-report", &f.csv, &f.directory, &options).ok();
     let stem = out_dir.join("chuong-trinh-cong-tac-2025-den-2025-06-20");
     let (xlsx, pdf) = (stem.with_extension("xlsx"), stem.with_extension("pdf"));
     assert_same!(

@@ -11,10 +11,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::{Datelike, Duration, NaiveDate};
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+use rust_xlsxwriter::{Workbook, Worksheet};
 
 use crate::directory::{Agency, GROUP_DEPARTMENTS, GROUP_OTHERS, ymd};
 use crate::fixed_properties;
+use crate::ioffice::Formats;
 use crate::planted::Tally;
 use crate::rng::SplitMix64;
 use crate::textforms::{double_space, nfd};
@@ -391,51 +392,6 @@ fn status_text(item: &Item) -> String {
     }
 }
 
-/// Cell formats of the sample workbook.
-struct Formats {
-    title: Format,
-    subtitle: Format,
-    header: Format,
-    colnum: Format,
-    text: Format,
-    center: Format,
-    date: Format,
-    group: Format,
-}
-
-impl Formats {
-    fn new() -> Self {
-        let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(12);
-        let cell = |f: Format| {
-            font(f)
-                .set_border(FormatBorder::Thin)
-                .set_align(FormatAlign::Top)
-        };
-        Formats {
-            title: font(Format::new())
-                .set_bold()
-                .set_align(FormatAlign::Center),
-            subtitle: font(Format::new())
-                .set_italic()
-                .set_align(FormatAlign::Center),
-            header: cell(Format::new())
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
-            colnum: cell(Format::new())
-                .set_italic()
-                .set_align(FormatAlign::Center),
-            text: cell(Format::new()).set_text_wrap(),
-            center: cell(Format::new()).set_align(FormatAlign::Center),
-            date: cell(Format::new())
-                .set_num_format("dd/mm/yyyy")
-                .set_align(FormatAlign::Center),
-            group: cell(Format::new()).set_bold(),
-        }
-    }
-}
-
 const COLUMNS: [(&str, f64); 12] = [
     ("STT", 5.0),
     ("Nội dung trình", 56.0),
@@ -599,6 +555,8 @@ impl SheetWriter<'_> {
 
     fn year_sheet(&mut self, wb: &mut Workbook, year: i32, items: &[&Item]) -> Result<usize> {
         let f = self.fmt;
+        // Quarter headings and the total row: bold, in the table's borders.
+        let group = f.plain.clone().set_bold();
         let ws = wb.add_worksheet();
         ws.set_name(format!("Năm {year}"))?;
         let last = COLUMNS.len() as u16 - 1;
@@ -639,15 +597,15 @@ impl SheetWriter<'_> {
             if q != quarter {
                 quarter = q;
                 let heading = format!("QUÝ {}", Time::roman(q));
-                ws.merge_range(r, 0, r, last, &heading, &f.group)?;
+                ws.merge_range(r, 0, r, last, &heading, &group)?;
                 self.tally.add("programme: quarter heading row");
                 r += 1;
             }
             self.row(ws, r, n + 1, item)?;
             r += 1;
         }
-        ws.write_string_with_format(r, 1, "Tổng cộng", &f.group)?;
-        ws.write_string_with_format(r, 2, format!("{} nội dung", items.len()), &f.group)?;
+        ws.write_string_with_format(r, 1, "Tổng cộng", &group)?;
+        ws.write_string_with_format(r, 2, format!("{} nội dung", items.len()), &group)?;
         self.tally.add("programme: «Tổng cộng» row");
         let notes = [
             "Ghi chú: thời gian trình ghi theo tháng được hiểu là trước ngày cuối tháng; theo quý là trước ngày cuối quý.",

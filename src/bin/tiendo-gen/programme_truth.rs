@@ -137,6 +137,29 @@ pub struct Expected {
     pub postponed_out: u64,
 }
 
+impl Expected {
+    /// The figures of the README's table and the generator's summary, in their order:
+    /// planned, submitted, on time, late, issued, not submitted, overdue, not yet due,
+    /// postponed, withdrawn, left out, postponed out.
+    pub fn figures(&self) -> [u64; 12] {
+        let t = &self.total;
+        [
+            t.planned,
+            t.submitted,
+            t.on_time,
+            t.late,
+            t.issued,
+            t.not_submitted,
+            t.overdue,
+            t.not_yet_due,
+            t.postponed,
+            self.withdrawn,
+            self.excluded,
+            self.postponed_out,
+        ]
+    }
+}
+
 pub fn expected(items: &[Item], dir: &[Agency], spec: &Spec) -> Expected {
     let c = spec.end.min(spec.as_of);
     let inside = |d: NaiveDate| d >= spec.start && d <= spec.end;

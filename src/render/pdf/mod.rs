@@ -69,24 +69,29 @@ impl Annexes {
 
 /// The finished PDF file of a report.
 pub fn pdf_bytes(report: &Report) -> Result<Vec<u8>, PdfError> {
-    let fonts = fonts::Fonts::load()?;
-    let pages = layout_pages(report, &fonts);
     let title = format!(
         "Báo cáo kết quả thực hiện nhiệm vụ {}",
         period::phrase(&report.meta.period)
     );
-    Ok(draw::to_pdf(
-        &pages,
-        &fonts,
-        &title,
-        report.meta.report_date,
-    ))
+    finished(&title, report.meta.report_date, |fonts| {
+        layout_pages(report, fonts)
+    })
 }
 
 /// The laid-out pages of a report (the layout step alone, for tests and previews).
 pub fn layout_report(report: &Report) -> Result<Vec<Page>, PdfError> {
+    Ok(layout_pages(report, &fonts::Fonts::load()?))
+}
+
+/// The PDF of the pages `lay_out` makes with the embedded fonts, with its title and date.
+fn finished(
+    title: &str,
+    date: chrono::NaiveDate,
+    lay_out: impl FnOnce(&fonts::Fonts) -> Vec<Page>,
+) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts::Fonts::load()?;
-    Ok(layout_pages(report, &fonts))
+    let pages = lay_out(&fonts);
+    Ok(draw::to_pdf(&pages, &fonts, title, date))
 }
 
 fn layout_pages(report: &Report, fonts: &fonts::Fonts) -> Vec<Page> {

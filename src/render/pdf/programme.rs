@@ -9,9 +9,10 @@ use super::annex::annex_title;
 use super::fonts::Face;
 use super::heading::{heading_block, rule_under};
 use super::layout::{
-    Align, Flow, HeaderCell, NO_BREAK, Orientation, Page, ParaStyle, Row, Table, fit_columns,
+    Align, Column, Flow, HeaderCell, NO_BREAK, Orientation, Page, ParaStyle, Row, Table,
+    fit_columns,
 };
-use super::{PdfError, draw, fonts};
+use super::{PdfError, fonts};
 use crate::model::{FindingKind, ItemLine, ProgrammeCounts, ProgrammeRate, ProgrammeReport};
 use crate::period;
 use crate::render::labels::PROGRAMME_COUNTS;
@@ -29,24 +30,18 @@ const PDF_LIST_MAX: usize = 300;
 
 /// The finished PDF of a programme report.
 pub fn programme_pdf_bytes(report: &ProgrammeReport) -> Result<Vec<u8>, PdfError> {
-    let fonts = fonts::Fonts::load()?;
-    let pages = pages(report, &fonts);
     let title = format!(
         "Báo cáo tình hình thực hiện Chương trình công tác {}",
         period::phrase(&report.meta.period)
     );
-    Ok(draw::to_pdf(
-        &pages,
-        &fonts,
-        &title,
-        report.meta.report_date,
-    ))
+    super::finished(&title, report.meta.report_date, |fonts| {
+        pages(report, fonts)
+    })
 }
 
 /// The laid-out pages of a programme report (the layout step alone, for tests).
 pub fn layout_programme(report: &ProgrammeReport) -> Result<Vec<Page>, PdfError> {
-    let fonts = fonts::Fonts::load()?;
-    Ok(pages(report, &fonts))
+    Ok(pages(report, &fonts::Fonts::load()?))
 }
 
 fn pages(report: &ProgrammeReport, fonts: &fonts::Fonts) -> Vec<Page> {
@@ -414,6 +409,11 @@ fn item_table(lines: &[ItemLine], last: Last) -> Table {
             ]));
         }
     }
+    list_table(columns, header, rows)
+}
+
+/// A list's table: a one-row header over body rows at the list size.
+fn list_table(columns: Vec<Column>, header: Vec<HeaderCell>, rows: Vec<Row>) -> Table {
     Table {
         columns,
         header_rows: 1,
@@ -554,14 +554,7 @@ fn moved_table(lines: &[ItemLine], is_withdrawn: bool) -> Table {
             ])
         })
         .collect();
-    Table {
-        columns,
-        header_rows: 1,
-        header,
-        rows,
-        body_size_pt: BODY_PT,
-        header_fill_gray: 0.9,
-    }
+    list_table(columns, header, rows)
 }
 
 fn moved_annex(flow: &mut Flow, report: &ProgrammeReport) {

@@ -15,7 +15,7 @@ use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::summary::{
     Sum, capitalised, heading_block, number_or_dash, rate_formula, shown_share, sum_formula,
 };
-use super::tasks::{opt_date, opt_number, opt_text, source_text};
+use super::tasks::{end_list, opt_date, opt_number, opt_text, source_text};
 use super::{XlsxError, clip, on_sheet};
 use crate::model::{
     FindingKind, ItemLine, ProgrammeCounts, ProgrammeRate, ProgrammeReport, ReportMeta,
@@ -558,15 +558,7 @@ impl ListSheet<'_> {
                 ws.set_row_height(row, height)?;
             }
         }
-        if lines.is_empty() {
-            ws.merge_range(2, 0, 2, last_col, self.empty, &st.body.text)?;
-        }
-        let last_row = 1 + lines.len().max(1) as RowNum;
-        ws.autofilter(1, 0, last_row, last_col)?;
-        ws.set_freeze_panes(2, 0)?;
-        ws.set_repeat_rows(1, 1)?;
-        super::print_setup(ws);
-        Ok(())
+        end_list(ws, lines.len(), last_col, self.empty, st)
     }
 }
 

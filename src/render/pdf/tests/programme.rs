@@ -2,7 +2,7 @@
 //! annex table across pages with its header repeated, the first page), then the file through
 //! poppler (`pdftotext -raw` for the words and figures, `pdftoppm` for a render of every page).
 
-use super::{keep_for_inspection, poppler};
+use super::{poppler, renders_every_page};
 use crate::model::ProgrammeCounts;
 use crate::render::pdf::{Face, Item, Orientation, Page, layout_programme, programme_pdf_bytes};
 use crate::render::programme_sample::{report, with_agencies};
@@ -146,20 +146,7 @@ fn the_pdf_text_holds_the_figures_and_every_page_renders() {
             "«{phrase}» not in the PDF text:\n{raw}"
         );
     }
-    let pages = layout_programme(&r).unwrap().len();
-    let prefix = dir.path().join("trang");
-    poppler(
-        "pdftoppm",
-        &["-r", "50", "-png", path_str, prefix.to_str().unwrap()],
-    );
-    let pngs = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
-        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.len() > 1000))
-        .count();
-    assert_eq!(pngs, pages);
-    keep_for_inspection(&path, dir.path());
+    renders_every_page(&path, dir.path(), layout_programme(&r).unwrap().len());
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Golden test of the programme's workbook: the hand-made report of `programme_sample`
 //! rendered, read back with calamine, and compared by meaning (typed values, formulas).
 
-use super::{dump, open, text_cells};
+use super::{dump, formula_at, open, text_cells};
 use crate::render::programme_sample::{d, report};
 use crate::render::xlsx::{
     PROGRAMME_FIRST_BODY_ROW, PROGRAMME_HEADER_ROW, SHEET_FINDINGS, SHEET_PROGRAMME,
@@ -44,14 +44,7 @@ B18=String(\"Tổng cộng\") C18=Float(27) D18=Float(15) E18=Float(12) F18=Floa
 
 #[test]
 fn group_and_total_rows_are_formulas_with_their_results() {
-    let mut book = rendered();
-    let formulas = book.worksheet_formula(SHEET_PROGRAMME).unwrap();
-    let at = |cell: &str| {
-        let (col, row) = cell.split_at(1);
-        let col = u32::from(col.as_bytes()[0] - b'A');
-        let row: u32 = row.parse::<u32>().unwrap() - 1;
-        formulas.get_value((row, col)).cloned().unwrap_or_default()
-    };
+    let at = formula_at(&mut rendered(), SHEET_PROGRAMME);
     assert_eq!(at("C13"), "SUM(C14:C15)");
     assert_eq!(at("K16"), "SUM(K17:K17)");
     assert_eq!(at("C18"), "SUM(C13,C16)");
