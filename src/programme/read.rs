@@ -222,11 +222,16 @@ pub struct Said {
     pub withdrawn: bool,
     pub moved: Option<Moved>,
     pub progress: Progress,
+    /// On time or late, said with or without a progress ("Quá hạn" alone says only this).
+    pub timing: Timing,
 }
 
 impl Said {
     pub fn is_understood(&self) -> bool {
-        self.withdrawn || self.moved.is_some() || self.progress != Progress::Nothing
+        self.withdrawn
+            || self.moved.is_some()
+            || self.progress != Progress::Nothing
+            || self.timing != Timing::Unsaid
     }
 
     /// The status text's meaning, completed by the note's: a withdrawal or a postponement
@@ -238,6 +243,10 @@ impl Said {
             progress: match self.progress {
                 Progress::Nothing => other.progress,
                 p => p,
+            },
+            timing: match self.timing {
+                Timing::Unsaid => other.timing,
+                t => t,
             },
         }
     }
@@ -275,7 +284,10 @@ pub fn said(raw: &str) -> Said {
     let issued = any(&["da ban hanh", "da duoc ban hanh", "da ky ban hanh", "da ky"]);
     let submitted = any(&["da trinh", "da hoan thanh"]);
     let busy = has("dang") && !any(&["dang ky", "dang uy", "dang bo", "cua dang", "hoi dang"]);
-    let open = busy || slow || any(&["chua", "qua han"]);
+    // "Chưa ban hành" says nothing of submission; "Quá hạn", "Chậm" alone may mean submitted
+    // late as well as not submitted: neither makes an item not submitted.
+    let not_yet = f.replace(" chua ban hanh ", " ").contains(" chua ");
+    let open = busy || not_yet;
     let progress = if issued {
         Progress::Issued(timing)
     } else if submitted {
@@ -289,6 +301,7 @@ pub fn said(raw: &str) -> Said {
         withdrawn,
         moved,
         progress,
+        timing,
     }
 }
 
@@ -563,6 +576,17 @@ mod tests {
         assert_eq!(progress("Chưa trình"), Progress::NotSubmitted);
         assert_eq!(progress("Đang hoàn thiện hồ sơ"), Progress::NotSubmitted);
         assert_eq!(progress("Theo kế hoạch"), Progress::Nothing);
+        assert_eq!(progress("Chưa ban hành"), Progress::Nothing);
+        assert_eq!(progress("Quá hạn"), Progress::Nothing);
+        assert!(said("Quá hạn").is_understood());
+        assert_eq!(
+            progress("Chưa trình, chưa ban hành"),
+            Progress::NotSubmitted
+        );
+        assert_eq!(
+            progress("Đã trình, chưa ban hành"),
+            Progress::Submitted(Timing::Unsaid)
+        );
     }
 
     fn sheet(rows: Vec<Vec<Cell>>) -> RawSheet {
