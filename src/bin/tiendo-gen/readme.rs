@@ -30,6 +30,8 @@ tệp), theo SPEC 4.1, 4.2, 4.5, 4.6, 4.7 — độc lập với thư viện `ti
 | `ioffice-2021-2025.xlsx` | kết xuất kiểu VNPT-iOFFICE: sheet \"Hướng dẫn\" (không có bảng) rồi một sheet mỗi năm |
 | `so-theo-doi-tay.csv` | sổ theo dõi tay năm 2025: UTF-8 có BOM, dấu `;`, xuống dòng CRLF, một dòng tiêu đề trên dòng tên cột, tên cột khác (\"Số văn bản\", \"Ngày ban hành\", \"Nội dung công việc\", \"Người chỉ đạo\", \"Cơ quan thực hiện\", \"Ngày nhận\", \"Thời hạn\", \"Ngày báo cáo hoàn thành\", \"Tình hình thực hiện\", \"Người theo dõi\"), không có mã nhiệm vụ |
 | `expected.json` | đáp án: số liệu đúng của 10 báo cáo (2025, 2025-H1, 2024, 2023-Q3, 2025-02 đến 21/02, 2025 đến 20/11, 2025 theo hạn, rồi các năm 2021–2023 để xem xu hướng) |
+| `chuong-trinh-cong-tac-2024-2025.xlsx` | chương trình công tác năm 2024 và 2025 của UBND tỉnh, cập nhật tình hình thực hiện (xem mục cuối) |
+| `expected-programme.json` | đáp án của chương trình công tác: 7 báo cáo (2025 đến 31/12, 20/06 và 14/02; 2024; 2025-H1; 2025-Q3; 2025-06) |
 
 ### Bố cục sheet năm / Year sheet layout
 Dòng 1–3: tiêu đề gộp ô (\"ỦY BAN NHÂN DÂN TỈNH BÌNH AN\", \"DANH SÁCH NHIỆM VỤ DO UBND TỈNH, CHỦ
