@@ -8,6 +8,7 @@ DATA := sample-data
 TASKS := $(DATA)/ioffice-2021-2025.xlsx $(DATA)/so-theo-doi-tay.csv
 # sample-data/tiendo.toml names the issuer, the agency directory and the scoring rules.
 COMMON := $(TASKS) --config $(DATA)/tiendo.toml --quiet
+PROGRAMME := $(DATA)/chuong-trinh-cong-tac-2024-2025.xlsx --config $(DATA)/tiendo.toml
 
 .PHONY: run build test fuzz bench sample lint clean-reports check-docs
 
@@ -25,6 +26,8 @@ run: build
 	$(TIENDO) trend $(COMMON) --years 2021..2025 --as-of-day 12-20 > reports/xu-huong-2021-2025.txt
 	$(TIENDO) changes $(COMMON) --week 2025-W51 > reports/thay-doi-tuan-2025-W51.txt
 	$(TIENDO) check $(COMMON) > reports/kiem-tra-du-lieu.txt
+	$(TIENDO) programme-report $(PROGRAMME) --period 2025 --as-of 2025-12-20 --out reports
+	$(TIENDO) programme $(PROGRAMME) --period 2025 --as-of 2025-06-20 > reports/chuong-trinh-cong-tac-2025-den-2025-06-20.txt
 	@echo
 	@echo "Báo cáo đã ghi vào reports/:"
 	@ls -1 reports | grep -v README.md | sed 's/^/  reports\//'

@@ -1,6 +1,8 @@
 //! Dates as exports carry them (SPEC 3.1): real Excel dates, Excel serial numbers, day-first
 //! text (`dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy`, with or without a time) and ISO
-//! `yyyy-mm-dd`. A text date is never month-first.
+//! `yyyy-mm-dd`. A text date is never month-first. Deadlines and work-programme times may also
+//! be a month or a quarter (`Tháng 3/2025`, `3/2025`, `Quý II/2025`): a [`Span`], due on its
+//! last day.
 
 use chrono::{Duration, NaiveDate};
 
@@ -71,6 +73,52 @@ pub fn deadline_in_words(raw: &str) -> Option<NaiveDate> {
     if let Some(d) = parse_in_words(raw) {
         return Some(d);
     }
+    month_or_quarter(raw).and_then(Span::last_day)
+}
+
+/// A month or a quarter of a year: how work programmes give the time an item is due
+/// ("Tháng 3/2025", "Quý II/2025").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Span {
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+}
+
+impl Span {
+    /// The span's last day (None only for a month or quarter out of range).
+    pub fn last_day(self) -> Option<NaiveDate> {
+        let (year, month) = match self {
+            Span::Month { year, month } => (year, month),
+            Span::Quarter { year, quarter } => (year, quarter * 3),
+        };
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        let (ny, nm) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+        NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+    }
+
+    /// As a programme writes it: "Tháng 3/2025", "Quý II/2025".
+    pub fn label(self) -> String {
+        match self {
+            Span::Month { year, month } => format!("Tháng {month}/{year}"),
+            Span::Quarter { year, quarter } => {
+                let roman = ["I", "II", "III", "IV"];
+                let q = roman.get(quarter as usize - 1).copied().unwrap_or("?");
+                format!("Quý {q}/{year}")
+            }
+        }
+    }
+}
+
+/// A month or a quarter written in words anywhere in a text: "Tháng 6/2025", "trong tháng
+/// 2 năm 2024", "Xin lùi sang tháng 6/2025"; "Quý II/2025", "quý 3 năm 2025", "Lùi sang
+/// Quý III/2025". The year is the first four-digit number between 1990 and 2100.
+pub fn month_or_quarter(raw: &str) -> Option<Span> {
     let folded = crate::vn_text::fold(raw);
     let tokens: Vec<&str> = folded.split(' ').collect();
     let year = tokens
@@ -84,27 +132,38 @@ pub fn deadline_in_words(raw: &str) -> Option<NaiveDate> {
             .and_then(|i| tokens.get(i + 1))
             .copied()
     };
-    let month = if let Some(m) = after("thang").and_then(|t| t.parse::<u32>().ok()) {
-        m
+    let span = if let Some(month) = after("thang").and_then(|t| t.parse::<u32>().ok()) {
+        Span::Month { year, month }
     } else {
-        let q = after("quy")?;
-        let quarter = match q {
+        let quarter = match after("quy")? {
             "i" | "1" => 1,
             "ii" | "2" => 2,
             "iii" | "3" => 3,
             "iv" | "4" => 4,
             _ => return None,
         };
-        quarter * 3
+        Span::Quarter { year, quarter }
     };
-    let (ny, nm) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
+    span.last_day().map(|_| span)
+}
+
+/// A month written in digits alone: "3/2025", "03/2025", "03-2025", "03.2025".
+pub fn month_in_digits(raw: &str) -> Option<Span> {
+    let parts: Vec<&str> = raw.trim().split(['/', '-', '.']).collect();
+    let [month, year] = parts.as_slice() else {
+        return None;
     };
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|d| d.pred_opt())
-        .filter(|_| (1..=12).contains(&month))
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(month, 1..=2) || !digits(year, 4..=4) {
+        return None;
+    }
+    let span = Span::Month {
+        year: year.parse().ok()?,
+        month: month.parse().ok()?,
+    };
+    span.last_day().map(|_| span)
 }
 
 /// The number after a folded word: "ngay 05 thang 3 nam 2025" → ("thang") → 3.
@@ -173,6 +232,63 @@ mod tests {
         assert_eq!(deadline_in_words("Quý II/2025"), Some(ymd(2025, 6, 30)));
         assert_eq!(deadline_in_words("quý 4 năm 2025"), Some(ymd(2025, 12, 31)));
         assert_eq!(deadline_in_words("Thường xuyên"), None);
+    }
+
+    #[test]
+    fn months_and_quarters_in_every_form_give_their_span() {
+        let month = |year, month| Some(Span::Month { year, month });
+        assert_eq!(month_in_digits("3/2025"), month(2025, 3));
+        assert_eq!(month_in_digits("03/2025"), month(2025, 3));
+        assert_eq!(month_in_digits(" 12-2024 "), month(2024, 12));
+        assert_eq!(month_in_digits("13/2025"), None);
+        assert_eq!(month_in_digits("05/03/2025"), None);
+        assert_eq!(month_in_digits("3/25"), None);
+        assert_eq!(month_or_quarter("Tháng 3/2025"), month(2025, 3));
+        assert_eq!(
+            month_or_quarter("Xin lùi sang tháng 6/2025"),
+            month(2025, 6)
+        );
+        assert_eq!(
+            month_or_quarter("Lùi sang Quý III/2025"),
+            Some(Span::Quarter {
+                year: 2025,
+                quarter: 3
+            })
+        );
+        assert_eq!(month_or_quarter("Tháng 13/2025"), None);
+        // 30/06 for the second quarter; February of a leap year ends on the 29th.
+        assert_eq!(
+            Span::Quarter {
+                year: 2025,
+                quarter: 2
+            }
+            .last_day(),
+            Some(ymd(2025, 6, 30))
+        );
+        assert_eq!(
+            Span::Month {
+                year: 2024,
+                month: 2
+            }
+            .last_day(),
+            Some(ymd(2024, 2, 29))
+        );
+        assert_eq!(
+            Span::Quarter {
+                year: 2025,
+                quarter: 2
+            }
+            .label(),
+            "Quý II/2025"
+        );
+        assert_eq!(
+            Span::Month {
+                year: 2025,
+                month: 3
+            }
+            .label(),
+            "Tháng 3/2025"
+        );
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod model;
 pub mod normalize;
 pub mod period;
 pub mod pipeline;
+pub mod programme;
 pub mod progress;
 pub mod render;
 pub mod resolve;

@@ -11,7 +11,7 @@ use super::values::{self, DeadlineChoice};
 use crate::classify::Judging;
 use crate::config::Config;
 use crate::model::{Basis, By, Period, Restating};
-use crate::pipeline::{Scoring, Sources, Title};
+use crate::pipeline::{ProgrammeSources, Scoring, Sources, Title};
 use crate::render::terminal::Format;
 use crate::vn_number::Rounding;
 
@@ -27,6 +27,30 @@ pub struct InputArgs {
     /// Bỏ qua tệp không đọc được (ghi vào sheet Kiểm tra dữ liệu) thay vì dừng lại
     #[arg(long, help_heading = "Đầu vào")]
     pub skip_unreadable: bool,
+}
+
+/// The work programme's lists and the agency directory.
+#[derive(Args, Debug, Clone)]
+pub struct ProgrammeInputArgs {
+    /// Tệp hoặc thư mục chương trình công tác (.xlsx, .xls, .ods, .csv)
+    #[arg(required = true, value_name = "ĐẦU_VÀO", help_heading = "Đầu vào")]
+    pub inputs: Vec<PathBuf>,
+    /// Danh mục cơ quan (.xlsx hoặc .csv): tên chuẩn, nhóm, tên gọi khác, sáp nhập
+    #[arg(long, value_name = "TỆP", help_heading = "Đầu vào")]
+    pub agencies: Option<PathBuf>,
+}
+
+impl ProgrammeInputArgs {
+    /// What to read; the directory from `tiendo.toml` when the command line names none.
+    pub fn sources(&self, config: &Config) -> ProgrammeSources {
+        ProgrammeSources {
+            inputs: self.inputs.clone(),
+            agencies: self
+                .agencies
+                .clone()
+                .or_else(|| config.du_lieu.danh_muc.clone()),
+        }
+    }
 }
 
 /// Whether a progress bar is shown (flattened last: its heading «Khác» ends the help).
@@ -100,15 +124,33 @@ pub struct BasisArgs {
     pub basis: Basis,
 }
 
-/// The period and its cut-off.
+/// The period and its cut-off, without a basis (the work programme places its items by
+/// their deadline).
 #[derive(Args, Debug, Clone)]
-pub struct PeriodArgs {
+pub struct CutOffArgs {
     /// Kỳ báo cáo: 2025, 2025-H1, 2025-H2, 2025-Q3, 2025-02 hoặc 2025-01-01..2025-07-06 (bản tin tháng là lũy kế từ đầu năm: --period 2025 --as-of 2025-02-21)
     #[arg(long, value_name = "KỲ", value_parser = values::period_label, help_heading = "Kỳ báo cáo")]
     pub period: Period,
     /// Ngày chốt số liệu (yyyy-mm-dd hoặc dd/mm/yyyy); mặc định là ngày cuối kỳ
     #[arg(long, value_name = "NGÀY", value_parser = values::day, help_heading = "Kỳ báo cáo")]
     pub as_of: Option<NaiveDate>,
+}
+
+impl CutOffArgs {
+    /// The period cut at `--as-of` (or at `cut_off` when the command works it out itself).
+    pub fn period(&self, cut_off: Option<NaiveDate>) -> anyhow::Result<Period> {
+        Ok(crate::period::with_cut_off(
+            self.period.clone(),
+            cut_off.or(self.as_of),
+        )?)
+    }
+}
+
+/// The period, its cut-off, and the date that puts a task in it.
+#[derive(Args, Debug, Clone)]
+pub struct PeriodArgs {
+    #[command(flatten)]
+    pub cut: CutOffArgs,
     #[command(flatten)]
     pub basis: BasisArgs,
 }
@@ -116,10 +158,7 @@ pub struct PeriodArgs {
 impl PeriodArgs {
     /// The period cut at `--as-of` (or at `cut_off` when the command works it out itself).
     pub fn period(&self, cut_off: Option<NaiveDate>) -> anyhow::Result<Period> {
-        Ok(crate::period::with_cut_off(
-            self.period.clone(),
-            cut_off.or(self.as_of),
-        )?)
+        self.cut.period(cut_off)
     }
 }
 

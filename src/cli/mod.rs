@@ -12,6 +12,8 @@ mod errors;
 mod export;
 mod figures;
 mod letters;
+mod programme;
+mod programme_report;
 mod rank;
 mod report;
 mod trend;
@@ -75,6 +77,10 @@ enum Command {
     Changes(changes::ChangesArgs),
     /// Xuất bảng nhiệm vụ đã phân loại ra Parquet, chia thư mục theo năm giao
     Export(export::ExportArgs),
+    /// In số liệu chương trình công tác: phải trình, đã trình, đã ban hành, chưa trình
+    Programme(programme::ProgrammeArgs),
+    /// Ghi báo cáo chương trình công tác (Excel và PDF) vào thư mục báo cáo
+    ProgrammeReport(programme_report::ProgrammeReportArgs),
 }
 
 /// The command line's definition with Vietnamese help and usage lines.
@@ -124,6 +130,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Trend(a) => (pipeline::trend(&a.job(&config)?)?, None),
         Command::Changes(a) => (pipeline::changes(&a.job(&config)?)?, None),
         Command::Export(a) => (pipeline::export(&a.job(&config))?, None),
+        Command::Programme(a) => (pipeline::programme(&a.job(&config)?)?, None),
+        Command::ProgrammeReport(a) => (
+            pipeline::programme_report(&a.job(&config)?)?,
+            Some(&a.out.out),
+        ),
     };
     deliver(outcome, out_dir.map(|p| p.as_path()))
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
-use crate::model::{Basis, By, Period};
+use crate::model::{Basis, By, Period, ProgrammeBy};
 use crate::period;
 use crate::render::changes::ChangesFormat;
 use crate::render::terminal::Format;
@@ -74,6 +74,7 @@ macro_rules! words {
 
 words!(Basis { Assigned => "assigned", Due => "due" });
 words!(By { Agency => "agency", Group => "group", Bloc => "bloc", Leader => "leader" });
+words!(ProgrammeBy { Agency => "agency", Group => "group", Leader => "leader" });
 words!(Rounding { Round => "round", Truncate => "truncate" });
 words!(Format { Table => "table", Csv => "csv", Json => "json" });
 words!(BriefFormat { Text => "text", Markdown => "markdown" });

@@ -1,7 +1,8 @@
 //! Types that cross a stage border, a small module per concept: cells and sheets as read, the
 //! task as read, periods, counts and rates, findings, what loading found and how a period
-//! views it, the plain report model the renderers draw and the urging letters. No stage-specific crate type
-//! (calamine, polars, printpdf, rust_xlsxwriter, clap) appears here.
+//! views it, the plain report model the renderers draw, the urging letters, and the work
+//! programme's figures and report model. No stage-specific crate type (calamine, polars,
+//! printpdf, rust_xlsxwriter, docx-rs, clap) appears here.
 
 mod cells;
 mod changes;
@@ -11,6 +12,7 @@ mod findings;
 mod letter;
 mod loaded;
 mod period;
+mod programme;
 mod report;
 mod task;
 
@@ -22,5 +24,6 @@ pub use findings::*;
 pub use letter::*;
 pub use loaded::*;
 pub use period::*;
+pub use programme::*;
 pub use report::*;
 pub use task::*;

@@ -25,7 +25,7 @@ pub fn deadline_date(cell: &CellRef<'_>) -> Option<NaiveDate> {
 }
 
 /// "Không thời hạn", "Thường xuyên", "Không có", "-": a cell that says there is no date.
-pub(super) fn is_no_date_text(cell: &CellRef<'_>) -> bool {
+pub fn is_no_date_text(cell: &CellRef<'_>) -> bool {
     match cell {
         CellRef::Empty => true,
         CellRef::Text(t) => {

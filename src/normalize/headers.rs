@@ -1,6 +1,8 @@
-//! Finding the header of a task table: the known column names per field (tolerant of case,
+//! Finding the header of a table: the known column names per field (tolerant of case,
 //! diacritics, tone placement, punctuation, spaces and line breaks), two-row headers under
-//! group labels, and the row of column numbers some forms print under the header.
+//! group labels, and the row of column numbers some forms print under the header. Task lists
+//! use the names of [`HEADER_NAMES`]; another kind of table (the work programme) gives its own
+//! table of names to [`HeaderIndex`] and finds its header with [`find_columns`].
 
 use std::collections::HashMap;
 
@@ -167,43 +169,58 @@ const HEADER_NAMES: &[(Field, &[&str])] = &[
     ),
 ];
 
-/// Folded header text → (field, rank among that field's names).
-fn header_index() -> &'static HashMap<String, (Field, usize)> {
-    static INDEX: std::sync::OnceLock<HashMap<String, (Field, usize)>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
+/// The known header texts of one kind of table, folded: header text → (field, rank among
+/// that field's names). Task lists use [`HEADER_NAMES`]; other tables (the work programme)
+/// bring their own names and share the rest of the header machinery.
+pub struct HeaderIndex<F> {
+    names: HashMap<String, (F, usize)>,
+}
+
+impl<F: Copy> HeaderIndex<F> {
+    /// Index `names` (best first per field; the first field to claim a text keeps it).
+    pub fn new(names: &[(F, &[&str])]) -> Self {
         let mut map = HashMap::new();
-        for (field, names) in HEADER_NAMES {
-            for (rank, name) in names.iter().enumerate() {
+        for (field, texts) in names {
+            for (rank, name) in texts.iter().enumerate() {
                 map.entry(fold(name)).or_insert((*field, rank));
             }
         }
-        map
-    })
+        HeaderIndex { names: map }
+    }
+
+    /// Match one header cell: parenthesised hints ("Hạn xử lý (dd/mm/yyyy)") are ignored.
+    pub fn lookup(&self, text: &str) -> Option<(F, usize)> {
+        let without_hints: String = {
+            let mut depth = 0usize;
+            text.chars()
+                .filter(|c| match c {
+                    '(' => {
+                        depth += 1;
+                        false
+                    }
+                    ')' => {
+                        depth = depth.saturating_sub(1);
+                        false
+                    }
+                    _ => depth == 0,
+                })
+                .collect()
+        };
+        self.names
+            .get(&fold(&without_hints))
+            .or_else(|| self.names.get(&fold(text)))
+            .copied()
+    }
 }
 
-/// Match one header cell: parenthesised hints ("Hạn xử lý (dd/mm/yyyy)") are ignored.
+fn header_index() -> &'static HeaderIndex<Field> {
+    static INDEX: std::sync::OnceLock<HeaderIndex<Field>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| HeaderIndex::new(HEADER_NAMES))
+}
+
+/// Match one header cell of a task list: parenthesised hints are ignored.
 pub fn match_header(text: &str) -> Option<(Field, usize)> {
-    let without_hints: String = {
-        let mut depth = 0usize;
-        text.chars()
-            .filter(|c| match c {
-                '(' => {
-                    depth += 1;
-                    false
-                }
-                ')' => {
-                    depth = depth.saturating_sub(1);
-                    false
-                }
-                _ => depth == 0,
-            })
-            .collect()
-    };
-    let index = header_index();
-    index
-        .get(&fold(&without_hints))
-        .or_else(|| index.get(&fold(text)))
-        .copied()
+    header_index().lookup(text)
 }
 
 const FIELD_COUNT: usize = Field::Officer as usize + 1;
@@ -224,19 +241,54 @@ pub struct Layout {
     pub data_start: usize,
 }
 
-pub(super) const HEADER_SCAN_ROWS: usize = 40;
-
-/// Find the header row (and a second header row under group labels) of a sheet.
-pub fn find_layout(sheet: &RawSheet) -> Option<Layout> {
-    (0..sheet.rows.len().min(HEADER_SCAN_ROWS)).find_map(|r| layout_at(sheet, r))
+/// Where the fields of any kind of table are in a sheet and where its data starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Columns<F: Eq + std::hash::Hash> {
+    pub columns: HashMap<F, usize>,
+    /// 0-based index of the first row after the header.
+    pub data_start: usize,
 }
 
-fn row_fields(sheet: &RawSheet, r: usize) -> HashMap<usize, (Field, usize)> {
+pub(super) const HEADER_SCAN_ROWS: usize = 40;
+
+/// Find the header row (and a second header row under group labels) of a task sheet.
+pub fn find_layout(sheet: &RawSheet) -> Option<Layout> {
+    let found = find_columns(sheet, header_index(), |has| {
+        has(Field::Agency) && (has(Field::Summary) || has(Field::DocNumber) || has(Field::TaskId))
+    })?;
+    let mut slots = [None; FIELD_COUNT];
+    for (f, c) in &found.columns {
+        slots[*f as usize] = Some(*c);
+    }
+    Some(Layout {
+        columns: found.columns,
+        slots,
+        data_start: found.data_start,
+    })
+}
+
+/// Find the header of a table whose known names are `index`, in the first
+/// [`HEADER_SCAN_ROWS`] rows: the first row with at least three known names (and a second
+/// row of sub-columns under group labels) whose fields `accept` takes (it is asked whether
+/// a field has a column).
+pub fn find_columns<F: Copy + Eq + std::hash::Hash + Ord>(
+    sheet: &RawSheet,
+    index: &HeaderIndex<F>,
+    accept: impl Fn(&dyn Fn(F) -> bool) -> bool,
+) -> Option<Columns<F>> {
+    (0..sheet.rows.len().min(HEADER_SCAN_ROWS)).find_map(|r| columns_at(sheet, index, r, &accept))
+}
+
+fn row_fields<F: Copy>(
+    sheet: &RawSheet,
+    index: &HeaderIndex<F>,
+    r: usize,
+) -> HashMap<usize, (F, usize)> {
     sheet.rows.get(r).map_or_else(HashMap::new, |row| {
         row.iter()
             .enumerate()
             .filter_map(|(c, cell)| match cell {
-                Cell::Text(t) => match_header(t).map(|m| (c, m)),
+                Cell::Text(t) => index.lookup(t).map(|m| (c, m)),
                 _ => None,
             })
             .collect()
@@ -263,14 +315,19 @@ fn is_group_label(sheet: &RawSheet, r: usize, c: usize) -> bool {
     merged || shaped
 }
 
-fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
-    let top = row_fields(sheet, r);
+fn columns_at<F: Copy + Eq + std::hash::Hash + Ord>(
+    sheet: &RawSheet,
+    index: &HeaderIndex<F>,
+    r: usize,
+    accept: &impl Fn(&dyn Fn(F) -> bool) -> bool,
+) -> Option<Columns<F>> {
+    let top = row_fields(sheet, index, r);
     if top.len() < 3 {
         return None;
     }
     // A second header row: cells under group labels (or under empty cells) that name fields.
-    let below = row_fields(sheet, r + 1);
-    let mut per_column: HashMap<usize, (Field, usize)> = HashMap::new();
+    let below = row_fields(sheet, index, r + 1);
+    let mut per_column: HashMap<usize, (F, usize)> = HashMap::new();
     for (&c, &m) in &top {
         if !is_group_label(sheet, r, c) {
             per_column.insert(c, m);
@@ -282,8 +339,8 @@ fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
             per_column.insert(c, m);
         }
     }
-    let mut columns: HashMap<Field, (usize, usize)> = HashMap::new();
-    let mut ordered: Vec<(usize, (Field, usize))> = per_column.into_iter().collect();
+    let mut columns: HashMap<F, (usize, usize)> = HashMap::new();
+    let mut ordered: Vec<(usize, (F, usize))> = per_column.into_iter().collect();
     ordered.sort();
     for (c, (field, rank)) in ordered {
         match columns.get(&field) {
@@ -293,10 +350,7 @@ fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
             }
         }
     }
-    let has = |f: Field| columns.contains_key(&f);
-    let is_task_header =
-        has(Field::Agency) && (has(Field::Summary) || has(Field::DocNumber) || has(Field::TaskId));
-    if !is_task_header {
+    if !accept(&|f| columns.contains_key(&f)) {
         return None;
     }
     let mut data_start = r + if has_second_row { 2 } else { 1 };
@@ -308,14 +362,8 @@ fn layout_at(sheet: &RawSheet, r: usize) -> Option<Layout> {
     {
         data_start += 1;
     }
-    let columns: HashMap<Field, usize> = columns.into_iter().map(|(f, (c, _))| (f, c)).collect();
-    let mut slots = [None; FIELD_COUNT];
-    for (f, c) in &columns {
-        slots[*f as usize] = Some(*c);
-    }
-    Some(Layout {
-        columns,
-        slots,
+    Some(Columns {
+        columns: columns.into_iter().map(|(f, (c, _))| (f, c)).collect(),
         data_start,
     })
 }

@@ -8,10 +8,10 @@
 mod cells;
 mod headers;
 
-pub use cells::{cell_date, parse_status};
-use cells::{deadline_date, is_key_flag, is_no_date_text};
+pub use cells::{cell_date, is_no_date_text, parse_status};
+use cells::{deadline_date, is_key_flag};
 use headers::HEADER_SCAN_ROWS;
-pub use headers::{Field, Layout, find_layout, match_header};
+pub use headers::{Columns, Field, HeaderIndex, Layout, find_columns, find_layout, match_header};
 
 use crate::model::Text;
 use std::collections::HashMap;
@@ -354,7 +354,7 @@ fn skipped(source: SourceLoc, message: String) -> Finding {
     }
 }
 
-fn shorten(text: &str, max_chars: usize) -> String {
+pub(crate) fn shorten(text: &str, max_chars: usize) -> String {
     let clean = clean(text).unwrap_or_default();
     if clean.chars().count() <= max_chars {
         clean
@@ -364,17 +364,18 @@ fn shorten(text: &str, max_chars: usize) -> String {
 }
 
 /// "Tổng cộng", "Tổng số", "Cộng", "Tổng" in one of the first cells marks a sub-total row.
-fn total_label(row: &[CellRef<'_>]) -> Option<String> {
+pub(crate) fn total_label(row: &[CellRef<'_>]) -> Option<String> {
     // Only short texts starting with T or C can say it (checked before the costly fold).
     let may_be_total = |t: &str| t.len() < 60 && t.trim_start().starts_with(['T', 't', 'C', 'c']);
     row.iter().take(4).find_map(|cell| match cell {
         CellRef::Text(t) if may_be_total(t) => {
             let f = fold(t);
+            // "Cộng" folds like "Công" (Công an tỉnh, Công văn, Công tác …): its tone decides.
+            let is_sum = || clean(t).is_some_and(|c| c.to_lowercase().starts_with("cộng"));
             let is_total = f == "tong"
-                || f == "cong"
                 || f.starts_with("tong cong")
                 || f.starts_with("tong so")
-                || f.starts_with("cong ");
+                || ((f == "cong" || f.starts_with("cong ")) && is_sum());
             is_total.then(|| clean(t).unwrap_or_default())
         }
         _ => None,
@@ -759,6 +760,16 @@ mod tests {
             kinds,
             vec![(FindingKind::SkippedRow, 4), (FindingKind::SkippedRow, 5)]
         );
+    }
+
+    #[test]
+    fn a_cell_starting_with_cong_is_a_total_only_when_it_says_cong_with_its_tone() {
+        let label = |text: &str| total_label(&[CellRef::Text(text)]);
+        assert_eq!(label("Cộng").as_deref(), Some("Cộng"));
+        assert_eq!(label("Cộng nhóm I").as_deref(), Some("Cộng nhóm I"));
+        assert_eq!(label("Công an tỉnh"), None);
+        assert_eq!(label("Công tác phòng, chống thiên tai"), None);
+        assert_eq!(label("Tổng cộng").as_deref(), Some("Tổng cộng"));
     }
 
     #[test]

@@ -13,6 +13,9 @@
 //!  │         └─▶ letters ─▶ assemble, letters ─────▶ render::{docx, pdf::letter}
 //!  ├─▶ check ─────────────────────────────────────▶ render::terminal
 //!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet)
+//!
+//! programme lists ─▶ programme::{read, settle} ─▶ view ─┬─▶ figures ─▶ render::programme_terminal
+//!                                                       └─▶ report ──▶ render::{xlsx, pdf}
 //! ```
 //!
 //! [`load`] reads every input once (ingest → normalize → resolve); a view
@@ -26,6 +29,7 @@ mod export;
 mod figures;
 mod letters;
 mod load;
+mod programme;
 mod rank;
 mod report;
 mod trend;
@@ -37,6 +41,9 @@ pub use export::{ExportJob, export};
 pub use figures::{FiguresJob, figures};
 pub use letters::{LettersJob, REPLY_DAYS, letters};
 pub use load::{Sources, load};
+pub use programme::{
+    ProgrammeJob, ProgrammeReportJob, ProgrammeSources, load_programme, programme, programme_report,
+};
 pub use rank::{RankJob, Scoring, rank};
 pub use report::{ReportJob, Title, report};
 pub use trend::{TrendJob, trend};
@@ -77,6 +84,10 @@ pub enum PipelineError {
         "«{0}»: không tìm thấy bảng nhiệm vụ nào (cần một dòng tiêu đề có cột đơn vị chủ trì và cột nội dung hoặc số ký hiệu)"
     )]
     NoTaskTable(String),
+    #[error(
+        "«{0}»: không tìm thấy bảng chương trình công tác nào (cần một dòng tiêu đề có cột cơ quan chủ trì và cột nội dung hoặc thời gian trình)"
+    )]
+    NoProgrammeTable(String),
 }
 
 /// The process ends right after a job: freeing a million tasks one by one only costs time

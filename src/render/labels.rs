@@ -1,9 +1,10 @@
 //! The names of the figure columns, one list for every renderer (terminal, workbook, PDF):
 //! each count with its full head and its short terminal head and the value it shows, the
 //! headline rates with theirs, and the sub-heads of the official annex's two-row header
-//! (SPEC §5). The rates' long names and definitions are `model::Rate`'s.
+//! (SPEC §5), and the same for the work programme's tables. The rates' long names and
+//! definitions are `model::Rate`'s and `model::ProgrammeRate`'s.
 
-use crate::model::{Counts, Rate};
+use crate::model::{Counts, ProgrammeCounts, ProgrammeRate, Rate};
 
 /// A count column: its head, its short head (terminal tables, with a legend), its value.
 #[derive(Clone, Copy, Debug)]
@@ -117,3 +118,49 @@ pub const AGE_BANDS: [&str; 4] = [
     "Trên 90 ngày",
     "Không xác định số ngày",
 ];
+
+/// A count column of the work programme's tables: its head, its short head (terminal
+/// tables, with a legend), its value.
+#[derive(Clone, Copy, Debug)]
+pub struct ProgrammeColumn {
+    pub head: &'static str,
+    pub short: &'static str,
+    pub value: fn(&ProgrammeCounts) -> u64,
+}
+
+const fn programme_column(
+    head: &'static str,
+    short: &'static str,
+    value: fn(&ProgrammeCounts) -> u64,
+) -> ProgrammeColumn {
+    ProgrammeColumn { head, short, value }
+}
+
+/// The programme's counts in table order: planned, submitted (on time, late, issued), not
+/// submitted (overdue, not yet due), then the postponed sub-count.
+pub const PROGRAMME_COUNTS: [ProgrammeColumn; 9] = [
+    programme_column("Số nội dung phải trình", "Phải trình", |c| {
+        c.planned
+    }),
+    programme_column("Đã trình", "Đã trình", |c| c.submitted),
+    programme_column("Trình đúng hạn", "Đúng hạn", |c| c.on_time),
+    programme_column("Trình quá hạn", "Trình trễ", |c| c.late),
+    programme_column("Đã ban hành", "Ban hành", |c| c.issued),
+    programme_column("Chưa trình", "Chưa trình", |c| c.not_submitted),
+    programme_column("Chưa trình, quá hạn", "Quá hạn", |c| c.overdue),
+    programme_column(
+        "Chưa trình, chưa đến hạn",
+        "Chưa đến hạn",
+        |c| c.not_yet_due,
+    ),
+    programme_column("Lùi thời gian trình", "Lùi hạn", |c| c.postponed),
+];
+
+/// The short head of a programme rate (terminal tables).
+pub fn programme_rate_short(rate: ProgrammeRate) -> &'static str {
+    match rate {
+        ProgrammeRate::Submitted => "% đã trình",
+        ProgrammeRate::OnTime => "% đúng hạn",
+        ProgrammeRate::Issued => "% ban hành",
+    }
+}

@@ -1,6 +1,7 @@
 //! Renderers: plain report data in, finished text or file bytes out — the terminal (tables,
 //! CSV, JSON, the data check), the words (summary paragraphs and the meeting brief), the Excel
-//! workbook, the PDF and the Word documents. What several renderers lay out is made once as
+//! workbook, the PDF and the Word documents; the work programme's figures, words, workbook
+//! and PDF beside them. What several renderers lay out is made once as
 //! plain text: the report's outline (`outline`), its tables (`tables`), the urging letters'
 //! words (`letters`). A renderer imports the model and the number and text conventions, never
 //! a stage above it; printpdf, rust_xlsxwriter and docx-rs types never leave this module.
@@ -11,6 +12,10 @@ pub mod labels;
 pub mod letters;
 pub mod outline;
 pub mod pdf;
+#[cfg(test)]
+pub(crate) mod programme_sample;
+pub mod programme_terminal;
+pub mod programme_words;
 pub mod tables;
 pub mod terminal;
 pub mod words;

@@ -84,7 +84,7 @@ pub fn ranking(
 }
 
 /// Pretty JSON with a final line break.
-fn json_text(value: &impl Serialize) -> Result<String, TerminalError> {
+pub(super) fn json_text(value: &impl Serialize) -> Result<String, TerminalError> {
     Ok(serde_json::to_string_pretty(value)? + "\n")
 }
 
@@ -257,33 +257,12 @@ pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> Strin
     let mut total = vec!["Tổng cộng".to_string()];
     total.extend(cells(&f.total, rounding, true));
     rows.push(total);
-    let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..rows[0].len()).map(width).collect();
     let mut out = format!(
         "Kỳ {} — số liệu {}\n\n",
         crate::period::phrase(&f.period),
         crate::period::span_phrase(&f.period)
     );
-    for (i, r) in rows.iter().enumerate() {
-        let line: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(c, s)| {
-                let pad = widths[c] - s.chars().count();
-                if c == 0 {
-                    format!("{s}{}", " ".repeat(pad))
-                } else {
-                    format!("{}{s}", " ".repeat(pad))
-                }
-            })
-            .collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
-        if i == 0 || i == rows.len() - 2 {
-            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
-            out.push('\n');
-        }
-    }
+    out.push_str(&aligned(&rows));
     out.push_str(&format!(
         "\nKhông tính: {} nhiệm vụ đã hủy/thu hồi/dừng thực hiện; {} dòng trùng lặp đã gộp; {} dòng không đủ thông tin (mọi tệp).\n",
         vn_number::count(f.left_out.cancelled),
@@ -298,6 +277,42 @@ pub fn table_figures(f: &Figures, key_header: &str, rounding: Rounding) -> Strin
         out.push_str(&format!("{}.\n", rate.definition()));
     }
     out.push_str("Tỷ lệ có mẫu số bằng 0 được ghi “-”.\n");
+    out
+}
+
+/// Rows (a header, the body, a total last) as an aligned text table: the key column
+/// left-aligned, the figures right-aligned, a rule under the header and above the total.
+pub fn aligned(rows: &[Vec<String>]) -> String {
+    let columns = rows.first().map_or(0, Vec::len);
+    let width = |c: usize| {
+        rows.iter()
+            .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..columns).map(width).collect();
+    let mut out = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        let line: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (s, w))| {
+                let pad = " ".repeat(w.saturating_sub(s.chars().count()));
+                if c == 0 {
+                    format!("{s}{pad}")
+                } else {
+                    format!("{pad}{s}")
+                }
+            })
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+        if i == 0 || i + 2 == rows.len() {
+            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1)));
+            out.push('\n');
+        }
+    }
     out
 }
 

@@ -150,21 +150,9 @@ fn comparison_paragraph(report: &Report, prev: &Counts) -> String {
         .as_ref()
         .map(|p| format!(", {}", period::span_phrase(p)))
         .unwrap_or_default();
-    let count_item = |label: &str, now: u64, before: u64| match count_change(now, before) {
-        Some(change) => format!("{label} {change} ({} so với {})", count(now), count(before)),
-        None => format!("{label} là {} (cùng kỳ: 0)", count(now)),
-    };
-    let rate_item = |label: &str, rate: Rate| {
-        let (a, b) = (now.rate(rate), prev.rate(rate));
-        match rate_change(a, b, rounding) {
-            Some(change) => format!(
-                "{label} {change} ({} so với {})",
-                percent(a, rounding),
-                percent(b, rounding)
-            ),
-            None => format!("{label} không so sánh được"),
-        }
-    };
+    let count_item = compared_count;
+    let rate_item =
+        |label: &str, rate: Rate| compared_rate(label, now.rate(rate), prev.rate(rate), rounding);
     let items = [
         count_item("số nhiệm vụ đã hoàn thành", now.completed, prev.completed),
         count_item(
@@ -182,35 +170,64 @@ fn comparison_paragraph(report: &Report, prev: &Counts) -> String {
     )
 }
 
+/// "số nhiệm vụ đã hoàn thành tăng 23,3% (3.328 so với 2.700)", or "… là 3 (cùng kỳ: 0)".
+pub fn compared_count(label: &str, now: u64, before: u64) -> String {
+    match count_change(now, before) {
+        Some(change) => format!("{label} {change} ({} so với {})", count(now), count(before)),
+        None => format!("{label} là {} (cùng kỳ: 0)", count(now)),
+    }
+}
+
+/// "tỷ lệ hoàn thành tăng 0,3 điểm % (95,9% so với 95,6%)", or "… không so sánh được".
+pub fn compared_rate(
+    label: &str,
+    now: Option<f64>,
+    before: Option<f64>,
+    rounding: crate::vn_number::Rounding,
+) -> String {
+    match rate_change(now, before, rounding) {
+        Some(change) => format!(
+            "{label} {change} ({} so với {})",
+            percent(now, rounding),
+            percent(before, rounding)
+        ),
+        None => format!("{label} không so sánh được"),
+    }
+}
+
 /// Agencies with the most open overdue tasks at the cut-off, most first; ties keep report
 /// order. Only agencies with at least one overdue task.
 pub fn top_overdue_agencies(report: &Report) -> Vec<(&str, u64)> {
-    let mut agencies: Vec<(&str, u64)> = report
-        .sections
-        .iter()
-        .flat_map(|s| &s.agencies)
-        .filter(|a| a.counts.overdue > 0)
-        .map(|a| (a.name.as_str(), a.counts.overdue))
-        .collect();
-    // A stable sort keeps report order among equal counts.
-    agencies.sort_by_key(|a| std::cmp::Reverse(a.1));
-    agencies.truncate(TOP_OVERDUE_AGENCIES);
-    agencies
+    let agencies = report.sections.iter().flat_map(|s| &s.agencies);
+    largest(agencies.map(|a| (a.name.as_str(), a.counts.overdue)))
 }
 
-fn overdue_agencies_sentence(report: &Report) -> String {
-    let top = top_overdue_agencies(report);
-    let named: Vec<String> = top
+/// The [`TOP_OVERDUE_AGENCIES`] names with the largest non-zero counts, most first; a stable
+/// sort keeps the given (report) order among equal counts.
+pub fn largest<'a>(named: impl Iterator<Item = (&'a str, u64)>) -> Vec<(&'a str, u64)> {
+    let mut named: Vec<(&str, u64)> = named.filter(|(_, n)| *n > 0).collect();
+    named.sort_by_key(|a| std::cmp::Reverse(a.1));
+    named.truncate(TOP_OVERDUE_AGENCIES);
+    named
+}
+
+/// "Sở Tài chính (9 nhiệm vụ)", "Sở Y tế (3)": each name with its count, the unit said once.
+pub fn with_counts(named: &[(&str, u64)], unit: &str) -> Vec<String> {
+    named
         .iter()
         .enumerate()
         .map(|(i, (name, n))| {
             if i == 0 {
-                format!("{name} ({} nhiệm vụ)", count(*n))
+                format!("{name} ({} {unit})", count(*n))
             } else {
                 format!("{name} ({})", count(*n))
             }
         })
-        .collect();
+        .collect()
+}
+
+fn overdue_agencies_sentence(report: &Report) -> String {
+    let named = with_counts(&top_overdue_agencies(report), "nhiệm vụ");
     match named.len() {
         0 => "Không có nhiệm vụ chưa hoàn thành quá hạn.".to_string(),
         1 => format!("Cơ quan có nhiệm vụ quá hạn: {}.", named[0]),

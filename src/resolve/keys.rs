@@ -2,13 +2,18 @@
 //! every agency slot, and the slots in report order (directory order, then names outside the
 //! directory alphabetically).
 
-use super::agencies::{NO_DIRECTORY_GROUP, UNKNOWN_GROUP};
+use super::agencies::{Directory, NO_DIRECTORY_GROUP, UNKNOWN_GROUP};
 use super::names::Keyed;
 use crate::model::{Keys, Loaded, NO_BLOC};
 use crate::vn_text::fold;
 
 pub fn keys(loaded: &Loaded) -> Keys {
-    let dir = &loaded.directory;
+    keys_of(&loaded.directory, &loaded.unknown_names)
+}
+
+/// The key tables of a directory and the names found outside it (in order of first
+/// appearance): the same tables for any kind of record (tasks, programme items).
+pub fn keys_of(dir: &Directory, unknown_names: &[String]) -> Keys {
     let mut groups = Keyed::default();
     let mut blocs = Keyed::default();
     let mut agency_names = Vec::new();
@@ -24,7 +29,7 @@ pub fn keys(loaded: &Loaded) -> Keys {
     } else {
         UNKNOWN_GROUP
     };
-    for name in &loaded.unknown_names {
+    for name in unknown_names {
         agency_names.push(name.clone());
         agency_group.push(groups.id(unknown_group));
         agency_bloc.push(blocs.id(NO_BLOC));

@@ -18,8 +18,9 @@ use crate::model::{
     AgencyRef, Finding, FindingKind, Loaded, NO_LEADER, RawTask, SourceLoc, TaskMeta,
 };
 use agencies::Directory;
-pub use keys::keys;
-use names::{Keyed, SharedMap};
+pub use keys::{keys, keys_of};
+pub use names::Keyed;
+use names::SharedMap;
 
 /// Match agencies, merge duplicates, screen, and collect the findings of each step.
 pub fn settle(
@@ -172,25 +173,35 @@ impl<'a> Matcher<'a> {
 
     /// One finding per unknown name, at its first row, with how many rows use it.
     fn unknown_findings(&self, tasks: &[RawTask], meta: &[TaskMeta]) -> Vec<Finding> {
-        let mut first: HashMap<usize, (SourceLoc, usize)> = HashMap::new();
-        for (t, m) in tasks.iter().zip(meta) {
-            if let AgencyRef::Unknown(i) = m.agency {
-                let e = first.entry(i).or_insert((t.source.clone(), 0));
-                e.1 += 1;
-            }
-        }
-        let mut out: Vec<Finding> = first
-            .into_iter()
-            .map(|(i, (source, n))| Finding {
-                kind: FindingKind::UnknownAgency,
-                source,
-                message: format!(
-                    "«{}» ({n} nhiệm vụ) không khớp cơ quan nào trong danh mục; vẫn tính dưới tên này — hãy thêm vào cột «Tên gọi khác» nếu là tên khác của một cơ quan",
-                    self.unknown.names[i]
-                ),
-            })
-            .collect();
-        out.sort_by(|a, b| a.source.cmp(&b.source));
-        out
+        let rows = tasks.iter().zip(meta).map(|(t, m)| (&t.source, m.agency));
+        unknown_agency_findings(rows, &self.unknown.names, "nhiệm vụ")
     }
+}
+
+/// One finding per agency name outside the directory, at its first row, with how many rows
+/// (`unit`: "nhiệm vụ", "nội dung") use it; `rows` gives each row's place and agency.
+pub fn unknown_agency_findings<'a>(
+    rows: impl Iterator<Item = (&'a SourceLoc, AgencyRef)>,
+    names: &[String],
+    unit: &str,
+) -> Vec<Finding> {
+    let mut first: HashMap<usize, (SourceLoc, usize)> = HashMap::new();
+    for (source, agency) in rows {
+        if let AgencyRef::Unknown(i) = agency {
+            first.entry(i).or_insert((source.clone(), 0)).1 += 1;
+        }
+    }
+    let mut out: Vec<Finding> = first
+        .into_iter()
+        .map(|(i, (source, n))| Finding {
+            kind: FindingKind::UnknownAgency,
+            source,
+            message: format!(
+                "«{}» ({n} {unit}) không khớp cơ quan nào trong danh mục; vẫn tính dưới tên này — hãy thêm vào cột «Tên gọi khác» nếu là tên khác của một cơ quan",
+                names[i]
+            ),
+        })
+        .collect();
+    out.sort_by(|a, b| a.source.cmp(&b.source));
+    out
 }

@@ -389,8 +389,12 @@ fn usage_lines_are_made_from_the_arguments() {
     tiendo(&["export", "--help"]).ok().stdout_has(
         "Cách dùng: tiendo export <ĐẦU_VÀO>... --parquet <THƯ_MỤC> --as-of <NGÀY> [TÙY_CHỌN]\n",
     );
+    tiendo(&["programme-report", "--help"])
+        .ok()
+        .stdout_has("Cách dùng: tiendo programme-report <ĐẦU_VÀO>... --period <KỲ> [TÙY_CHỌN]\n");
     tiendo::<&str>(&[]).fails_with(2).stderr_has(
-        "lỗi: thiếu lệnh. Các lệnh: figures, report, letters, check, rank, brief, trend, changes, export.",
+        "lỗi: thiếu lệnh. Các lệnh: figures, report, letters, check, rank, brief, trend, changes, \
+         export, programme, programme-report.",
     );
 }
 

@@ -4,7 +4,8 @@
 //! `tiendo` library, which it is the ground truth for.
 //!
 //! - `tiendo-gen sample --out sample-data`: directory, 5-year iOFFICE export, hand-kept sheet,
-//!   `expected.json` and the README that lists every planted quirk;
+//!   `expected.json`, the 2024–2025 work programme with `expected-programme.json`, and the
+//!   README that lists every planted quirk;
 //! - `tiendo-gen bench --rows-per-file 100000 --files 2 --out bench-data/200k`: large clean
 //!   exports for timing, with their directory and `expected.json`.
 
@@ -13,6 +14,8 @@ mod directory;
 mod hand_sheet;
 mod ioffice;
 mod planted;
+mod programme;
+mod programme_truth;
 mod readme;
 mod rng;
 mod sample;

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 
 use crate::directory::Agency;
 use crate::planted::Tally;
+use crate::programme_truth;
 use crate::truth::Expected;
 
 const INTRO: &str = "\
@@ -29,6 +30,8 @@ tệp), theo SPEC 4.1, 4.2, 4.5, 4.6, 4.7 — độc lập với thư viện `ti
 | `ioffice-2021-2025.xlsx` | kết xuất kiểu VNPT-iOFFICE: sheet \"Hướng dẫn\" (không có bảng) rồi một sheet mỗi năm |
 | `so-theo-doi-tay.csv` | sổ theo dõi tay năm 2025: UTF-8 có BOM, dấu `;`, xuống dòng CRLF, một dòng tiêu đề trên dòng tên cột, tên cột khác (\"Số văn bản\", \"Ngày ban hành\", \"Nội dung công việc\", \"Người chỉ đạo\", \"Cơ quan thực hiện\", \"Ngày nhận\", \"Thời hạn\", \"Ngày báo cáo hoàn thành\", \"Tình hình thực hiện\", \"Người theo dõi\"), không có mã nhiệm vụ |
 | `expected.json` | đáp án: số liệu đúng của 10 báo cáo (2025, 2025-H1, 2024, 2023-Q3, 2025-02 đến 21/02, 2025 đến 20/11, 2025 theo hạn, rồi các năm 2021–2023 để xem xu hướng) |
+| `chuong-trinh-cong-tac-2024-2025.xlsx` | chương trình công tác năm 2024 và 2025 của UBND tỉnh, cập nhật tình hình thực hiện (xem mục cuối) |
+| `expected-programme.json` | đáp án của chương trình công tác: 7 báo cáo (2025 đến 31/12, 20/06 và 14/02; 2024; 2025-H1; 2025-Q3; 2025-06) |
 
 ### Bố cục sheet năm / Year sheet layout
 Dòng 1–3: tiêu đề gộp ô (\"ỦY BAN NHÂN DÂN TỈNH BÌNH AN\", \"DANH SÁCH NHIỆM VỤ DO UBND TỈNH, CHỦ
@@ -70,6 +73,7 @@ pub fn write(
     sheets: &[(String, usize)],
     hand_rows: usize,
     dir: &[Agency],
+    programme: &str,
 ) -> Result<()> {
     let mut s = String::from(INTRO);
     s.push_str("| kỳ | as_of | basis | tổng | hoàn thành | đúng hạn | quá hạn | chưa HT | trong hạn | quá hạn | không hạn | loại | hủy | gộp |\n");
@@ -111,8 +115,11 @@ pub fn write(
     s.push_str(
         "\nNgoài ra: số ký hiệu kiểu `1313/UBND-KT`, `45/TB-UBND`, `12/CT-UBND`, `215/KH-UBND`, \
 `2104/QĐ-UBND` (sổ tay thêm `…/TB-VPUB`); một văn bản giao nhiều nhiệm vụ cho nhiều cơ quan; \
-ngày văn bản có thể ở năm trước ngày giao.\n\n\
-## Sinh lại / Regenerate\n\n\
+ngày văn bản có thể ở năm trước ngày giao.\n\n",
+    );
+    s.push_str(programme);
+    s.push_str(
+        "## Sinh lại / Regenerate\n\n\
 ```sh\ncargo run --bin tiendo-gen -- sample --out sample-data\n```\n\n\
 Kết quả tất định: chạy lại cho các tệp giống hệt từng byte (ngày tạo tệp Excel cố định, bộ sinh \
 số ngẫu nhiên SplitMix64 viết tay). Dữ liệu đo hiệu năng (không commit, `bench-data/` nằm trong \
@@ -121,4 +128,47 @@ số ngẫu nhiên SplitMix64 viết tay). Dữ liệu đo hiệu năng (không 
     );
     std::fs::write(path, s).with_context(|| format!("không ghi được {}", path.display()))?;
     Ok(())
+}
+
+/// The section on the work programme: its file, its layout, its expected figures and its
+/// planted quirks.
+pub fn programme_section(
+    tally: &Tally,
+    expected: &[programme_truth::Expected],
+    sheets: &[(String, usize)],
+) -> String {
+    let mut s = String::from(
+        "## Chương trình công tác / Work programme (`chuong-trinh-cong-tac-2024-2025.xlsx`)\n\n\
+Chương trình công tác năm 2024 và 2025 của UBND tỉnh: sheet \"Ghi chú cập nhật\" (không có bảng), \
+rồi một sheet mỗi năm: ba dòng tiêu đề gộp ô, tên cột hai tầng (ô nhóm \"Kết quả thực hiện\" trên \
+\"Ngày trình\", \"Số tờ trình\", \"Ngày ban hành\", \"Văn bản ban hành\"), dòng số thứ tự cột, dòng \
+tiêu đề quý (\"QUÝ I\" …), dòng \"Tổng cộng\" và ghi chú cuối bảng. Thời gian trình ghi \
+\"Tháng 3/2025\", \"3/2025\", \"03/2025\", \"Quý II/2025\" hoặc ngày; nội dung lùi ghi ở cột \
+\"Thời gian trình sau điều chỉnh\" hoặc chỉ ở tình trạng (\"Xin lùi sang tháng 6/2025\", \"Lùi sang \
+Quý III/2025\"); nội dung rút ghi \"Rút khỏi chương trình\", \"Xin rút\", \"Đã rút\", \"Không trình\". \
+Sở KH&ĐT, Sở GTVT, Sở TT&TT, Sở NN&PTNT, Sở TN&MT, Sở LĐTBXH vẫn có nội dung trong chương trình \
+2025 (ban hành 10/01/2025): báo cáo chốt từ 01/03/2025 tính cho cơ quan hợp nhất.\n\n\
+Đáp án `expected-programme.json` đếm từ danh sách nội dung gốc của bộ sinh (không đọc lại tệp): \
+nội dung thuộc kỳ khi hạn trình áp dụng (thời gian lùi, nếu không thì thời gian trình) nằm trong kỳ; \
+tại ngày chốt c: đã trình khi có ngày trình ≤ c (đúng hạn nếu ≤ hạn áp dụng), hoặc — không ghi ngày — \
+khi tình trạng ghi trình đúng hạn / quá hạn; đã ban hành khi ngày ban hành ≤ c; còn lại quá hạn nếu \
+c > hạn, chưa đến hạn nếu không. `withdrawn`: nội dung rút thuộc kỳ; `excluded`: mọi dòng bị loại; \
+`postponed_out`: nội dung có thời gian trình trong kỳ đã lùi ra ngoài kỳ.\n\n\
+| kỳ | as_of | phải trình | đã trình | đúng hạn | quá hạn | đã ban hành | chưa trình | quá hạn | chưa đến hạn | lùi | rút | loại | lùi ra ngoài kỳ |\n\
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for e in expected {
+        let cells: Vec<String> = e.figures().iter().map(u64::to_string).collect();
+        let _ = writeln!(s, "| {} | {} | {} |", e.period, e.as_of, cells.join(" | "));
+    }
+    s.push('\n');
+    for (sheet, n) in sheets {
+        let _ = writeln!(s, "- sheet \"{sheet}\": {n} nội dung");
+    }
+    s.push_str("\n| kind | count |\n|---|---:|\n");
+    for (kind, n) in tally.entries() {
+        let _ = writeln!(s, "| {} | {n} |", kind.replace('|', "/"));
+    }
+    s.push('\n');
+    s
 }

@@ -1,6 +1,7 @@
 //! `tiendo-gen sample`: the committed sample data of the fictional tỉnh Bình An, 2021–2025,
 //! and its ground truth. One seed drives independent generator streams for the task list, the
-//! row quirks, the hand sheet, the status texts and the cell-level quirks of each file.
+//! row quirks, the hand sheet, the status texts and the cell-level quirks of each file; the
+//! work programme of 2024–2025 has a stream of its own.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -15,9 +16,17 @@ use crate::rng::SplitMix64;
 use crate::tasks::{Generator, Plan, Source, Task, plant_row_quirks, set_status_texts};
 use crate::truth::{self, Basis, Expected, Outcome, ReportSpec, status_at};
 use crate::vocab::DocKind;
-use crate::{hand_sheet, ioffice, readme};
+use crate::{hand_sheet, ioffice, programme, programme_truth, readme};
 
 pub const DEFAULT_SEED: u64 = 20_251_231;
+
+/// The work programme's own random stream, drawn from the seed apart from the task sample's
+/// streams, so that neither changes when the other does.
+const PROGRAMME_STREAM: u64 = 0x5052_4f47_5241_4d4d;
+
+/// The sample programme workbook and its ground truth.
+pub const PROGRAMME_FILE: &str = "chuong-trinh-cong-tac-2024-2025.xlsx";
+pub const PROGRAMME_EXPECTED: &str = "expected-programme.json";
 
 /// Tasks grow ~10 % a year (900 → 1318); the drawn on-time share climbs from 68 % to 91 %,
 /// which year-end reports show as about 76 % → 92 % (late tasks still open at a cut-off drop
@@ -187,6 +196,24 @@ pub fn run(out: &Path, seed: u64) -> Result<String> {
         .collect();
     let json = serde_json::to_string_pretty(&expected)? + "\n";
     std::fs::write(out.join("expected.json"), json)?;
+    let mut stream = SplitMix64::new(seed ^ PROGRAMME_STREAM);
+    let items = programme::items(&mut stream.fork(), &dir);
+    let mut programme_tally = Tally::default();
+    let programme_sheets = programme::write(
+        &out.join(PROGRAMME_FILE),
+        &items,
+        &dir,
+        &mut stream.fork(),
+        &mut programme_tally,
+    )?;
+    let programme_expected: Vec<programme_truth::Expected> = programme_truth::reports()
+        .iter()
+        .map(|spec| programme_truth::expected(&items, &dir, spec))
+        .collect();
+    let json = serde_json::to_string_pretty(&programme_expected)? + "\n";
+    std::fs::write(out.join(PROGRAMME_EXPECTED), json)?;
+    let programme_section =
+        readme::programme_section(&programme_tally, &programme_expected, &programme_sheets);
     readme::write(
         &out.join("README.md"),
         &tally,
@@ -194,6 +221,7 @@ pub fn run(out: &Path, seed: u64) -> Result<String> {
         &sheets,
         hand_rows,
         &dir,
+        &programme_section,
     )?;
 
     let mut s = String::new();
@@ -203,6 +231,8 @@ pub fn run(out: &Path, seed: u64) -> Result<String> {
         "ioffice-2021-2025.xlsx",
         "so-theo-doi-tay.csv",
         "expected.json",
+        PROGRAMME_FILE,
+        PROGRAMME_EXPECTED,
         "README.md",
     ] {
         let _ = writeln!(
@@ -239,6 +269,30 @@ pub fn run(out: &Path, seed: u64) -> Result<String> {
     }
     for (kind, n) in tally.entries() {
         let _ = writeln!(s, "  {n:>5}  {kind}");
+    }
+    for (sheet, n) in &programme_sheets {
+        let _ = writeln!(s, "  {PROGRAMME_FILE}, {sheet}: {n} nội dung");
+    }
+    for e in &programme_expected {
+        let [
+            planned,
+            submitted,
+            on_time,
+            late,
+            issued,
+            open,
+            overdue,
+            not_yet,
+            moved,
+            withdrawn,
+            left_out,
+            moved_out,
+        ] = e.figures();
+        let _ = writeln!(
+            s,
+            "chương trình {} (đến {}): phải trình {planned} = đã trình {submitted} ({on_time} đúng hạn, {late} quá hạn; {issued} đã ban hành) + chưa trình {open} ({overdue} quá hạn, {not_yet} chưa đến hạn); lùi {moved}; rút {withdrawn}, loại {left_out}, lùi ra ngoài kỳ {moved_out}",
+            e.period, e.as_of
+        );
     }
     Ok(s)
 }

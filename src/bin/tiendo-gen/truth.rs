@@ -106,11 +106,12 @@ impl Counts {
 }
 
 /// Agency rows in report order (directory order, then unknown names alphabetically),
-/// serialised as a JSON object that keeps that order.
+/// serialised as a JSON object that keeps that order (the programme's rows hold its own
+/// counts).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Rows(pub Vec<(String, Counts)>);
+pub struct Rows<C = Counts>(pub Vec<(String, C)>);
 
-impl Serialize for Rows {
+impl<C: Serialize> Serialize for Rows<C> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (name, counts) in &self.0 {

@@ -3,6 +3,7 @@
 //! and the summary; then the annexes (phụ lục): the per-agency table (landscape), the bar chart
 //! of on-time shares, the overdue and coming-due lists (landscape), and, when the report has
 //! them, the emulation ranking and the trend. Page numbers sit centred at the top from page 2.
+//! The work programme's report (`programme`) is laid out the same way.
 //!
 //! Two steps: `layout` turns the report into pages of positioned primitives of our own type
 //! (testable without printpdf); `draw` turns those into printpdf operations. printpdf types
@@ -13,8 +14,10 @@ mod chart;
 mod draw;
 mod fonts;
 mod front;
+mod heading;
 mod layout;
 pub mod letter;
+mod programme;
 #[cfg(test)]
 mod sample;
 #[cfg(test)]
@@ -25,6 +28,7 @@ use crate::period;
 
 pub use fonts::Face;
 pub use layout::{Align, Item, Orientation, Page, TextRun};
+pub use programme::{layout_programme, programme_pdf_bytes};
 
 /// What can go wrong while making the PDF.
 #[derive(Debug, thiserror::Error)]
@@ -66,24 +70,29 @@ impl Annexes {
 
 /// The finished PDF file of a report.
 pub fn pdf_bytes(report: &Report) -> Result<Vec<u8>, PdfError> {
-    let fonts = fonts::Fonts::load()?;
-    let pages = layout_pages(report, &fonts);
     let title = format!(
         "Báo cáo kết quả thực hiện nhiệm vụ {}",
         period::phrase(&report.meta.period)
     );
-    Ok(draw::to_pdf(
-        &pages,
-        &fonts,
-        &title,
-        report.meta.report_date,
-    ))
+    finished(&title, report.meta.report_date, |fonts| {
+        layout_pages(report, fonts)
+    })
 }
 
 /// The laid-out pages of a report (the layout step alone, for tests and previews).
 pub fn layout_report(report: &Report) -> Result<Vec<Page>, PdfError> {
+    Ok(layout_pages(report, &fonts::Fonts::load()?))
+}
+
+/// The PDF of the pages `lay_out` makes with the embedded fonts, with its title and date.
+fn finished(
+    title: &str,
+    date: chrono::NaiveDate,
+    lay_out: impl FnOnce(&fonts::Fonts) -> Vec<Page>,
+) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts::Fonts::load()?;
-    Ok(layout_pages(report, &fonts))
+    let pages = lay_out(&fonts);
+    Ok(draw::to_pdf(&pages, &fonts, title, date))
 }
 
 fn layout_pages(report: &Report, fonts: &fonts::Fonts) -> Vec<Page> {

@@ -289,20 +289,26 @@ fn pdf_text_holds_the_figures_and_vietnamese_phrases_and_every_page_renders() {
         );
     }
 
-    let pages = layout_report(&report).unwrap().len();
-    let prefix = dir.path().join("trang");
+    renders_every_page(&path, dir.path(), layout_report(&report).unwrap().len());
+}
+
+/// Renders every page of the PDF at `pdf` to a PNG in `dir` (pdftoppm) and checks that there
+/// are `pages` of them, none blank; with TIENDO_KEEP_PDF set, keeps them for a look.
+fn renders_every_page(pdf: &Path, dir: &Path, pages: usize) {
+    let prefix = dir.join("trang");
+    let pdf_str = pdf.to_str().unwrap();
     poppler(
         "pdftoppm",
-        &["-r", "50", "-png", path_str, prefix.to_str().unwrap()],
+        &["-r", "50", "-png", pdf_str, prefix.to_str().unwrap()],
     );
-    let pngs = std::fs::read_dir(dir.path())
+    let pngs = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
         .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.len() > 1000))
         .count();
     assert_eq!(pngs, pages);
-    keep_for_inspection(&path, dir.path());
+    keep_for_inspection(pdf, dir);
 }
 
 /// With TIENDO_KEEP_PDF=<dir>, copies the test PDF and its PNGs there for a look by eye.
@@ -350,3 +356,5 @@ fn a_report_without_tasks_still_lays_out_and_says_so() {
     assert!(!all.contains("NaN"));
     assert!(pdf_bytes(&report).unwrap().starts_with(b"%PDF"));
 }
+
+mod programme;

@@ -1,5 +1,7 @@
 //! "Kiểm tra dữ liệu": the data-quality findings, a count per kind at the top and then one
 //! row per finding with where it is (file, sheet, row) and what it says, under an autofilter.
+//! The task report and the programme report each give the kinds they can find and their
+//! names.
 
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError as WriterError};
 
@@ -37,15 +39,26 @@ const HEADER: [(&str, f64); 6] = [
 const LAST_EXCEL_ROW: RowNum = 1_048_575;
 
 pub(super) fn write(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), WriterError> {
-    let findings = &report.findings;
+    write_with(ws, &report.findings, &KINDS, FindingKind::label, st)?;
+    coverage(ws, report, st)
+}
+
+/// The sheet with the kinds a report can find, in the order of its summary block, each named
+/// by `label` (the work programme names its own rows "nội dung", not "nhiệm vụ").
+pub(super) fn write_with(
+    ws: &mut Worksheet,
+    findings: &[Finding],
+    kinds: &[FindingKind],
+    label: fn(FindingKind) -> &'static str,
+    st: &Styles,
+) -> Result<(), WriterError> {
     ws.set_name(SHEET_FINDINGS)?;
     for (col, (_, width)) in HEADER.iter().enumerate() {
         ws.set_column_width(col as ColNum, *width)?;
     }
     ws.write_string_with_format(0, 0, "KIỂM TRA DỮ LIỆU ĐẦU VÀO", &st.sheet_title)?;
-    summary(ws, findings, st)?;
-    coverage(ws, report, st)?;
-    let top = FINDINGS_HEADER_ROW;
+    summary(ws, findings, kinds, label, st)?;
+    let top = 4 + kinds.len() as RowNum;
     for (col, (label, _)) in HEADER.iter().enumerate() {
         ws.write_string_with_format(top, col as ColNum, *label, &st.header)?;
     }
@@ -54,7 +67,7 @@ pub(super) fn write(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<
     for (i, finding) in findings.iter().take(room).enumerate() {
         let row = top + 1 + i as RowNum;
         ws.write_number_with_format(row, 0, (i + 1) as f64, &st.body.center)?;
-        ws.write_string_with_format(row, 1, finding.kind.label(), &st.text)?;
+        ws.write_string_with_format(row, 1, label(finding.kind), &st.text)?;
         ws.write_string_with_format(row, 2, clip(&finding.source.file), &st.text)?;
         opt_text(ws, row, 3, finding.source.sheet.as_deref(), &st.text)?;
         ws.write_number_with_format(row, 4, finding.source.row as f64, &st.body.center)?;
@@ -104,19 +117,21 @@ fn coverage(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), Writ
 fn summary(
     ws: &mut rust_xlsxwriter::Worksheet,
     findings: &[Finding],
+    kinds: &[FindingKind],
+    label: fn(FindingKind) -> &'static str,
     st: &Styles,
 ) -> Result<(), WriterError> {
     ws.write_string_with_format(1, 0, "STT", &st.header)?;
     ws.write_string_with_format(1, 1, "Loại", &st.header)?;
     ws.write_string_with_format(1, 2, "Số lượng", &st.header)?;
-    for (i, kind) in KINDS.iter().enumerate() {
+    for (i, kind) in kinds.iter().enumerate() {
         let row = 2 + i as RowNum;
         let n = findings.iter().filter(|f| f.kind == *kind).count();
         ws.write_number_with_format(row, 0, (i + 1) as f64, &st.body.center)?;
-        ws.write_string_with_format(row, 1, kind.label(), &st.body.text)?;
+        ws.write_string_with_format(row, 1, label(*kind), &st.body.text)?;
         ws.write_number_with_format(row, 2, n as f64, &st.body.count)?;
     }
-    let row = 2 + KINDS.len() as RowNum;
+    let row = 2 + kinds.len() as RowNum;
     ws.write_blank(row, 0, &st.strong.center)?;
     ws.write_string_with_format(row, 1, "Tổng cộng", &st.strong.text)?;
     ws.write_number_with_format(row, 2, findings.len() as f64, &st.strong.count)?;

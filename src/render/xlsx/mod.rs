@@ -1,12 +1,14 @@
 //! The Excel workbook (bảng tính Excel) of a report: the official per-agency annex
 //! ("Tổng hợp", SPEC §5) with live formulas an auditor can check, the overdue and coming-due
 //! lists, every counted task, the data-quality findings, and — when asked for — the emulation
-//! ranking and the trend with its charts. Plain `model::Report` in, xlsx bytes out; no
+//! ranking and the trend with its charts; and the work programme's workbook (`programme`).
+//! Plain `model::Report` (or `model::ProgrammeReport`) in, xlsx bytes out; no
 //! rust_xlsxwriter type leaves this module, and the bytes depend only on the report (the
 //! creation time comes from `meta.report_date`).
 
 mod detail_xml;
 mod findings;
+mod programme;
 mod ranking;
 mod styles;
 mod summary;
@@ -22,6 +24,11 @@ use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError as WriterErr
 use crate::model::Report;
 
 pub use findings::FINDINGS_HEADER_ROW;
+pub use programme::{
+    PROGRAMME_FIRST_BODY_ROW, PROGRAMME_HEADER_ROW, SHEET_PROGRAMME, SHEET_PROGRAMME_DUE_SOON,
+    SHEET_PROGRAMME_ITEMS, SHEET_PROGRAMME_OVERDUE, SHEET_PROGRAMME_POSTPONED,
+    SHEET_PROGRAMME_WITHDRAWN, programme_workbook_bytes,
+};
 pub use ranking::ranking_header_row;
 pub use summary::{FIRST_BODY_ROW, HEADER_ROW};
 pub use tasks::{DETAIL_ROWS_PER_SHEET, EXCEL_DATA_ROWS};

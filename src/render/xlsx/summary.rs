@@ -123,6 +123,28 @@ fn title_block(
     last_col: ColNum,
     st: &Styles,
 ) -> Result<(), WriterError> {
+    let titles = [
+        ("PHỤ LỤC".to_string(), &st.title),
+        (
+            "TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO".to_string(),
+            &st.title,
+        ),
+        (capitalised(&crate::period::phrase(&meta.period)), &st.title),
+        (span_line(meta), &st.subtitle),
+    ];
+    heading_block(ws, meta, last_col, &titles, st)
+}
+
+/// The title block of Nghị định 30/2020 over columns A to `last_col`: the issuing body top
+/// left (rows 1–3, under it a short rule), the national heading and motto top right with the
+/// place and date (rows 1–4), then `titles` centred from row 6.
+pub(super) fn heading_block(
+    ws: &mut Worksheet,
+    meta: &ReportMeta,
+    last_col: ColNum,
+    titles: &[(String, &rust_xlsxwriter::Format)],
+    st: &Styles,
+) -> Result<(), WriterError> {
     let (left_end, right) = (NAME + 1, last_col.saturating_sub(8));
     let rule = "____________";
     ws.merge_range(0, 0, 0, left_end, clip(&meta.issuer), &st.heading)?;
@@ -134,15 +156,6 @@ fn title_block(
     ws.merge_range(1, right, 1, last_col, motto, &st.heading_bold)?;
     ws.merge_range(2, right, 2, last_col, rule, &st.rule)?;
     ws.merge_range(3, right, 3, last_col, &place_date(meta), &st.place_date)?;
-    let titles = [
-        ("PHỤ LỤC".to_string(), &st.title),
-        (
-            "TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO".to_string(),
-            &st.title,
-        ),
-        (capitalised(&crate::period::phrase(&meta.period)), &st.title),
-        (span_line(meta), &st.subtitle),
-    ];
     for (i, (text, format)) in titles.iter().enumerate() {
         let row = 5 + i as RowNum;
         ws.merge_range(row, 0, row, last_col, text, format)?;
@@ -243,7 +256,7 @@ struct Body {
 }
 
 /// How the count cells of a line are filled.
-enum Sum {
+pub(super) enum Sum {
     /// Plain numbers (agency rows).
     Values,
     /// `SUM` over a block of rows (group rows).
@@ -376,7 +389,7 @@ fn count_cells(
     Ok(())
 }
 
-fn sum_formula(sum: &Sum, col: ColNum) -> Option<String> {
+pub(super) fn sum_formula(sum: &Sum, col: ColNum) -> Option<String> {
     match sum {
         Sum::Values => None,
         Sum::Range(first, last) => Some(format!(
@@ -404,26 +417,35 @@ fn rate_cells(
     style: &RowStyle,
 ) -> Result<(), WriterError> {
     for column in &RATE_COLUMNS {
-        let num = row_col_to_cell(row, column.num);
-        let den: Vec<String> = column
-            .den
-            .iter()
-            .map(|c| row_col_to_cell(row, *c))
-            .collect();
-        let den = match den.as_slice() {
-            [one] => one.clone(),
-            many => format!("({})", many.join("+")),
-        };
-        let share = match rounding {
-            Rounding::Round => format!("{num}/{den}"),
-            Rounding::Truncate => format!("TRUNC({num}/{den},3)"),
-        };
-        let cached = shown_share(counts.rate(column.rate), rounding);
-        let formula = Formula::new(format!("=IF({den}=0,\"-\",{share})"))
-            .set_result(cached.map_or("-".to_string(), |x| x.to_string()));
+        let share = counts.rate(column.rate);
+        let formula = rate_formula(row, column.num, column.den, share, rounding);
         ws.write_formula_with_format(row, column.col, formula, &style.rate)?;
     }
     Ok(())
+}
+
+/// A rate cell's formula over count cells of the same row, `IF(den=0,"-",num/den)` (the
+/// denominator the sum of `den` when there are several), carrying `share` as its result.
+pub(super) fn rate_formula(
+    row: RowNum,
+    num: ColNum,
+    den: &[ColNum],
+    share: Option<f64>,
+    rounding: Rounding,
+) -> Formula {
+    let num = row_col_to_cell(row, num);
+    let den: Vec<String> = den.iter().map(|c| row_col_to_cell(row, *c)).collect();
+    let den = match den.as_slice() {
+        [one] => one.clone(),
+        many => format!("({})", many.join("+")),
+    };
+    let share_text = match rounding {
+        Rounding::Round => format!("{num}/{den}"),
+        Rounding::Truncate => format!("TRUNC({num}/{den},3)"),
+    };
+    let cached = shown_share(share, rounding);
+    Formula::new(format!("=IF({den}=0,\"-\",{share_text})"))
+        .set_result(cached.map_or("-".to_string(), |x| x.to_string()))
 }
 
 /// A share as the workbook stores it: exact when rounding half away from zero (Excel's
@@ -496,7 +518,7 @@ pub(super) fn relative_change(now: u64, before: u64) -> f64 {
     (now as f64 - before as f64) / before as f64
 }
 
-fn number_or_dash(
+pub(super) fn number_or_dash(
     ws: &mut Worksheet,
     row: RowNum,
     col: ColNum,

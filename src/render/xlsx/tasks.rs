@@ -178,15 +178,7 @@ impl TaskList<'_> {
         for (i, line) in lines.iter().enumerate() {
             self.write_row(ws, 2 + i as RowNum, i + 1, line, st)?;
         }
-        if lines.is_empty() {
-            ws.merge_range(2, 0, 2, last_col, self.empty, &st.body.text)?;
-        }
-        let last_row = 1 + lines.len().max(1) as RowNum;
-        ws.autofilter(1, 0, last_row, last_col)?;
-        ws.set_freeze_panes(2, 0)?;
-        ws.set_repeat_rows(1, 1)?;
-        super::print_setup(ws);
-        Ok(())
+        end_list(ws, lines.len(), last_col, self.empty, st)
     }
 
     fn write_row(
@@ -228,6 +220,27 @@ impl TaskList<'_> {
         }
         Ok(())
     }
+}
+
+/// The end of a list sheet whose header is row 2 and whose `rows` lines follow it: the text
+/// `empty` when there is none, a filter over the list, the header frozen and printed on every
+/// page.
+pub(super) fn end_list(
+    ws: &mut Worksheet,
+    rows: usize,
+    last_col: ColNum,
+    empty: &str,
+    st: &Styles,
+) -> Result<(), WriterError> {
+    if rows == 0 {
+        ws.merge_range(2, 0, 2, last_col, empty, &st.body.text)?;
+    }
+    let last_row = 1 + rows.max(1) as RowNum;
+    ws.autofilter(1, 0, last_row, last_col)?;
+    ws.set_freeze_panes(2, 0)?;
+    ws.set_repeat_rows(1, 1)?;
+    super::print_setup(ws);
+    Ok(())
 }
 
 /// "ds_2025.xlsx · Nhiệm vụ · dòng 12"; a CSV has no sheet.

@@ -297,6 +297,17 @@ fn dump(range: &Range<Data>, first: u32, last: u32) -> String {
     out
 }
 
+/// The formula of a cell named like "C13" on `sheet` ("" for a plain value).
+fn formula_at(book: &mut Book, sheet: &str) -> impl Fn(&str) -> String + use<> {
+    let formulas = book.worksheet_formula(sheet).unwrap();
+    move |cell: &str| {
+        let (col, row) = cell.split_at(1);
+        let col = u32::from(col.as_bytes()[0] - b'A');
+        let row: u32 = row.parse::<u32>().unwrap() - 1;
+        formulas.get_value((row, col)).cloned().unwrap_or_default()
+    }
+}
+
 fn text_cells(range: &Range<Data>) -> Vec<String> {
     range
         .used_cells()
@@ -322,14 +333,7 @@ B19=String(\"Tổng cộng\") C19=Float(95) D19=Float(80) E19=Float(66) F19=Floa
 
 #[test]
 fn group_and_total_rows_are_formulas_an_auditor_can_follow() {
-    let mut book = rendered();
-    let formulas = book.worksheet_formula(SHEET_SUMMARY).unwrap();
-    let at = |cell: &str| {
-        let (col, row) = cell.split_at(1);
-        let col = u32::from(col.as_bytes()[0] - b'A');
-        let row: u32 = row.parse::<u32>().unwrap() - 1;
-        formulas.get_value((row, col)).cloned().unwrap_or_default()
-    };
+    let at = formula_at(&mut rendered(), SHEET_SUMMARY);
     assert_eq!(at("C13"), "SUM(C14:C15)");
     assert_eq!(at("M16"), "SUM(M17:M18)");
     assert_eq!(at("C19"), "SUM(C13,C16)");
@@ -1031,3 +1035,5 @@ fn overdue_sheet_ends_with_the_age_bands_and_stale_tasks_get_their_own_sheet() {
         Some("Sở Tư pháp")
     );
 }
+
+mod programme;
