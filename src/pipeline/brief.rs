@@ -1,14 +1,14 @@
 //! `brief`: the meeting brief (bản tin họp) — the summary paragraphs with the same period last
 //! year, then the open overdue tasks and those coming due, by agency — as text or markdown.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use super::{Outcome, Sources, Title, load};
+use super::report::assemble_period;
+use super::{Outcome, Sources, Title};
 use crate::model::{Period, Restating};
 use crate::normalize::Texts;
 use crate::render::words::{self, BriefFormat};
 use crate::vn_number::Rounding;
-use crate::{assemble, classify};
 
 #[derive(Clone, Debug)]
 pub struct BriefJob {
@@ -21,15 +21,11 @@ pub struct BriefJob {
 }
 
 pub fn brief(job: &BriefJob) -> Result<Outcome> {
-    let loaded = load(&job.sources, Texts::All).context("không đọc được dữ liệu đầu vào")?;
-    let structure = job.restating.structure(job.period.effective_end());
     let meta = job
         .title
         .meta(&job.period, job.sources.judging.basis, job.rounding);
-    let last_year = meta.previous.clone().unwrap_or_else(|| job.period.clone());
-    let before = assemble::previous_counts(&loaded, &last_year, structure)?;
-    let current = classify::view(&loaded, &job.period, structure);
-    let report = assemble::build(&loaded, &current, Some(before), meta)?;
+    let report =
+        assemble_period(&job.sources, &job.period, job.restating, meta, Texts::All)?.report;
     Ok(Outcome {
         text: words::brief(&report, job.format) + "\n",
         ..Outcome::default()

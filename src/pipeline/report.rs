@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::rank::{Scoring, ranking};
 use super::trend::{figures_by_period, points};
 use super::{OutFile, Outcome, Sources, exit_without_freeing, load};
-use crate::model::{Basis, By, Period, ReportMeta, Restating};
+use crate::model::{Basis, By, Loaded, Period, Report, ReportMeta, Restating, View};
 use crate::normalize::Texts;
 use crate::progress::timing;
 use crate::vn_number::Rounding;
@@ -59,29 +59,60 @@ pub struct ReportJob {
     pub compare_years: Option<u32>,
 }
 
+/// The report model of one period beside what it was built from: a job may go on to rank or
+/// draw a trend from the same loaded tasks and view.
+pub(super) struct Assembled {
+    pub loaded: Loaded,
+    pub current: View,
+    pub report: Report,
+}
+
+/// The steps of every job that draws the report model: load the inputs, view the period,
+/// count the same period last year (the meta's `previous`), assemble.
+pub(super) fn assemble_period(
+    sources: &Sources,
+    period: &Period,
+    restating: Restating,
+    meta: ReportMeta,
+    texts: Texts,
+) -> Result<Assembled> {
+    let loaded = load(sources, texts).context("không đọc được dữ liệu đầu vào")?;
+    let structure = restating.structure(period.effective_end());
+    let last_year = meta.previous.clone().unwrap_or_else(|| period.clone());
+    let before = assemble::previous_counts(&loaded, &last_year, structure)?;
+    let current = classify::view(&loaded, period, structure);
+    let started = std::time::Instant::now();
+    let report = assemble::build(&loaded, &current, Some(before), meta)?;
+    timing("dựng báo cáo", started);
+    Ok(Assembled {
+        loaded,
+        current,
+        report,
+    })
+}
+
 pub fn report(job: &ReportJob) -> Result<Outcome> {
     let basis = job.sources.judging.basis;
+    let meta = job.title.meta(&job.period, basis, job.rounding);
     // The report lists the tasks of its period only: no other task keeps its texts.
     let texts = Texts::of_period(&job.period, basis);
-    let loaded = load(&job.sources, texts).context("không đọc được dữ liệu đầu vào")?;
-    let structure = job.restating.structure(job.period.effective_end());
-    let meta = job.title.meta(&job.period, basis, job.rounding);
-    let last_year = meta.previous.clone().unwrap_or_else(|| job.period.clone());
-    let before = assemble::previous_counts(&loaded, &last_year, structure)?;
-    let current = classify::view(&loaded, &job.period, structure);
+    let Assembled {
+        loaded,
+        current,
+        mut report,
+    } = assemble_period(&job.sources, &job.period, job.restating, meta, texts)?;
     let started = std::time::Instant::now();
-    let mut report = assemble::build(&loaded, &current, Some(before), meta)?;
     let mut warnings = Vec::new();
     if job.scoring.is_asked() {
         report.ranking = Some(ranking(&loaded, &current, &job.scoring, &mut warnings)?);
     }
     if let Some(years) = job.compare_years.filter(|n| *n > 1) {
         let periods = period::trailing(&job.period, years);
-        let all = figures_by_period(&loaded, &periods, structure, By::Group)?;
+        let all = figures_by_period(&loaded, &periods, current.structure, By::Group)?;
         report.trend = Some(points(&all));
     }
     drop(current);
-    timing("dựng báo cáo", started);
+    timing("xếp hạng và xu hướng", started);
     let started = std::time::Instant::now();
     // The workbook and the PDF do not depend on each other: drawn side by side. The loaded
     // tasks (the report shares their texts) are freed first, while the workbook is started:
@@ -99,7 +130,7 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
     let xlsx = xlsx.context("không tạo được báo cáo Excel")?;
     let pdf = pdf.context("không tạo được báo cáo PDF")?;
     timing("vẽ Excel và PDF", started);
-    let stem = report_stem(&job.period);
+    let stem = file_stem("bao-cao", &job.period);
     exit_without_freeing(report);
     Ok(Outcome {
         files: vec![
@@ -117,11 +148,12 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
     })
 }
 
-/// `bao-cao-2025-H1`, `bao-cao-2025-den-2025-02-21` for a year-to-date cut-off.
-pub fn report_stem(period: &Period) -> String {
+/// A report file's name without its extension: `bao-cao-2025-H1`, `bao-cao-2025-den-2025-02-21`
+/// for a year-to-date cut-off (`prefix` is `bao-cao`, `bang-tin-tien-do`, …).
+pub fn file_stem(prefix: &str, period: &Period) -> String {
     let label = period.label.replace("..", "_den_");
     match period.as_of {
-        Some(c) if c < period.end => format!("bao-cao-{label}-den-{c}"),
-        _ => format!("bao-cao-{label}"),
+        Some(c) if c < period.end => format!("{prefix}-{label}-den-{c}"),
+        _ => format!("{prefix}-{label}"),
     }
 }
