@@ -5,6 +5,7 @@
 //! arguments themselves, so they cannot drift from them.
 
 mod args;
+mod board;
 mod brief;
 mod changes;
 mod check;
@@ -72,6 +73,8 @@ enum Command {
     Changes(changes::ChangesArgs),
     /// Xuất bảng nhiệm vụ đã phân loại ra Parquet, chia thư mục theo năm giao
     Export(export::ExportArgs),
+    /// Ghi bảng tin tiến độ (một tệp HTML) cho màn hình ở sảnh, phòng họp hoặc điện thoại
+    Board(board::BoardArgs),
 }
 
 /// The command line's definition with Vietnamese help and usage lines.
@@ -120,6 +123,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Trend(a) => (pipeline::trend(&a.job(&config)?)?, None),
         Command::Changes(a) => (pipeline::changes(&a.job(&config)?)?, None),
         Command::Export(a) => (pipeline::export(&a.job(&config))?, None),
+        Command::Board(a) => (pipeline::board(&a.job(&config)?)?, Some(&a.out.out)),
     };
     deliver(outcome, out_dir.map(|p| p.as_path()))
 }

@@ -9,7 +9,8 @@
 //!            ├─▶ changes ─▶ classify at D1 and D2 ──▶ render::changes
 //! load ─▶ view ─▶ rank  ─▶ aggregate ─▶ score ─────▶ render::terminal
 //!  │         ├─▶ brief   ─▶ assemble ──────────────▶ render::words
-//!  │         └─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf}
+//!  │         ├─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf}
+//!  │         └─▶ board   ─▶ assemble ──────────────▶ render::html
 //!  ├─▶ check ─────────────────────────────────────▶ render::terminal
 //!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet)
 //! ```
@@ -18,6 +19,7 @@
 //! ([`crate::classify::view`]) classifies the loaded tasks for one period, as often as a job
 //! needs, without reading anything again.
 
+mod board;
 mod brief;
 mod changes;
 mod check;
@@ -28,6 +30,7 @@ mod rank;
 mod report;
 mod trend;
 
+pub use board::{BoardJob, board};
 pub use brief::{BriefJob, brief};
 pub use changes::{ChangesJob, changes};
 pub use check::check;
