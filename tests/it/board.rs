@@ -282,20 +282,15 @@ fn dialog<'a>(dom: &'a Html, name: &str) -> ElementRef<'a> {
         .unwrap_or_else(|| panic!("no dialog {id}"))
 }
 
-const COUNT_KEYS: [&str; 8] = [
-    "total",
-    "completed",
-    "on_time",
-    "late",
-    "not_completed",
-    "within",
-    "overdue",
-    "no_deadline",
-];
+/// The counts' names in `figures --format json` and in the board's cells: total, completed,
+/// on time, late, not completed, within, overdue, no deadline.
+fn count_keys() -> [&'static str; 8] {
+    tiendo::render::labels::ALL_COUNTS.map(|c| c.key)
+}
 
 /// The eight counts of a dialog's figures table.
 fn dialog_counts(d: ElementRef) -> [u64; 8] {
-    COUNT_KEYS.map(|key| number(&text_in(d, &format!("td[data-key={key}]"))))
+    count_keys().map(|key| number(&text_in(d, &format!("td[data-key={key}]"))))
 }
 
 /// A list's rows (overdue, due-soon or stale) as (document, content, deadline, days, officer),
@@ -544,7 +539,7 @@ fn figures_rows(out: &Value) -> Vec<(String, [u64; 8])> {
         .expect("rows")
         .iter()
         .map(|r| {
-            let counts = COUNT_KEYS.map(|k| r[k].as_u64().expect("a count"));
+            let counts = count_keys().map(|k| r[k].as_u64().expect("a count"));
             (r["key"].as_str().expect("a key").to_string(), counts)
         })
         .collect()

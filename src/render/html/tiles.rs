@@ -14,21 +14,15 @@ use crate::vn_number::{Rounding, count, date, percent};
 /// thousands of overdue tasks are in the workbook, the board stays light).
 const MAX_ROWS: usize = 200;
 
-/// The key of each count of [`ALL_COUNTS`], in its order, for the cells' `data-key`.
-const COUNT_KEYS: [&str; 8] = [
-    "total",
-    "completed",
-    "on_time",
-    "late",
-    "not_completed",
-    "within",
-    "overdue",
-    "no_deadline",
-];
-/// The key of each rate of [`HEADLINE_RATES`].
-const RATE_KEYS: [&str; 3] = ["completion", "on_time_of_completed", "due_completion"];
-const _: () =
-    assert!(COUNT_KEYS.len() == ALL_COUNTS.len() && RATE_KEYS.len() == HEADLINE_RATES.len());
+/// The name of a headline rate in the board's cells.
+fn rate_key(rate: Rate) -> &'static str {
+    match rate {
+        Rate::Completion => "completion",
+        Rate::OnTimeOfCompleted => "on_time_of_completed",
+        Rate::DueCompletion => "due_completion",
+        _ => "rate",
+    }
+}
 
 pub fn tile(a: &BoardAgency, rounding: Rounding) -> Markup {
     let c = &a.line.counts;
@@ -134,12 +128,12 @@ fn figures(c: &Counts, rounding: Rounding) -> Markup {
                 }
                 tbody {
                     tr {
-                        @for (col, key) in ALL_COUNTS.iter().zip(COUNT_KEYS) {
-                            td data-key=(key) data-label=(col.head) { (count((col.value)(c))) }
+                        @for col in ALL_COUNTS {
+                            td data-key=(col.key) data-label=(col.head) { (count((col.value)(c))) }
                         }
-                        @for (rate, key) in HEADLINE_RATES.iter().zip(RATE_KEYS) {
-                            td data-key=(key) data-label=(rate_head(*rate)) {
-                                (percent(c.rate(*rate), rounding))
+                        @for rate in HEADLINE_RATES {
+                            td data-key=(rate_key(rate)) data-label=(rate_head(rate)) {
+                                (percent(c.rate(rate), rounding))
                             }
                         }
                     }
