@@ -231,10 +231,10 @@ fn header(report: &Report, page: &Page) -> Markup {
     html! {
         header.top {
             p.issuer { (meta.issuer) " · " (meta.issuer_sub) }
-            h1 { "Bảng tin tiến độ thực hiện nhiệm vụ" }
+            h1 { "Bảng tin tiến độ thực hiện nhiệm vụ UBND tỉnh giao" }
             p.span {
-                "Nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao — kỳ " (period::phrase(&meta.period))
-                ", số liệu " (period::span_phrase(&meta.period))
+                "Kỳ " (period::phrase(&meta.period))
+                " — số liệu " (period::span_phrase(&meta.period))
                 @match meta.basis {
                     Basis::Assigned => ", theo ngày giao",
                     Basis::Due => ", theo hạn xử lý",

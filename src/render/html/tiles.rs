@@ -49,7 +49,7 @@ pub fn tile(a: &BoardAgency, rounding: Rounding) -> Markup {
             }
             span.t-facts {
                 "Tổng " b.f-total { (count(c.total)) }
-                " · đã hoàn thành " b.f-completed { (count(c.completed)) }
+                " · đã HT " b.f-completed { (count(c.completed)) }
             }
             @if c.overdue > 0 || !a.stale.is_empty() {
                 span.t-foot {
