@@ -21,6 +21,7 @@ run: build
 	$(TIENDO) report $(COMMON) --period 2025 --as-of 2025-12-20 --compare-years 5 --out reports
 	$(TIENDO) report $(COMMON) --period 2025-H1 --out reports
 	$(TIENDO) letters $(COMMON) --period 2025 --as-of 2025-11-21 --out reports/cong-van-don-doc-2025-11
+	$(TIENDO) board $(COMMON) --period 2025 --as-of 2025-12-20 --out reports
 	$(TIENDO) brief $(COMMON) --period 2025 --meeting 2025-11-24 > reports/ban-tin-hop-2025-11-24.txt
 	$(TIENDO) brief $(COMMON) --period 2025 --meeting 2025-11-24 --format markdown > reports/ban-tin-hop-2025-11-24.md
 	$(TIENDO) trend $(COMMON) --years 2021..2025 --as-of-day 12-20 > reports/xu-huong-2021-2025.txt

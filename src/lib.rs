@@ -6,12 +6,13 @@
 //! inputs ─▶ ingest ─▶ normalize ─▶ resolve ─▶ classify ─▶ aggregate ─▶ assemble ─▶ render ─▶ reports/
 //!  (xlsx,     (calamine,  (headers,     (agencies,   (status at    (polars:      (report    (terminal,
 //!   xls, ods,  csv: rows   dates, text:  duplicates,  cut-off, a    figures per   model,     words, xlsx,
-//!   csv)       of cells)   raw tasks)    screening)   period view)  key)          lists)     pdf, docx)
+//!   csv)       of cells)   raw tasks)    screening)   period view)  key)          lists)     pdf, docx, html)
 //! ```
 //!
 //! `pipeline` is the only module that calls the stages together, one file per job (figures,
-//! report, letters, brief, rank, trend, check, export); `cli` parses the command line into
-//! each job's typed options, calls it, and writes or prints what it returns. Types that cross a stage
+//! report, letters, board, brief, rank, trend, changes, check, export, programme); `cli`
+//! parses the command line into each job's typed options, calls it, and writes or prints what
+//! it returns. Types that cross a stage
 //! border live in `model`; `score` turns counts into emulation points; `warehouse`-style
 //! Parquet output is `export`. Conventions shared by every stage: `period` and `dates`,
 //! `vn_text` and `vn_number`, `config` (tiendo.toml), `progress`.

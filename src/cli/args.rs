@@ -205,17 +205,26 @@ pub struct IssuerArgs {
 
 impl IssuerArgs {
     pub fn title(&self, config: &Config) -> Title {
-        let from_file = &config.don_vi;
+        let from_file = title_from_file(config);
         Title {
-            issuer: self.issuer.clone().or_else(|| from_file.ten.clone()),
-            issuer_sub: self
-                .issuer_sub
-                .clone()
-                .or_else(|| from_file.ten_cap_duoi.clone()),
-            place: self.place.clone().or_else(|| from_file.dia_danh.clone()),
+            issuer: self.issuer.clone().or(from_file.issuer),
+            issuer_sub: self.issuer_sub.clone().or(from_file.issuer_sub),
+            place: self.place.clone().or(from_file.place),
             report_date: self.report_date,
-            sign: from_file.ky_hieu.clone(),
+            sign: from_file.sign,
         }
+    }
+}
+
+/// The issuer as `tiendo.toml` names it (`[don_vi]`), for a command without title options.
+pub fn title_from_file(config: &Config) -> Title {
+    let from_file = &config.don_vi;
+    Title {
+        issuer: from_file.ten.clone(),
+        issuer_sub: from_file.ten_cap_duoi.clone(),
+        place: from_file.dia_danh.clone(),
+        report_date: None,
+        sign: from_file.ky_hieu.clone(),
     }
 }
 

@@ -5,6 +5,7 @@
 //! arguments themselves, so they cannot drift from them.
 
 mod args;
+mod board;
 mod brief;
 mod changes;
 mod check;
@@ -81,6 +82,8 @@ enum Command {
     Programme(programme::ProgrammeArgs),
     /// Ghi báo cáo chương trình công tác (Excel và PDF) vào thư mục báo cáo
     ProgrammeReport(programme_report::ProgrammeReportArgs),
+    /// Ghi bảng tin tiến độ (một tệp HTML) cho màn hình ở sảnh, phòng họp hoặc điện thoại
+    Board(board::BoardArgs),
 }
 
 /// The command line's definition with Vietnamese help and usage lines.
@@ -135,6 +138,7 @@ pub fn run(cli: Cli) -> Result<()> {
             pipeline::programme_report(&a.job(&config)?)?,
             Some(&a.out.out),
         ),
+        Command::Board(a) => (pipeline::board(&a.job(&config)?)?, Some(&a.out.out)),
     };
     deliver(outcome, out_dir.map(|p| p.as_path()))
 }

@@ -2,7 +2,7 @@
 //! days of the year (so a bad value is refused naming its flag), and the accepted words of the
 //! domain's choices. The domain enums know nothing of clap; their `ValueEnum` is here.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
@@ -16,6 +16,19 @@ use crate::vn_number::Rounding;
 /// A day: ISO `yyyy-mm-dd` or day-first `dd/mm/yyyy`.
 pub fn day(raw: &str) -> Result<NaiveDate, String> {
     period::parse_day(raw).map_err(|e| e.to_string())
+}
+
+/// A day and a time of day: `2025-12-20 08:00` or `20/12/2025 08:00`.
+pub fn moment(raw: &str) -> Result<NaiveDateTime, String> {
+    let raw = raw.trim();
+    ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
+        .ok_or_else(|| {
+            format!(
+                "thời điểm «{raw}» không hợp lệ: dùng dạng yyyy-mm-dd hh:mm hoặc dd/mm/yyyy hh:mm"
+            )
+        })
 }
 
 /// A period label (its cut-off is attached once every flag is read).

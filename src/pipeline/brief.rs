@@ -1,9 +1,10 @@
 //! `brief`: the meeting brief (bản tin họp) — the summary paragraphs with the same period last
 //! year, then the open overdue tasks and those coming due, by agency — as text or markdown.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use super::{Outcome, Sources, Title, load};
+use super::report::assemble_period;
+use super::{Outcome, Sources, Title};
 use crate::model::{Period, Restating};
 use crate::normalize::Texts;
 use crate::render::words::{self, BriefFormat};
@@ -20,11 +21,11 @@ pub struct BriefJob {
 }
 
 pub fn brief(job: &BriefJob) -> Result<Outcome> {
-    let loaded = load(&job.sources, Texts::All).context("không đọc được dữ liệu đầu vào")?;
     let meta = job
         .title
         .meta(&job.period, job.sources.judging.basis, job.rounding);
-    let (report, _) = super::report::period_report(&loaded, &job.period, job.restating, meta)?;
+    let report =
+        assemble_period(&job.sources, &job.period, job.restating, meta, Texts::All)?.report;
     Ok(Outcome {
         text: words::brief(&report, job.format) + "\n",
         ..Outcome::default()

@@ -10,7 +10,8 @@
 //! load ─▶ view ─▶ rank  ─▶ aggregate ─▶ score ─────▶ render::terminal
 //!  │         ├─▶ brief   ─▶ assemble ──────────────▶ render::words
 //!  │         ├─▶ report  ─▶ assemble (+ rank, trend) ▶ render::{xlsx, pdf, docx}
-//!  │         └─▶ letters ─▶ assemble, letters ─────▶ render::{docx, pdf::letter}
+//!  │         ├─▶ letters ─▶ assemble, letters ─────▶ render::{docx, pdf::letter}
+//!  │         └─▶ board   ─▶ assemble ──────────────▶ render::html
 //!  ├─▶ check ─────────────────────────────────────▶ render::terminal
 //!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet)
 //!
@@ -22,6 +23,7 @@
 //! ([`crate::classify::view`]) classifies the loaded tasks for one period, as often as a job
 //! needs, without reading anything again.
 
+mod board;
 mod brief;
 mod changes;
 mod check;
@@ -34,6 +36,7 @@ mod rank;
 mod report;
 mod trend;
 
+pub use board::{BoardJob, board};
 pub use brief::{BriefJob, brief};
 pub use changes::{ChangesJob, changes};
 pub use check::check;

@@ -70,17 +70,28 @@ pub struct ReportJob {
     pub compare_years: Option<u32>,
 }
 
-/// The report model of a period: its view, the same period last year (unless the data cannot
-/// support the comparison: then a sentence says why), what the data covers and its warnings.
-/// `report`, `brief` and the board all start from it.
-pub(super) fn period_report(
-    loaded: &Loaded,
+/// The report model of one period beside what it was built from: a job may go on to rank or
+/// draw a trend from the same loaded tasks and view.
+pub(super) struct Assembled {
+    pub loaded: Loaded,
+    pub current: View,
+    pub report: Report,
+}
+
+/// The steps of every job that draws the report model: load the inputs, view the period,
+/// count the same period last year — unless the data cannot support the comparison (SPEC §9):
+/// then a sentence says why and nothing is compared —, assemble, and say what the data covers
+/// and where it cannot support the figures.
+pub(super) fn assemble_period(
+    sources: &Sources,
     period: &Period,
     restating: Restating,
     meta: ReportMeta,
-) -> Result<(Report, View)> {
+    texts: Texts,
+) -> Result<Assembled> {
+    let loaded = load(sources, texts).context("không đọc được dữ liệu đầu vào")?;
     let structure = restating.structure(period.effective_end());
-    let coverage = coverage::of(loaded);
+    let coverage = coverage::of(&loaded);
     let last_year = period::same_period_last_year(period);
     let name = format!("cùng kỳ năm {}", last_year.start.year());
     let withheld = coverage::comparison_withheld(&coverage, &last_year, &name);
@@ -93,41 +104,49 @@ pub(super) fn period_report(
             },
         ),
         None => (
-            Some(assemble::previous_counts(loaded, &last_year, structure)?),
+            Some(assemble::previous_counts(&loaded, &last_year, structure)?),
             meta,
         ),
     };
-    let current = classify::view(loaded, period, structure);
-    let mut report = assemble::build(loaded, &current, before, meta)?;
+    let current = classify::view(&loaded, period, structure);
+    let started = std::time::Instant::now();
+    let mut report = assemble::build(&loaded, &current, before, meta)?;
     report.warnings = coverage::warnings(&coverage, period);
     report.comparison_withheld = withheld;
     report.coverage = coverage;
-    Ok((report, current))
+    timing("dựng báo cáo", started);
+    Ok(Assembled {
+        loaded,
+        current,
+        report,
+    })
 }
 
 pub fn report(job: &ReportJob) -> Result<Outcome> {
     let basis = job.sources.judging.basis;
+    let meta = job.title.meta(&job.period, basis, job.rounding);
     // The report lists the tasks of its period only: no other task keeps its texts.
     let texts = Texts::of_period(&job.period, basis);
-    let loaded = load(&job.sources, texts).context("không đọc được dữ liệu đầu vào")?;
-    let structure = job.restating.structure(job.period.effective_end());
-    let meta = job.title.meta(&job.period, basis, job.rounding);
+    let Assembled {
+        loaded,
+        current,
+        mut report,
+    } = assemble_period(&job.sources, &job.period, job.restating, meta, texts)?;
     let started = std::time::Instant::now();
-    let (mut report, current) = period_report(&loaded, &job.period, job.restating, meta)?;
     let mut warnings = Vec::new();
     if job.scoring.is_asked() {
         report.ranking = Some(ranking(&loaded, &current, &job.scoring, &mut warnings)?);
     }
     if let Some(years) = job.compare_years.filter(|n| *n > 1) {
         let periods = period::trailing(&job.period, years);
-        let mut all = figures_by_period(&loaded, &periods, structure, By::Group)?;
+        let mut all = figures_by_period(&loaded, &periods, current.structure, By::Group)?;
         for f in &mut all {
             f.is_covered = coverage::uncovered(&report.coverage, &f.period).is_none();
         }
         report.trend = Some(points(&all));
     }
     drop(current);
-    timing("dựng báo cáo", started);
+    timing("xếp hạng và xu hướng", started);
     let started = std::time::Instant::now();
     // The workbook and the documents do not depend on each other: drawn side by side. The
     // loaded tasks (the report shares their texts) are freed first, while the workbook is
@@ -149,7 +168,7 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
     let pdf = pdf.context("không tạo được báo cáo PDF")?;
     let docx = docx.context("không tạo được báo cáo Word")?;
     timing("vẽ Excel, PDF và Word", started);
-    let stem = report_stem(&job.period);
+    let stem = file_stem("bao-cao", &job.period);
     exit_without_freeing(report);
     Ok(Outcome {
         files: vec![
@@ -171,11 +190,12 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
     })
 }
 
-/// `bao-cao-2025-H1`, `bao-cao-2025-den-2025-02-21` for a year-to-date cut-off.
-pub fn report_stem(period: &Period) -> String {
+/// A report file's name without its extension: `bao-cao-2025-H1`, `bao-cao-2025-den-2025-02-21`
+/// for a year-to-date cut-off (`prefix` is `bao-cao`, `bang-tin-tien-do`, …).
+pub fn file_stem(prefix: &str, period: &Period) -> String {
     let label = period.label.replace("..", "_den_");
     match period.as_of {
-        Some(c) if c < period.end => format!("bao-cao-{label}-den-{c}"),
-        _ => format!("bao-cao-{label}"),
+        Some(c) if c < period.end => format!("{prefix}-{label}-den-{c}"),
+        _ => format!("{prefix}-{label}"),
     }
 }

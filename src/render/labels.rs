@@ -6,52 +6,62 @@
 
 use crate::model::{Counts, ProgrammeCounts, ProgrammeRate, Rate};
 
-/// A count column: its head, its short head (terminal tables, with a legend), its value.
+/// A count column: its head, its short head (terminal tables, with a legend), its key (the
+/// count's name in JSON and in the board's cells), its value.
 #[derive(Clone, Copy, Debug)]
 pub struct CountColumn {
     pub head: &'static str,
     pub short: &'static str,
+    pub key: &'static str,
     pub value: fn(&Counts) -> u64,
 }
 
 pub const TOTAL: CountColumn = CountColumn {
     head: "Tổng số",
     short: "Tổng",
+    key: "total",
     value: |c| c.total,
 };
 pub const COMPLETED: CountColumn = CountColumn {
     head: "Đã hoàn thành",
     short: "Đã HT",
+    key: "completed",
     value: |c| c.completed,
 };
 pub const ON_TIME: CountColumn = CountColumn {
     head: "Đúng hạn",
     short: "Đúng hạn",
+    key: "on_time",
     value: |c| c.on_time,
 };
 pub const LATE: CountColumn = CountColumn {
     head: "Quá hạn (đã HT)",
     short: "HT trễ",
+    key: "late",
     value: |c| c.late,
 };
 pub const NOT_COMPLETED: CountColumn = CountColumn {
     head: "Chưa hoàn thành",
     short: "Chưa HT",
+    key: "not_completed",
     value: |c| c.not_completed,
 };
 pub const WITHIN: CountColumn = CountColumn {
     head: "Trong hạn",
     short: "Trong hạn",
+    key: "within",
     value: |c| c.within,
 };
 pub const OVERDUE: CountColumn = CountColumn {
     head: "Quá hạn (chưa HT)",
     short: "Quá hạn",
+    key: "overdue",
     value: |c| c.overdue,
 };
 pub const NO_DEADLINE: CountColumn = CountColumn {
     head: "Không thời hạn",
     short: "Không TH",
+    key: "no_deadline",
     value: |c| c.no_deadline,
 };
 
@@ -162,5 +172,25 @@ pub fn programme_rate_short(rate: ProgrammeRate) -> &'static str {
         ProgrammeRate::Submitted => "% đã trình",
         ProgrammeRate::OnTime => "% đúng hạn",
         ProgrammeRate::Issued => "% ban hành",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_keys_are_the_names_the_counts_have_in_json() {
+        let counts = Counts::from_parts(1, 2, 3, 4, 5);
+        let json = serde_json::to_value(counts).unwrap();
+        for col in ALL_COUNTS {
+            assert_eq!(
+                json[col.key].as_u64(),
+                Some((col.value)(&counts)),
+                "{}",
+                col.key
+            );
+        }
+        assert_eq!(json.as_object().unwrap().len(), ALL_COUNTS.len());
     }
 }

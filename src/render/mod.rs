@@ -1,13 +1,14 @@
 //! Renderers: plain report data in, finished text or file bytes out — the terminal (tables,
 //! CSV, JSON, the data check), the words (summary paragraphs and the meeting brief), the Excel
-//! workbook, the PDF and the Word documents; the work programme's figures, words, workbook
+//! workbook, the PDF, the Word documents and the HTML progress board; the work programme's figures, words, workbook
 //! and PDF beside them. What several renderers lay out is made once as
 //! plain text: the report's outline (`outline`), its tables (`tables`), the urging letters'
 //! words (`letters`). A renderer imports the model and the number and text conventions, never
-//! a stage above it; printpdf, rust_xlsxwriter and docx-rs types never leave this module.
+//! a stage above it; printpdf, rust_xlsxwriter, docx-rs and maud types never leave this module.
 
 pub mod changes;
 pub mod docx;
+pub mod html;
 pub mod labels;
 pub mod letters;
 pub mod outline;

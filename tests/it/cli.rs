@@ -5,7 +5,7 @@
 use crate::harness;
 use crate::harness::assert_same;
 
-use crate::harness::{fixture, sheet_rows, tiendo};
+use crate::harness::{fixture, sheet_rows, tiendo, vn_count, vn_percent};
 use serde_json::{Value, json};
 
 fn counts(
@@ -394,7 +394,7 @@ fn usage_lines_are_made_from_the_arguments() {
         .stdout_has("Cách dùng: tiendo programme-report <ĐẦU_VÀO>... --period <KỲ> [TÙY_CHỌN]\n");
     tiendo::<&str>(&[]).fails_with(2).stderr_has(
         "lỗi: thiếu lệnh. Các lệnh: figures, report, letters, check, rank, brief, trend, changes, \
-         export, programme, programme-report.",
+         export, programme, programme-report, board.",
     );
 }
 
@@ -477,24 +477,6 @@ fn a_bad_date_or_period_is_refused_naming_its_flag() {
     for (args, message) in cases {
         tiendo(&args).fails_with(2).stderr_has(message);
     }
-}
-
-/// Vietnamese count and one-decimal percentage, written here independently of the crate.
-fn vn_count(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn vn_percent(num: u64, den: u64) -> String {
-    let tenths = (num as f64 * 1000.0 / den as f64).round() as u64;
-    format!("{},{}%", tenths / 10, tenths % 10)
 }
 
 // The brief's numbers are those of `figures` for the same options; its comparison numbers are

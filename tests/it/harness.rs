@@ -47,6 +47,25 @@ pub fn load_sample(basis: Basis, texts: Texts) -> Loaded {
     tiendo::pipeline::load(&sample_sources(basis), texts).expect("sample data loads")
 }
 
+/// Vietnamese count (`2.805`), written here independently of the crate.
+pub fn vn_count(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Vietnamese one-decimal percentage (`94,2%`), written here independently of the crate.
+pub fn vn_percent(num: u64, den: u64) -> String {
+    let tenths = (num as f64 * 1000.0 / den as f64).round() as u64;
+    format!("{},{}%", tenths / 10, tenths % 10)
+}
+
 pub fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }

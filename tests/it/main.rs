@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod board;
 mod changes;
 mod cli;
 mod coverage;
