@@ -6,7 +6,6 @@
 use chrono::Duration;
 
 use super::fonts::Face;
-use super::front::roman;
 use super::layout::{
     Align, Column, Flow, HeaderCell, Orientation, ParaStyle, Row, Table, fit_columns,
 };
@@ -17,7 +16,7 @@ use crate::model::{
 use crate::period;
 use crate::render::labels;
 use crate::render::words as brief;
-use crate::vn_number::{Rounding, count, date, decimal1, percent};
+use crate::vn_number::{Rounding, count, date, decimal1, percent, roman};
 
 const BODY_PT: f32 = 10.5;
 /// Task contents longer than this are shortened in the lists.

@@ -4,15 +4,16 @@
 //! II. results by agency (group figures, pointing to the annex), III. overdue and coming-due
 //! tasks, and, when present, the emulation scoring and the trend.
 
-use chrono::{Datelike, Duration};
+use chrono::Duration;
 
 use super::Annexes;
 use super::fonts::Face;
+use super::heading::{self, short_rule};
 use super::layout::{Align, Flow, NO_BREAK, Orientation, ParaStyle};
 use crate::model::{DUE_SOON_DAYS, Ranking, Rate, Report, TrendPoint};
 use crate::period;
-use crate::render::words as brief;
-use crate::vn_number::{count, date, percent};
+use crate::render::words;
+use crate::vn_number::{count, date, percent, roman};
 
 const HEADING_SIZE_PT: f32 = 13.0;
 /// Share of the text width given to the issuing body's column.
@@ -25,108 +26,21 @@ pub fn front_page(flow: &mut Flow, report: &Report, annexes: &Annexes) {
     body(flow, report, annexes);
 }
 
-/// "Bình An, ngày 21 tháng 02 năm 2025": day below 10 and months 1–2 take a leading zero
-/// (Nghị định 30/2020/NĐ-CP, Phụ lục I).
-pub fn place_date_line(place: &str, day: chrono::NaiveDate) -> String {
-    let month = if day.month() <= 2 {
-        format!("{:02}", day.month())
-    } else {
-        day.month().to_string()
-    };
-    let place = if place.trim().is_empty() {
-        ""
-    } else {
-        place.trim()
-    };
-    let sep = if place.is_empty() { "" } else { ", " };
-    let line = format!(
-        "{place}{sep}ngày {:02} tháng {month} năm {}",
-        day.day(),
-        day.year()
-    );
-    let mut chars = line.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => line,
-    }
-}
-
-/// The largest size ≤ `size_pt` (in half points) at which `text` fits `width_pt`.
-fn fitting_size(flow: &Flow, text: &str, face: Face, size_pt: f32, width_pt: f32) -> f32 {
-    let mut size = size_pt;
-    while size > 9.0 && flow.fonts.width_pt(face, text, size) > width_pt {
-        size -= 0.5;
-    }
-    size
-}
-
-/// A rule under the line just set, centred on `centre_pt`.
-fn short_rule(flow: &mut Flow, centre_pt: f32, length_pt: f32) {
-    let y = flow.y_pt() + 1.0;
-    flow.rule(
-        centre_pt - length_pt / 2.0,
-        y,
-        centre_pt + length_pt / 2.0,
-        y,
-        0.6,
-    );
-}
-
 fn heading_block(flow: &mut Flow, report: &Report) {
     let meta = &report.meta;
-    let top = flow.y_pt();
-    let left = flow.left_pt();
-    let left_w = flow.width_pt() * LEFT_BLOCK_SHARE;
-    let right_x = left + left_w;
-    let right_w = flow.width_pt() - left_w;
-
-    // Issuing body: parent body regular, issuing unit bold, a short rule under it.
-    let style = ParaStyle::centered(Face::Regular, HEADING_SIZE_PT);
-    flow.paragraph_in(&meta.issuer.to_uppercase(), style, left, left_w);
-    let sub = meta.issuer_sub.to_uppercase();
-    flow.paragraph_in(
-        &sub,
-        ParaStyle {
-            face: Face::Bold,
-            ..style
-        },
-        left,
-        left_w,
+    let columns = heading::heading_block(
+        flow,
+        &meta.issuer.to_uppercase(),
+        &meta.issuer_sub.to_uppercase(),
+        LEFT_BLOCK_SHARE,
     );
-    let sub_w = flow
-        .fonts
-        .width_pt(Face::Bold, &sub, HEADING_SIZE_PT)
-        .min(left_w);
-    short_rule(flow, left + left_w / 2.0, (sub_w * 0.4).max(40.0));
-    let left_bottom = flow.y_pt();
-
-    // National heading and motto, the motto underlined over its whole width.
-    flow.set_y_pt(top);
-    let nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    let size = fitting_size(flow, nation, Face::Bold, 12.5, right_w);
-    flow.paragraph_in(
-        nation,
-        ParaStyle::centered(Face::Bold, size),
-        right_x,
-        right_w,
-    );
-    let motto = "Độc lập - Tự do - Hạnh phúc";
-    flow.paragraph_in(
-        motto,
-        ParaStyle::centered(Face::Bold, HEADING_SIZE_PT),
-        right_x,
-        right_w,
-    );
-    let motto_w = flow.fonts.width_pt(Face::Bold, motto, HEADING_SIZE_PT);
-    short_rule(flow, right_x + right_w / 2.0, motto_w);
-
-    flow.set_y_pt(flow.y_pt().max(left_bottom) + 10.0);
-    let line = place_date_line(&meta.place, meta.report_date);
+    flow.set_y_pt(flow.y_pt().max(columns.left_bottom_pt) + 10.0);
+    let line = words::place_date_line(&meta.place, meta.report_date);
     flow.paragraph_in(
         &line,
         ParaStyle::centered(Face::Italic, HEADING_SIZE_PT),
-        right_x,
-        right_w,
+        columns.right_pt,
+        columns.right_width_pt,
     );
 }
 
@@ -182,7 +96,7 @@ fn body(flow: &mut Flow, report: &Report, annexes: &Annexes) {
 /// I. The summary paragraphs the brief also says.
 fn overall_section(flow: &mut Flow, report: &Report) {
     section_heading(flow, "I. Kết quả chung");
-    for paragraph in brief::summary_paragraphs(report) {
+    for paragraph in words::summary_paragraphs(report) {
         flow.paragraph(&paragraph, ParaStyle::body());
     }
 }
@@ -231,7 +145,7 @@ fn agencies_section(flow: &mut Flow, report: &Report, annexes: &Annexes) {
 fn overdue_section(flow: &mut Flow, report: &Report, annexes: &Annexes) {
     let cut_off = report.meta.period.effective_end();
     section_heading(flow, "III. Nhiệm vụ quá hạn và sắp đến hạn");
-    let overdue_agencies = brief::tasks_by_agency(report, &report.overdue).len();
+    let overdue_agencies = words::tasks_by_agency(report, &report.overdue).len();
     let overdue = if report.overdue.is_empty() {
         format!(
             "Đến hết ngày {} không có nhiệm vụ chưa hoàn thành quá hạn",
@@ -314,39 +228,6 @@ fn trend_section(
                 percent(last.total.rate(Rate::OnTimeOfCompleted), rounding),
             ),
             ParaStyle::body(),
-        );
-    }
-}
-
-pub use crate::vn_number::roman;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-
-    #[test]
-    fn date_line_pads_days_below_ten_and_months_one_and_two() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(
-            place_date_line("Bình An", d(2025, 2, 21)),
-            "Bình An, ngày 21 tháng 02 năm 2025"
-        );
-        assert_eq!(
-            place_date_line("Bình An", d(2025, 7, 6)),
-            "Bình An, ngày 06 tháng 7 năm 2025"
-        );
-        assert_eq!(
-            place_date_line("", d(2025, 12, 30)),
-            "Ngày 30 tháng 12 năm 2025"
-        );
-    }
-
-    #[test]
-    fn roman_numerals_for_annexes() {
-        assert_eq!(
-            (1..=6).map(roman).collect::<Vec<_>>(),
-            ["I", "II", "III", "IV", "V", "VI"]
         );
     }
 }

@@ -13,6 +13,7 @@ mod chart;
 mod draw;
 mod fonts;
 mod front;
+mod heading;
 mod layout;
 pub mod letter;
 #[cfg(test)]
@@ -22,6 +23,7 @@ mod tests;
 
 use crate::model::Report;
 use crate::period;
+use crate::vn_number::roman;
 
 pub use fonts::Face;
 pub use layout::{Align, Item, Orientation, Page, TextRun};
@@ -47,7 +49,7 @@ impl Annexes {
         let mut next = 4;
         let mut take = |present: bool| {
             present.then(|| {
-                let numeral = front::roman(next);
+                let numeral = roman(next);
                 next += 1;
                 numeral
             })
@@ -55,9 +57,9 @@ impl Annexes {
         let ranking = take(report.ranking.is_some());
         let trend = take(report.trend.is_some());
         Annexes {
-            agencies: front::roman(1),
-            chart: front::roman(2),
-            lists: front::roman(3),
+            agencies: roman(1),
+            chart: roman(2),
+            lists: roman(3),
             ranking,
             trend,
         }
