@@ -384,3 +384,33 @@ fn list_parts(report: &Report, list: TaskList) -> Vec<Part> {
     }
     parts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reconciliation_names_only_what_was_left_out() {
+        let line = reconciliation_line(&LeftOut {
+            excluded: 1,
+            cancelled: 2,
+            duplicates_merged: 3,
+        });
+        assert_eq!(
+            line.as_deref(),
+            Some(
+                "Ngoài ra: 2 nhiệm vụ đã hủy/thu hồi không tính; 3 dòng trùng lặp đã gộp; 1 dòng \
+                 không đủ thông tin."
+            )
+        );
+        let only = reconciliation_line(&LeftOut {
+            cancelled: 1_250,
+            ..LeftOut::default()
+        });
+        assert_eq!(
+            only.as_deref(),
+            Some("Ngoài ra: 1.250 nhiệm vụ đã hủy/thu hồi không tính.")
+        );
+        assert_eq!(reconciliation_line(&LeftOut::default()), None);
+    }
+}

@@ -4,11 +4,12 @@
 //! trend line chart of the province's completion rate (solid, filled markers) and on-time
 //! share (dashed, open markers) by period.
 
-use super::annex::{annex_title, trend_table};
+use super::annex::{self, annex_title};
 use super::fonts::Face;
 use super::layout::{Align, Block, Flow, Item, Orientation, ParaStyle, Rule, wrap};
 use crate::model::{Counts, Rate, Report, TrendPoint};
 use crate::period;
+use crate::render::tables;
 use crate::vn_number::{Rounding, count, decimal1, percent, percent_one_decimal};
 
 const LABEL_PT: f32 = 10.0;
@@ -246,8 +247,7 @@ pub fn trend_annex(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding, nu
         "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ",
         "(Toàn tỉnh; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành)",
     );
-    let table = trend_table(flow, trend, rounding);
-    flow.table(&table);
+    annex::table(flow, &tables::trend(trend, rounding));
     flow.gap(18.0);
     line_chart(flow, trend, rounding);
 }

@@ -4,23 +4,17 @@
 //! tables whose head repeats on every page, the request, then «Nơi nhận» beside the signature
 //! block; page numbers from each letter's page 2. Each letter is laid out once and drawn
 //! alone and, with all the others, into one file for printing.
-//!
-//! `pdf_table` turns a table of `render::tables` into the layout's table; the report's annex
-//! (`annex.rs`) builds its own today and can switch to it.
 
 use super::PdfError;
 use super::draw;
 use super::fonts::{Face, Fonts};
 use super::heading;
-use super::layout::{
-    Align, Flow, HeaderCell, Orientation, Page, ParaStyle, Row, Table, fit_columns,
-};
+use super::layout::{Align, Flow, Orientation, Page, ParaStyle};
+use super::text_table::pdf_table;
 use crate::model::Letters;
 use crate::render::letters::{self, LetterText};
-use crate::render::tables::{self, RowKind, TextTable};
 
 const HEADING_PT: f32 = 13.0;
-const TABLE_PT: f32 = 10.5;
 /// Share of the text width given to the issuing body's column (and to «Nơi nhận»).
 const LEFT_SHARE: f32 = 0.42;
 
@@ -152,56 +146,4 @@ fn signature(flow: &mut Flow, text: &LetterText) {
         flow.paragraph_in(name, bold, right_x, right_w);
     }
     flow.set_y_pt(flow.y_pt().max(left_bottom));
-}
-
-fn align(a: tables::Align) -> Align {
-    match a {
-        tables::Align::Left => Align::Left,
-        tables::Align::Center => Align::Center,
-        tables::Align::Right => Align::Right,
-    }
-}
-
-/// A table of `render::tables` as the layout's table, fitted to `width_pt` (or to its own
-/// narrower width).
-pub fn pdf_table(table: &TextTable, width_pt: f32) -> Table {
-    let spec: Vec<(Option<f32>, Align)> = table
-        .columns
-        .iter()
-        .map(|c| (c.width_pt, align(c.align)))
-        .collect();
-    let width = table.max_width_pt.map_or(width_pt, |w| w.min(width_pt));
-    let header = table
-        .head
-        .iter()
-        .map(|h| {
-            let cell = HeaderCell::new(&h.text, h.row, h.col, h.row_span, h.col_span);
-            if h.is_numbering {
-                HeaderCell {
-                    face: Face::Italic,
-                    size_pt: 8.0,
-                    ..cell
-                }
-            } else {
-                cell
-            }
-        })
-        .collect();
-    let rows = table
-        .rows
-        .iter()
-        .map(|r| match r.kind {
-            RowKind::Plain => Row::plain(r.cells.clone()),
-            RowKind::Bold => Row::bold(r.cells.clone()),
-            RowKind::Band => Row::band(r.cells.first().cloned().unwrap_or_default()),
-        })
-        .collect();
-    Table {
-        columns: fit_columns(width, &spec),
-        header_rows: table.head_rows,
-        header,
-        rows,
-        body_size_pt: TABLE_PT,
-        header_fill_gray: 0.9,
-    }
 }

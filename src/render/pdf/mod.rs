@@ -20,6 +20,7 @@ pub mod letter;
 mod sample;
 #[cfg(test)]
 mod tests;
+mod text_table;
 
 use crate::model::Report;
 use crate::period;
