@@ -9,7 +9,7 @@
 
 use chrono::Duration;
 
-use crate::model::{DUE_SOON_DAYS, LeftOut, Rate, Report};
+use crate::model::{DUE_SOON_DAYS, LeftOut, Rate, Report, UNRANKED};
 use crate::period;
 use crate::render::tables::{self, TaskList, TextTable};
 use crate::render::words;
@@ -57,6 +57,8 @@ pub enum Part {
         title: String,
         subtitle: String,
     },
+    /// A bold line introducing the table under it (the agencies the ranking leaves out).
+    Caption(String),
     /// A note line under a table (rate definitions, "… và N nhiệm vụ khác").
     Note(String),
 }
@@ -113,6 +115,12 @@ pub fn outline(report: &Report) -> Outline {
     ];
     if let (Some(ranking), Some(numeral)) = (&report.ranking, &numerals.ranking) {
         let mut parts = vec![Part::Table(tables::ranking(ranking))];
+        if !ranking.unranked.is_empty() {
+            parts.push(Part::Caption(format!(
+                "{UNRANKED} (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)"
+            )));
+            parts.push(Part::Table(tables::unranked(&ranking.unranked)));
+        }
         if !ranking.rule_lines.is_empty() {
             parts.push(Part::Note("Cách tính điểm:".to_string()));
             parts.extend(
@@ -162,11 +170,22 @@ fn sections(report: &Report, numerals: &Numerals) -> Vec<Section> {
             .iter()
             .filter(|a| a.points.is_some())
             .count();
+        // Agencies with tasks outside the ranking are named too, so the page accounts for
+        // every task of the figures.
+        let unranked = if ranking.unranked.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} cơ quan, đơn vị có nhiệm vụ nhưng chưa xếp hạng được liệt kê cuối phụ lục, \
+                 có ghi lý do",
+                count(ranking.unranked.len() as u64)
+            )
+        };
         sections.push(Section {
             heading: format!("{}. Kết quả chấm điểm thi đua", roman(next)),
             paragraphs: vec![format!(
                 "Chấm điểm tiêu chí thực hiện nhiệm vụ được giao theo «{}» cho {} cơ quan, đơn \
-                 vị; kết quả, xếp hạng trong khối và toàn tỉnh tại Phụ lục {numeral}.",
+                 vị; kết quả, xếp hạng trong khối và toàn tỉnh tại Phụ lục {numeral}{unranked}.",
                 ranking.rule_name,
                 count(ranked as u64)
             )],
@@ -296,6 +315,19 @@ fn agency_annex(report: &Report, numeral: &str) -> Annex {
     if let Some(line) = reconciliation_line(&report.left_out) {
         parts.push(Part::Note(format!("- {line}")));
     }
+    // Where the data cannot support a figure or a comparison (SPEC §9).
+    parts.extend(
+        report
+            .comparison_withheld
+            .iter()
+            .map(|line| Part::Note(format!("- {line}"))),
+    );
+    parts.extend(
+        report
+            .warnings
+            .iter()
+            .map(|warning| Part::Note(format!("- Lưu ý: {warning}"))),
+    );
     Annex {
         label: format!("PHỤ LỤC {numeral}"),
         title: format!(
