@@ -2,14 +2,13 @@
 //! sections of page 1 with their paragraphs (I. overall results — `words`' summary
 //! paragraphs —, II. by agency, III. overdue and coming-due tasks, then the scoring and the
 //! trend when the report has them), and the annexes (phụ lục), each with its heading, its
-//! tables (`render::tables`) and its notes. A renderer that lays out a document (the Word
-//! report now) draws this and adds no word of its own; these are the words and the annex
-//! numbering the PDF's page 1 and annexes print (`render::pdf::{front, annex, chart}` can
-//! switch to this outline and drop their copies).
+//! tables (`render::tables`) and its notes. The renderers that lay out the report — the PDF
+//! (`render::pdf`) and the Word document (`render::docx`) — draw this and add no word of
+//! their own but the labels of the PDF's charts: each word of the report is written here once.
 
 use chrono::Duration;
 
-use crate::model::{DUE_SOON_DAYS, LeftOut, Rate, Report, UNRANKED};
+use crate::model::{DUE_SOON_DAYS, LeftOut, Ranking, Rate, Report, UNRANKED};
 use crate::period;
 use crate::render::tables::{self, TaskList, TextTable};
 use crate::render::words;
@@ -43,10 +42,23 @@ pub struct Section {
 /// An annex: «PHỤ LỤC I», its title and subtitle, then its parts in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annex {
+    /// What the annex shows, for a renderer that sets one kind its own way (the PDF draws the
+    /// on-time shares as bars and the trend with a line chart under its table).
+    pub kind: AnnexKind,
     pub label: String,
     pub title: String,
     pub subtitle: String,
     pub parts: Vec<Part>,
+}
+
+/// The annexes, in the order a report has them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnexKind {
+    Agencies,
+    OnTimeShares,
+    TaskLists,
+    Ranking,
+    Trend,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -114,31 +126,11 @@ pub fn outline(report: &Report) -> Outline {
         lists_annex(report, &numerals.lists),
     ];
     if let (Some(ranking), Some(numeral)) = (&report.ranking, &numerals.ranking) {
-        let mut parts = vec![Part::Table(tables::ranking(ranking))];
-        if !ranking.unranked.is_empty() {
-            parts.push(Part::Caption(format!(
-                "{UNRANKED} (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)"
-            )));
-            parts.push(Part::Table(tables::unranked(&ranking.unranked)));
-        }
-        if !ranking.rule_lines.is_empty() {
-            parts.push(Part::Note("Cách tính điểm:".to_string()));
-            parts.extend(
-                ranking
-                    .rule_lines
-                    .iter()
-                    .map(|l| Part::Note(format!("- {l}"))),
-            );
-        }
-        annexes.push(Annex {
-            label: format!("PHỤ LỤC {numeral}"),
-            title: "KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG TIÊU CHÍ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO".to_string(),
-            subtitle: format!("(Theo {})", ranking.rule_name),
-            parts,
-        });
+        annexes.push(ranking_annex(ranking, numeral));
     }
     if let (Some(trend), Some(numeral)) = (&report.trend, &numerals.trend) {
         annexes.push(Annex {
+            kind: AnnexKind::Trend,
             label: format!("PHỤ LỤC {numeral}"),
             title: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ".to_string(),
             subtitle: "(Toàn tỉnh; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành)".to_string(),
@@ -150,6 +142,34 @@ pub fn outline(report: &Report) -> Outline {
         title_note,
         sections: sections(report, &numerals),
         annexes,
+    }
+}
+
+/// The ranking annex: the table, the agencies it leaves out with their counts and reason,
+/// how the points are worked out.
+pub fn ranking_annex(ranking: &Ranking, numeral: &str) -> Annex {
+    let mut parts = vec![Part::Table(tables::ranking(ranking))];
+    if !ranking.unranked.is_empty() {
+        parts.push(Part::Caption(format!(
+            "{UNRANKED} (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)"
+        )));
+        parts.push(Part::Table(tables::unranked(&ranking.unranked)));
+    }
+    if !ranking.rule_lines.is_empty() {
+        parts.push(Part::Note("Cách tính điểm:".to_string()));
+        parts.extend(
+            ranking
+                .rule_lines
+                .iter()
+                .map(|l| Part::Note(format!("- {l}"))),
+        );
+    }
+    Annex {
+        kind: AnnexKind::Ranking,
+        label: format!("PHỤ LỤC {numeral}"),
+        title: "KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG TIÊU CHÍ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO".to_string(),
+        subtitle: format!("(Theo {})", ranking.rule_name),
+        parts,
     }
 }
 
@@ -329,6 +349,7 @@ fn agency_annex(report: &Report, numeral: &str) -> Annex {
             .map(|warning| Part::Note(format!("- Lưu ý: {warning}"))),
     );
     Annex {
+        kind: AnnexKind::Agencies,
         label: format!("PHỤ LỤC {numeral}"),
         title: format!(
             "KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO {}",
@@ -342,6 +363,7 @@ fn agency_annex(report: &Report, numeral: &str) -> Annex {
 /// The on-time shares the PDF draws as bars, as a table with the PDF chart's legend.
 fn shares_annex(report: &Report, numeral: &str) -> Annex {
     Annex {
+        kind: AnnexKind::OnTimeShares,
         label: format!("PHỤ LỤC {numeral}"),
         title: "TỶ LỆ HOÀN THÀNH ĐÚNG HẠN THEO CƠ QUAN, ĐƠN VỊ".to_string(),
         subtitle: format!(
@@ -377,6 +399,7 @@ fn lists_annex(report: &Report, numeral: &str) -> Annex {
     });
     parts.extend(list_parts(report, TaskList::DueSoon));
     Annex {
+        kind: AnnexKind::TaskLists,
         label: format!("PHỤ LỤC {numeral}"),
         title: "DANH MỤC NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN".to_string(),
         subtitle: format!(

@@ -17,6 +17,9 @@ use crate::vn_number::{Rounding, count, date, decimal1, percent, roman};
 /// 30 mm, right 15 mm), in points.
 pub const PORTRAIT_TEXT_PT: f32 = 165.0 * 72.0 / 25.4;
 
+/// The province's line of the on-time shares (and of the PDF's bar chart).
+pub const PROVINCE: &str = "Toàn tỉnh";
+
 /// Task contents longer than this are shortened in the lists.
 pub const LIST_SUMMARY_CHARS: usize = 400;
 
@@ -345,7 +348,7 @@ pub fn on_time_shares(report: &Report) -> TextTable {
             count(c.overdue),
         ]
     };
-    let mut rows = vec![Row::bold(line("Toàn tỉnh", &report.total))];
+    let mut rows = vec![Row::bold(line(PROVINCE, &report.total))];
     for section in &report.sections {
         rows.push(Row::band(section.name.clone()));
         for agency in &section.agencies {

@@ -1,32 +1,25 @@
-//! The annexes (phụ lục) on the page: the per-agency table (landscape) with the rate footnote
-//! and the reconciliation line, the lists of open overdue and coming-due tasks by agency
-//! (landscape), the emulation ranking with the agencies it leaves out; the tables are
-//! `render::tables`' (the Word report draws the same), set by `text_table`.
-
-use chrono::Duration;
+//! The annexes (phụ lục) of `render::outline` on the page: each on a new page with its
+//! label, title and subtitle centred, then its parts — the tables of `render::tables` (set by
+//! `text_table`), the notes in small italics, a second heading (the coming-due list), a
+//! caption over a table (the agencies the ranking leaves out). The per-agency table and the
+//! task lists are set landscape, the rest portrait; `chart` draws the on-time shares and the
+//! trend.
 
 use super::fonts::Face;
 use super::layout::{Align, Flow, Orientation, ParaStyle};
 use super::text_table::{TABLE_PT, pdf_table};
-use crate::model::{DUE_SOON_DAYS, Ranking, Rate, Report, TaskLine, UNRANKED, UnrankedAgency};
-use crate::period;
-use crate::render::outline;
-use crate::render::tables::{self, TaskList, TextTable};
-use crate::vn_number::{count, date};
+use crate::render::outline::{Annex, Part};
+use crate::render::tables::TextTable;
 
-/// A new page with "PHỤ LỤC <n>", the annex title and an italic subtitle, centred.
-pub fn annex_title(
-    flow: &mut Flow,
-    orientation: Orientation,
-    numeral: &str,
-    title: &str,
-    subtitle: &str,
-) {
+/// A new page with the annex's label, title and subtitle, centred.
+pub fn annex_title(flow: &mut Flow, orientation: Orientation, annex: &Annex) {
     flow.new_page(orientation);
-    flow.paragraph(
-        &format!("PHỤ LỤC {numeral}"),
-        ParaStyle::centered(Face::Bold, 13.0),
-    );
+    flow.paragraph(&annex.label, ParaStyle::centered(Face::Bold, 13.0));
+    heading(flow, &annex.title, &annex.subtitle);
+}
+
+/// A bold centred title, its italic subtitle, room under them.
+fn heading(flow: &mut Flow, title: &str, subtitle: &str) {
     flow.paragraph(title, ParaStyle::centered(Face::Bold, 13.0));
     if !subtitle.is_empty() {
         flow.paragraph(subtitle, ParaStyle::centered(Face::Italic, 12.0));
@@ -48,151 +41,79 @@ fn note(flow: &mut Flow, text: &str) {
     );
 }
 
-pub fn agency_annex(flow: &mut Flow, report: &Report, numeral: &str) {
-    let meta = &report.meta;
-    annex_title(
-        flow,
-        Orientation::Landscape,
-        numeral,
-        &format!(
-            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO {}",
-            period::phrase(&meta.period).to_uppercase()
-        ),
-        &format!("(Số liệu {})", period::span_phrase(&meta.period)),
-    );
-    table(flow, &tables::agencies(report));
-    flow.gap(6.0);
-    flow.ensure(4.0 * 14.0);
-    note(flow, "Ghi chú:");
-    for rate in [Rate::Completion, Rate::OnTimeOfCompleted] {
-        note(flow, &format!("- {}.", rate.definition()));
-    }
-    note(
-        flow,
-        "- Tỷ lệ có mẫu số bằng 0 ghi “-”; nhiệm vụ chưa hoàn thành quá hạn tính tại ngày chốt \
-         số liệu.",
-    );
-    if let Some(line) = outline::reconciliation_line(&report.left_out) {
-        note(flow, &format!("- {line}"));
-    }
-    // Where the data cannot support a figure or a comparison (SPEC §9).
-    for line in report.comparison_withheld.iter() {
-        note(flow, &format!("- {line}"));
-    }
-    for warning in &report.warnings {
-        note(flow, &format!("- Lưu ý: {warning}"));
-    }
+/// The room an annex leaves under each of its tables, and how much of the page must be left
+/// below that for what follows (None: no matter).
+#[derive(Clone, Copy)]
+pub struct AfterTable {
+    pub gap_pt: f32,
+    pub keep_pt: Option<f32>,
 }
 
-pub fn task_lists_annex(flow: &mut Flow, report: &Report, numeral: &str) {
-    let cut_off = report.meta.period.effective_end();
-    annex_title(
-        flow,
-        Orientation::Landscape,
-        numeral,
-        "DANH MỤC NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN",
-        &format!(
-            "(Tính đến hết ngày {}: {} nhiệm vụ)",
-            date(cut_off),
-            count(report.overdue.len() as u64)
-        ),
-    );
-    if report.overdue.is_empty() {
-        note(flow, "Không có nhiệm vụ chưa hoàn thành quá hạn.");
-    } else {
-        capped_task_table(flow, report, &report.overdue, true);
-    }
-    flow.gap(16.0);
-    flow.ensure(120.0);
-    flow.paragraph(
-        &format!("DANH MỤC NHIỆM VỤ SẮP ĐẾN HẠN TRONG {DUE_SOON_DAYS} NGÀY TỚI"),
-        ParaStyle::centered(Face::Bold, 13.0),
-    );
-    flow.paragraph(
-        &format!(
-            "(Hạn xử lý từ {} đến {}: {} nhiệm vụ)",
-            date(cut_off),
-            date(cut_off + Duration::days(DUE_SOON_DAYS)),
-            count(report.due_soon.len() as u64)
-        ),
-        ParaStyle::centered(Face::Italic, 12.0),
-    );
-    flow.gap(8.0);
-    if report.due_soon.is_empty() {
-        note(
-            flow,
-            &format!("Không có nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới."),
-        );
-    } else {
-        capped_task_table(flow, report, &report.due_soon, false);
-    }
-}
-
-fn capped_task_table(flow: &mut Flow, report: &Report, tasks: &[TaskLine], is_overdue: bool) {
-    let shown = &tasks[..tasks.len().min(outline::LIST_MAX)];
-    let list = if is_overdue {
-        TaskList::Overdue
-    } else {
-        TaskList::DueSoon
-    };
-    table(flow, &tables::tasks(report, shown, list));
-    if tasks.len() > shown.len() {
-        let sheet = if is_overdue {
-            "Quá hạn"
-        } else {
-            "Sắp đến hạn"
-        };
-        note(
-            flow,
-            &format!(
-                "… và {} nhiệm vụ khác; danh sách đầy đủ ở sheet «{sheet}» của tệp Excel.",
-                count((tasks.len() - shown.len()) as u64)
-            ),
-        );
-    }
-}
-
-pub fn ranking_annex(flow: &mut Flow, ranking: &Ranking, numeral: &str) {
-    annex_title(
-        flow,
-        Orientation::Portrait,
-        numeral,
-        "KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG TIÊU CHÍ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO",
-        &format!("(Theo {})", ranking.rule_name),
-    );
-    table(flow, &tables::ranking(ranking));
-    flow.gap(6.0);
-    unranked_part(flow, &ranking.unranked);
-    if !ranking.rule_lines.is_empty() {
-        note(flow, "Cách tính điểm:");
-        for line in &ranking.rule_lines {
-            note(flow, &format!("- {line}"));
+/// The parts of an annex in order, from the cursor.
+pub fn parts(flow: &mut Flow, parts: &[Part], after_table: AfterTable) {
+    for part in parts {
+        match part {
+            Part::Table(text) => {
+                table(flow, text);
+                flow.gap(after_table.gap_pt);
+                if let Some(keep) = after_table.keep_pt {
+                    flow.ensure(keep);
+                }
+            }
+            Part::Heading { title, subtitle } => {
+                flow.gap(16.0);
+                flow.ensure(120.0);
+                heading(flow, title, subtitle);
+            }
+            Part::Caption(text) => {
+                flow.ensure(3.0 * TABLE_PT * 1.3);
+                flow.paragraph(
+                    text,
+                    ParaStyle {
+                        face: Face::Bold,
+                        align: Some(Align::Left),
+                        first_indent_pt: 0.0,
+                        ..ParaStyle::body()
+                    },
+                );
+            }
+            Part::Note(text) => note(flow, text),
         }
     }
 }
 
-/// After the ranked table: the agencies with tasks that are not ranked, with their counts and
-/// the reason, so no task counted in the figures is missing from the ranking annex.
-fn unranked_part(flow: &mut Flow, unranked: &[UnrankedAgency]) {
-    if unranked.is_empty() {
-        return;
-    }
-    flow.ensure(3.0 * TABLE_PT * 1.3);
-    flow.paragraph(
-        &format!("{UNRANKED} (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)"),
-        ParaStyle {
-            face: Face::Bold,
-            align: Some(Align::Left),
-            first_indent_pt: 0.0,
-            ..ParaStyle::body()
-        },
-    );
-    table(flow, &tables::unranked(unranked));
-    flow.gap(6.0);
+/// The per-agency table, landscape; the notes start where four of their lines fit.
+pub fn agency_annex(flow: &mut Flow, annex: &Annex) {
+    annex_title(flow, Orientation::Landscape, annex);
+    let after_table = AfterTable {
+        gap_pt: 6.0,
+        keep_pt: Some(4.0 * 14.0),
+    };
+    parts(flow, &annex.parts, after_table);
+}
+
+/// The overdue and the coming-due lists, landscape, each note right under its table.
+pub fn task_lists_annex(flow: &mut Flow, annex: &Annex) {
+    annex_title(flow, Orientation::Landscape, annex);
+    let after_table = AfterTable {
+        gap_pt: 0.0,
+        keep_pt: None,
+    };
+    parts(flow, &annex.parts, after_table);
+}
+
+/// The ranking, portrait: the ranked table, the agencies it leaves out, the rule notes.
+pub fn ranking_annex(flow: &mut Flow, annex: &Annex) {
+    annex_title(flow, Orientation::Portrait, annex);
+    let after_table = AfterTable {
+        gap_pt: 6.0,
+        keep_pt: None,
+    };
+    parts(flow, &annex.parts, after_table);
 }
 
 /// A table of `render::tables` across the page's text width.
-pub fn table(flow: &mut Flow, table: &TextTable) {
+fn table(flow: &mut Flow, table: &TextTable) {
     let width = flow.width_pt();
     flow.table(&pdf_table(table, width));
 }
@@ -200,13 +121,14 @@ pub fn table(flow: &mut Flow, table: &TextTable) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::outline;
 
     // The ranking annex laid out on our own page type: one ranked agency, then the part «Chưa
     // xếp hạng» with the agency outside the directory — its number, name, counts (26 tasks:
     // 20 on time, 3 late, 1 overdue) and reason on one line — before the rule notes.
     #[test]
     fn ranking_annex_lists_unranked_agencies_after_the_table_with_counts_and_reason() {
-        use crate::model::{Counts, RankedAgency, UnrankedAgency};
+        use crate::model::{Counts, RankedAgency, Ranking, UnrankedAgency};
         use crate::render::pdf::fonts::Fonts;
         let fonts = Fonts::load().unwrap();
         let mut flow = Flow::new(&fonts);
@@ -231,7 +153,7 @@ mod tests {
                 reason: "không có trong danh mục".to_string(),
             }],
         };
-        ranking_annex(&mut flow, &ranking, "IV");
+        ranking_annex(&mut flow, &outline::ranking_annex(&ranking, "IV"));
         let pages = flow.finish();
         assert_eq!(pages.len(), 1);
         let texts: Vec<_> = pages[0].texts().collect();
