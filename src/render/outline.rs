@@ -107,6 +107,11 @@ impl Numerals {
     }
 }
 
+/// «PHỤ LỤC IV».
+fn annex_label(numeral: &str) -> String {
+    format!("PHỤ LỤC {numeral}")
+}
+
 pub fn outline(report: &Report) -> Outline {
     let numerals = Numerals::of(report);
     let meta = &report.meta;
@@ -131,7 +136,7 @@ pub fn outline(report: &Report) -> Outline {
     if let (Some(trend), Some(numeral)) = (&report.trend, &numerals.trend) {
         annexes.push(Annex {
             kind: AnnexKind::Trend,
-            label: format!("PHỤ LỤC {numeral}"),
+            label: annex_label(numeral),
             title: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ".to_string(),
             subtitle: "(Toàn tỉnh; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành)".to_string(),
             parts: vec![Part::Table(tables::trend(trend, meta.rounding))],
@@ -166,7 +171,7 @@ pub fn ranking_annex(ranking: &Ranking, numeral: &str) -> Annex {
     }
     Annex {
         kind: AnnexKind::Ranking,
-        label: format!("PHỤ LỤC {numeral}"),
+        label: annex_label(numeral),
         title: "KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG TIÊU CHÍ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO".to_string(),
         subtitle: format!("(Theo {})", ranking.rule_name),
         parts,
@@ -350,7 +355,7 @@ fn agency_annex(report: &Report, numeral: &str) -> Annex {
     );
     Annex {
         kind: AnnexKind::Agencies,
-        label: format!("PHỤ LỤC {numeral}"),
+        label: annex_label(numeral),
         title: format!(
             "KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO {}",
             period::phrase(&meta.period).to_uppercase()
@@ -364,7 +369,7 @@ fn agency_annex(report: &Report, numeral: &str) -> Annex {
 fn shares_annex(report: &Report, numeral: &str) -> Annex {
     Annex {
         kind: AnnexKind::OnTimeShares,
-        label: format!("PHỤ LỤC {numeral}"),
+        label: annex_label(numeral),
         title: "TỶ LỆ HOÀN THÀNH ĐÚNG HẠN THEO CƠ QUAN, ĐƠN VỊ".to_string(),
         subtitle: format!(
             "(Tỷ lệ đúng hạn = số hoàn thành đúng hạn / số đã hoàn thành; QH: số nhiệm vụ chưa \
@@ -400,7 +405,7 @@ fn lists_annex(report: &Report, numeral: &str) -> Annex {
     parts.extend(list_parts(report, TaskList::DueSoon));
     Annex {
         kind: AnnexKind::TaskLists,
-        label: format!("PHỤ LỤC {numeral}"),
+        label: annex_label(numeral),
         title: "DANH MỤC NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN".to_string(),
         subtitle: format!(
             "(Tính đến hết ngày {}: {} nhiệm vụ)",

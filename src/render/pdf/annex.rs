@@ -8,7 +8,7 @@
 use super::fonts::Face;
 use super::layout::{Align, Flow, Orientation, ParaStyle};
 use super::text_table::{TABLE_PT, pdf_table};
-use crate::render::outline::{Annex, Part};
+use crate::render::outline::{Annex, AnnexKind, Part};
 use crate::render::tables::TextTable;
 
 /// A new page with the annex's label, title and subtitle, centred.
@@ -41,22 +41,15 @@ fn note(flow: &mut Flow, text: &str) {
     );
 }
 
-/// The room an annex leaves under each of its tables, and how much of the page must be left
-/// below that for what follows (None: no matter).
-#[derive(Clone, Copy)]
-pub struct AfterTable {
-    pub gap_pt: f32,
-    pub keep_pt: Option<f32>,
-}
-
-/// The parts of an annex in order, from the cursor.
-pub fn parts(flow: &mut Flow, parts: &[Part], after_table: AfterTable) {
+/// The parts of an annex in order, from the cursor: `gap_pt` under each table, then a new
+/// page unless `keep_pt` is left (None: no matter).
+fn parts(flow: &mut Flow, parts: &[Part], gap_pt: f32, keep_pt: Option<f32>) {
     for part in parts {
         match part {
             Part::Table(text) => {
                 table(flow, text);
-                flow.gap(after_table.gap_pt);
-                if let Some(keep) = after_table.keep_pt {
+                flow.gap(gap_pt);
+                if let Some(keep) = keep_pt {
                     flow.ensure(keep);
                 }
             }
@@ -67,49 +60,27 @@ pub fn parts(flow: &mut Flow, parts: &[Part], after_table: AfterTable) {
             }
             Part::Caption(text) => {
                 flow.ensure(3.0 * TABLE_PT * 1.3);
-                flow.paragraph(
-                    text,
-                    ParaStyle {
-                        face: Face::Bold,
-                        align: Some(Align::Left),
-                        first_indent_pt: 0.0,
-                        ..ParaStyle::body()
-                    },
-                );
+                flow.paragraph(text, ParaStyle::caption());
             }
             Part::Note(text) => note(flow, text),
         }
     }
 }
 
-/// The per-agency table, landscape; the notes start where four of their lines fit.
-pub fn agency_annex(flow: &mut Flow, annex: &Annex) {
-    annex_title(flow, Orientation::Landscape, annex);
-    let after_table = AfterTable {
-        gap_pt: 6.0,
-        keep_pt: Some(4.0 * 14.0),
+/// An annex of tables and notes: the per-agency table (its notes start where four of their
+/// lines fit) and the task lists (each note right under its table) landscape, the ranking and
+/// the trend's table portrait.
+pub fn tables_annex(flow: &mut Flow, annex: &Annex) {
+    let (orientation, gap_pt, keep_pt) = match annex.kind {
+        AnnexKind::Agencies => (Orientation::Landscape, 6.0, Some(4.0 * 14.0)),
+        AnnexKind::TaskLists => (Orientation::Landscape, 0.0, None),
+        // Room for the line chart's axis labels under the trend table.
+        AnnexKind::Trend => (Orientation::Portrait, 18.0, None),
+        // The on-time shares are drawn as bars (`chart`); as a table they would sit so.
+        AnnexKind::Ranking | AnnexKind::OnTimeShares => (Orientation::Portrait, 6.0, None),
     };
-    parts(flow, &annex.parts, after_table);
-}
-
-/// The overdue and the coming-due lists, landscape, each note right under its table.
-pub fn task_lists_annex(flow: &mut Flow, annex: &Annex) {
-    annex_title(flow, Orientation::Landscape, annex);
-    let after_table = AfterTable {
-        gap_pt: 0.0,
-        keep_pt: None,
-    };
-    parts(flow, &annex.parts, after_table);
-}
-
-/// The ranking, portrait: the ranked table, the agencies it leaves out, the rule notes.
-pub fn ranking_annex(flow: &mut Flow, annex: &Annex) {
-    annex_title(flow, Orientation::Portrait, annex);
-    let after_table = AfterTable {
-        gap_pt: 6.0,
-        keep_pt: None,
-    };
-    parts(flow, &annex.parts, after_table);
+    annex_title(flow, orientation, annex);
+    parts(flow, &annex.parts, gap_pt, keep_pt);
 }
 
 /// A table of `render::tables` across the page's text width.
@@ -153,7 +124,7 @@ mod tests {
                 reason: "không có trong danh mục".to_string(),
             }],
         };
-        ranking_annex(&mut flow, &outline::ranking_annex(&ranking, "IV"));
+        tables_annex(&mut flow, &outline::ranking_annex(&ranking, "IV"));
         let pages = flow.finish();
         assert_eq!(pages.len(), 1);
         let texts: Vec<_> = pages[0].texts().collect();

@@ -4,7 +4,7 @@
 //! trend line chart of the province's completion rate (solid, filled markers) and on-time
 //! share (dashed, open markers) by period.
 
-use super::annex::{self, AfterTable, annex_title};
+use super::annex::{self, annex_title};
 use super::fonts::Face;
 use super::layout::{Align, Block, Flow, Item, Orientation, ParaStyle, Rule, wrap};
 use crate::model::{Counts, Rate, Report, TrendPoint};
@@ -231,15 +231,10 @@ fn legend(flow: &mut Flow, lines: &[&str]) {
     }
 }
 
-/// The trend annex, portrait: the table by period and, under it, the line chart of the two
-/// rates.
+/// The trend annex: the table by period (`annex::tables_annex`) and, under it, the line
+/// chart of the two rates.
 pub fn trend_annex(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding, annex: &Annex) {
-    annex_title(flow, Orientation::Portrait, annex);
-    let after_table = AfterTable {
-        gap_pt: 18.0,
-        keep_pt: None,
-    };
-    annex::parts(flow, &annex.parts, after_table);
+    annex::tables_annex(flow, annex);
     line_chart(flow, trend, rounding);
 }
 

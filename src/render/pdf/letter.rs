@@ -9,7 +9,7 @@ use super::PdfError;
 use super::draw;
 use super::fonts::{Face, Fonts};
 use super::heading;
-use super::layout::{Align, Flow, Orientation, Page, ParaStyle};
+use super::layout::{Flow, Orientation, Page, ParaStyle};
 use super::text_table::pdf_table;
 use crate::model::Letters;
 use crate::render::letters::{self, LetterText};
@@ -106,15 +106,7 @@ fn heading(flow: &mut Flow, text: &LetterText) {
 
 fn caption(flow: &mut Flow, text: &str) {
     flow.ensure(4.0 * HEADING_PT * 1.3);
-    flow.paragraph(
-        text,
-        ParaStyle {
-            face: Face::Bold,
-            align: Some(Align::Left),
-            first_indent_pt: 0.0,
-            ..ParaStyle::body()
-        },
-    );
+    flow.paragraph(text, ParaStyle::caption());
 }
 
 /// «Nơi nhận» left and the signature block right, kept on one page.

@@ -66,10 +66,10 @@ fn layout_pages(report: &Report, fonts: &fonts::Fonts) -> Vec<Page> {
     front::front_page(&mut flow, report, &outline);
     for annex in &outline.annexes {
         match annex.kind {
-            AnnexKind::Agencies => annex::agency_annex(&mut flow, annex),
+            AnnexKind::Agencies | AnnexKind::TaskLists | AnnexKind::Ranking => {
+                annex::tables_annex(&mut flow, annex)
+            }
             AnnexKind::OnTimeShares => chart::bar_chart_annex(&mut flow, report, annex),
-            AnnexKind::TaskLists => annex::task_lists_annex(&mut flow, annex),
-            AnnexKind::Ranking => annex::ranking_annex(&mut flow, annex),
             AnnexKind::Trend => {
                 let trend = report.trend.as_deref().unwrap_or_default();
                 chart::trend_annex(&mut flow, trend, report.meta.rounding, annex);
