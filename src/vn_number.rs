@@ -124,6 +124,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn roman_numerals_for_annexes() {
+        assert_eq!(
+            (1..=6).map(roman).collect::<Vec<_>>(),
+            ["I", "II", "III", "IV", "V", "VI"]
+        );
+    }
+
+    #[test]
     fn counts_use_dot_thousands() {
         assert_eq!(count(0), "0");
         assert_eq!(count(999), "999");

@@ -2,14 +2,13 @@
 //! sections of page 1 with their paragraphs (I. overall results — `words`' summary
 //! paragraphs —, II. by agency, III. overdue and coming-due tasks, then the scoring and the
 //! trend when the report has them), and the annexes (phụ lục), each with its heading, its
-//! tables (`render::tables`) and its notes. A renderer that lays out a document (the Word
-//! report now) draws this and adds no word of its own; these are the words and the annex
-//! numbering the PDF's page 1 and annexes print (`render::pdf::{front, annex, chart}` can
-//! switch to this outline and drop their copies).
+//! tables (`render::tables`) and its notes. The renderers that lay out the report — the PDF
+//! (`render::pdf`) and the Word document (`render::docx`) — draw this and add no word of
+//! their own but the labels of the PDF's charts: each word of the report is written here once.
 
 use chrono::Duration;
 
-use crate::model::{DUE_SOON_DAYS, LeftOut, Rate, Report};
+use crate::model::{DUE_SOON_DAYS, LeftOut, Ranking, Rate, Report, UNRANKED};
 use crate::period;
 use crate::render::tables::{self, TaskList, TextTable};
 use crate::render::words;
@@ -43,10 +42,23 @@ pub struct Section {
 /// An annex: «PHỤ LỤC I», its title and subtitle, then its parts in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annex {
+    /// What the annex shows, for a renderer that sets one kind its own way (the PDF draws the
+    /// on-time shares as bars and the trend with a line chart under its table).
+    pub kind: AnnexKind,
     pub label: String,
     pub title: String,
     pub subtitle: String,
     pub parts: Vec<Part>,
+}
+
+/// The annexes, in the order a report has them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnexKind {
+    Agencies,
+    OnTimeShares,
+    TaskLists,
+    Ranking,
+    Trend,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +69,8 @@ pub enum Part {
         title: String,
         subtitle: String,
     },
+    /// A bold line introducing the table under it (the agencies the ranking leaves out).
+    Caption(String),
     /// A note line under a table (rate definitions, "… và N nhiệm vụ khác").
     Note(String),
 }
@@ -93,6 +107,11 @@ impl Numerals {
     }
 }
 
+/// «PHỤ LỤC IV».
+fn annex_label(numeral: &str) -> String {
+    format!("PHỤ LỤC {numeral}")
+}
+
 pub fn outline(report: &Report) -> Outline {
     let numerals = Numerals::of(report);
     let meta = &report.meta;
@@ -112,26 +131,12 @@ pub fn outline(report: &Report) -> Outline {
         lists_annex(report, &numerals.lists),
     ];
     if let (Some(ranking), Some(numeral)) = (&report.ranking, &numerals.ranking) {
-        let mut parts = vec![Part::Table(tables::ranking(ranking))];
-        if !ranking.rule_lines.is_empty() {
-            parts.push(Part::Note("Cách tính điểm:".to_string()));
-            parts.extend(
-                ranking
-                    .rule_lines
-                    .iter()
-                    .map(|l| Part::Note(format!("- {l}"))),
-            );
-        }
-        annexes.push(Annex {
-            label: format!("PHỤ LỤC {numeral}"),
-            title: "KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG TIÊU CHÍ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO".to_string(),
-            subtitle: format!("(Theo {})", ranking.rule_name),
-            parts,
-        });
+        annexes.push(ranking_annex(ranking, numeral));
     }
     if let (Some(trend), Some(numeral)) = (&report.trend, &numerals.trend) {
         annexes.push(Annex {
-            label: format!("PHỤ LỤC {numeral}"),
+            kind: AnnexKind::Trend,
+            label: annex_label(numeral),
             title: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ".to_string(),
             subtitle: "(Toàn tỉnh; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành)".to_string(),
             parts: vec![Part::Table(tables::trend(trend, meta.rounding))],
@@ -142,6 +147,34 @@ pub fn outline(report: &Report) -> Outline {
         title_note,
         sections: sections(report, &numerals),
         annexes,
+    }
+}
+
+/// The ranking annex: the table, the agencies it leaves out with their counts and reason,
+/// how the points are worked out.
+pub fn ranking_annex(ranking: &Ranking, numeral: &str) -> Annex {
+    let mut parts = vec![Part::Table(tables::ranking(ranking))];
+    if !ranking.unranked.is_empty() {
+        parts.push(Part::Caption(format!(
+            "{UNRANKED} (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)"
+        )));
+        parts.push(Part::Table(tables::unranked(&ranking.unranked)));
+    }
+    if !ranking.rule_lines.is_empty() {
+        parts.push(Part::Note("Cách tính điểm:".to_string()));
+        parts.extend(
+            ranking
+                .rule_lines
+                .iter()
+                .map(|l| Part::Note(format!("- {l}"))),
+        );
+    }
+    Annex {
+        kind: AnnexKind::Ranking,
+        label: annex_label(numeral),
+        title: "KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG TIÊU CHÍ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO".to_string(),
+        subtitle: format!("(Theo {})", ranking.rule_name),
+        parts,
     }
 }
 
@@ -162,11 +195,22 @@ fn sections(report: &Report, numerals: &Numerals) -> Vec<Section> {
             .iter()
             .filter(|a| a.points.is_some())
             .count();
+        // Agencies with tasks outside the ranking are named too, so the page accounts for
+        // every task of the figures.
+        let unranked = if ranking.unranked.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} cơ quan, đơn vị có nhiệm vụ nhưng chưa xếp hạng được liệt kê cuối phụ lục, \
+                 có ghi lý do",
+                count(ranking.unranked.len() as u64)
+            )
+        };
         sections.push(Section {
             heading: format!("{}. Kết quả chấm điểm thi đua", roman(next)),
             paragraphs: vec![format!(
                 "Chấm điểm tiêu chí thực hiện nhiệm vụ được giao theo «{}» cho {} cơ quan, đơn \
-                 vị; kết quả, xếp hạng trong khối và toàn tỉnh tại Phụ lục {numeral}.",
+                 vị; kết quả, xếp hạng trong khối và toàn tỉnh tại Phụ lục {numeral}{unranked}.",
                 ranking.rule_name,
                 count(ranked as u64)
             )],
@@ -296,8 +340,22 @@ fn agency_annex(report: &Report, numeral: &str) -> Annex {
     if let Some(line) = reconciliation_line(&report.left_out) {
         parts.push(Part::Note(format!("- {line}")));
     }
+    // Where the data cannot support a figure or a comparison (SPEC §9).
+    parts.extend(
+        report
+            .comparison_withheld
+            .iter()
+            .map(|line| Part::Note(format!("- {line}"))),
+    );
+    parts.extend(
+        report
+            .warnings
+            .iter()
+            .map(|warning| Part::Note(format!("- Lưu ý: {warning}"))),
+    );
     Annex {
-        label: format!("PHỤ LỤC {numeral}"),
+        kind: AnnexKind::Agencies,
+        label: annex_label(numeral),
         title: format!(
             "KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO {}",
             period::phrase(&meta.period).to_uppercase()
@@ -310,7 +368,8 @@ fn agency_annex(report: &Report, numeral: &str) -> Annex {
 /// The on-time shares the PDF draws as bars, as a table with the PDF chart's legend.
 fn shares_annex(report: &Report, numeral: &str) -> Annex {
     Annex {
-        label: format!("PHỤ LỤC {numeral}"),
+        kind: AnnexKind::OnTimeShares,
+        label: annex_label(numeral),
         title: "TỶ LỆ HOÀN THÀNH ĐÚNG HẠN THEO CƠ QUAN, ĐƠN VỊ".to_string(),
         subtitle: format!(
             "(Tỷ lệ đúng hạn = số hoàn thành đúng hạn / số đã hoàn thành; QH: số nhiệm vụ chưa \
@@ -345,7 +404,8 @@ fn lists_annex(report: &Report, numeral: &str) -> Annex {
     });
     parts.extend(list_parts(report, TaskList::DueSoon));
     Annex {
-        label: format!("PHỤ LỤC {numeral}"),
+        kind: AnnexKind::TaskLists,
+        label: annex_label(numeral),
         title: "DANH MỤC NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN".to_string(),
         subtitle: format!(
             "(Tính đến hết ngày {}: {} nhiệm vụ)",
@@ -383,4 +443,34 @@ fn list_parts(report: &Report, list: TaskList) -> Vec<Part> {
         )));
     }
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reconciliation_names_only_what_was_left_out() {
+        let line = reconciliation_line(&LeftOut {
+            excluded: 1,
+            cancelled: 2,
+            duplicates_merged: 3,
+        });
+        assert_eq!(
+            line.as_deref(),
+            Some(
+                "Ngoài ra: 2 nhiệm vụ đã hủy/thu hồi không tính; 3 dòng trùng lặp đã gộp; 1 dòng \
+                 không đủ thông tin."
+            )
+        );
+        let only = reconciliation_line(&LeftOut {
+            cancelled: 1_250,
+            ..LeftOut::default()
+        });
+        assert_eq!(
+            only.as_deref(),
+            Some("Ngoài ra: 1.250 nhiệm vụ đã hủy/thu hồi không tính.")
+        );
+        assert_eq!(reconciliation_line(&LeftOut::default()), None);
+    }
 }

@@ -1,14 +1,14 @@
 //! The annex tables and the letters' task tables as plain text, one builder per table, for
-//! every renderer that lays them out (the Word documents now; the PDF annex can switch to
-//! them): the per-agency table in the official column layout (SPEC §5: a two-row head with
-//! group cells and a column-number row, group rows with sub-totals, «Tổng cộng»), the lists of
-//! open overdue and coming-due tasks (by agency, or of one agency for its letter), the on-time
-//! shares the PDF draws as bars, the emulation ranking and the trend. A cell is the string it
-//! shows; column heads come from `render::labels`; a column carries the width the PDF annex
-//! gives it in points (at 10,5 pt type) and its alignment, so each renderer scales the widths
-//! to its own page.
+//! every renderer that lays them out (the PDF and the Word documents): the per-agency table
+//! in the official column layout (SPEC §5: a two-row head with group cells and a
+//! column-number row, group rows with sub-totals, «Tổng cộng»), the lists of open overdue and
+//! coming-due tasks (by agency, or of one agency for its letter), the on-time shares the PDF
+//! draws as bars, the emulation ranking with the agencies it leaves out, and the trend. A cell
+//! is the string it shows; column heads come from `render::labels`; a column carries the width
+//! the PDF annex gives it in points (at 10,5 pt type) and its alignment, so each renderer
+//! scales the widths to its own page.
 
-use crate::model::{Counts, Ranking, Rate, Report, TaskLine, TrendPoint};
+use crate::model::{Counts, Ranking, Rate, Report, TaskLine, TrendPoint, UnrankedAgency};
 use crate::period;
 use crate::render::{labels, words};
 use crate::vn_number::{Rounding, count, date, decimal1, percent, roman};
@@ -16,6 +16,9 @@ use crate::vn_number::{Rounding, count, date, decimal1, percent, roman};
 /// The text width of an A4 portrait page between the margins of Nghị định 30/2020 (left
 /// 30 mm, right 15 mm), in points.
 pub const PORTRAIT_TEXT_PT: f32 = 165.0 * 72.0 / 25.4;
+
+/// The province's line of the on-time shares (and of the PDF's bar chart).
+pub const PROVINCE: &str = "Toàn tỉnh";
 
 /// Task contents longer than this are shortened in the lists.
 pub const LIST_SUMMARY_CHARS: usize = 400;
@@ -345,7 +348,7 @@ pub fn on_time_shares(report: &Report) -> TextTable {
             count(c.overdue),
         ]
     };
-    let mut rows = vec![Row::bold(line("Toàn tỉnh", &report.total))];
+    let mut rows = vec![Row::bold(line(PROVINCE, &report.total))];
     for section in &report.sections {
         rows.push(Row::band(section.name.clone()));
         for agency in &section.agencies {
@@ -397,6 +400,39 @@ pub fn ranking(ranking: &Ranking) -> TextTable {
                 tier,
                 rank_cell(a.rank_in_bloc),
                 rank_cell(a.rank_in_province),
+            ])
+        })
+        .collect();
+    TextTable::with_one_head_row(columns, &heads, rows, Some(PORTRAIT_TEXT_PT))
+}
+
+/// The agencies with tasks that the ranking leaves out, after the ranked table: their counts
+/// and the reason, so no task counted in the figures is missing from the ranking annex.
+pub fn unranked(unranked: &[UnrankedAgency]) -> TextTable {
+    let mut columns = vec![col(Some(26.0), Align::Center), col(None, Align::Left)];
+    columns.extend([40.0, 44.0, 48.0, 52.0].map(|w| col(Some(w), Align::Right)));
+    columns.push(col(Some(150.0), Align::Left));
+    let heads = [
+        "STT",
+        "Cơ quan",
+        labels::TOTAL.head,
+        labels::ON_TIME.head,
+        labels::LATE.head,
+        labels::OVERDUE.head,
+        "Lý do",
+    ];
+    let rows = unranked
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            Row::plain(vec![
+                (i + 1).to_string(),
+                a.name.clone(),
+                count(a.counts.total),
+                count(a.counts.on_time),
+                count(a.counts.late),
+                count(a.counts.overdue),
+                words::capitalise(&a.reason),
             ])
         })
         .collect();

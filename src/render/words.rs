@@ -697,6 +697,10 @@ mod tests {
             "Ngày 30 tháng 12 năm 2025"
         );
         assert_eq!(
+            place_date_line("", d(2025, 12, 30)),
+            "Ngày 30 tháng 12 năm 2025"
+        );
+        assert_eq!(
             number_line("BC-VP"),
             "Số:\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-VP"
         );

@@ -316,6 +316,58 @@ fn word_report_lists_the_overdue_tasks_by_agency_with_their_days() {
     assert_same!(body_rows(list), expected);
 }
 
+// Whole 2025 with the deduction rules (tests/it/unranked.rs): «Sở Ngoại vụ» is outside
+// agencies.csv and has one task, NV-007, within its deadline at 31/12/2025 → 1 task, 0 on
+// time, 0 late, 0 overdue. The Word report says what the PDF says: section IV counts it
+// among the unranked, the ranking annex lists it under «Chưa xếp hạng» with its counts and
+// the reason; and the inputs start on 20/12/2024, so the agency annex's notes say why 2024
+// is not compared.
+#[test]
+fn word_report_names_the_unranked_agency_and_the_withheld_comparison_as_the_pdf_does() {
+    let dir = temp_dir();
+    let mut args = vec!["report".to_string()];
+    args.extend(fixture_inputs());
+    args.extend(["--period", "2025", "--rules", "khau-tru", "--quiet"].map(String::from));
+    args.extend(["--out".to_string(), dir.path().display().to_string()]);
+    tiendo(&args).ok().stdout_has("bao-cao-2025.docx");
+    let body = Body::of(&dir.path().join("bao-cao-2025.docx"));
+    let scoring = body
+        .paragraphs
+        .iter()
+        .find(|p| p.starts_with("Chấm điểm tiêu chí thực hiện nhiệm vụ được giao"))
+        .unwrap_or_else(|| panic!("no scoring paragraph in {:#?}", body.paragraphs));
+    assert!(
+        scoring.ends_with(
+            "tại Phụ lục IV; 1 cơ quan, đơn vị có nhiệm vụ nhưng chưa xếp hạng được liệt kê \
+             cuối phụ lục, có ghi lý do."
+        ),
+        "{scoring}"
+    );
+    for line in [
+        "Chưa xếp hạng (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)",
+        "- Số liệu cùng kỳ năm 2024 chỉ có từ ngày 20/12/2024, chưa đủ để so sánh.",
+    ] {
+        assert!(
+            body.has_paragraph(line),
+            "missing paragraph «{line}» in {:#?}",
+            body.paragraphs
+        );
+    }
+    let unranked = body.table_headed(&["STT", "Cơ quan", "Tổng số", "Đúng hạn"]);
+    assert_same!(
+        body_rows(unranked),
+        vec![cells(&[
+            "1",
+            "Sở Ngoại vụ",
+            "1",
+            "0",
+            "0",
+            "0",
+            "Không có trong danh mục cơ quan: chưa thuộc khối thi đua nào nên không xếp hạng"
+        ])]
+    );
+}
+
 /// The `w:sectPr` elements of the document part, in order.
 fn sections(xml: &str) -> Vec<&str> {
     xml.match_indices("<w:sectPr")

@@ -97,15 +97,18 @@ fn add_parts(mut docx: Docx, annex_parts: &[Part], width: i32) -> Docx {
                     .add_paragraph(para(style::ANNEX, title))
                     .add_paragraph(para(style::ANNEX_SUB, subtitle));
             }
-            Part::Note(text) => {
-                if after_table {
-                    // Room between a table and the note under it.
-                    docx = docx.add_paragraph(Paragraph::new().style(style::NOTE));
-                }
-                docx = docx.add_paragraph(para(style::NOTE, text));
-            }
+            Part::Caption(text) => docx = line(docx, after_table, style::SECTION, text),
+            Part::Note(text) => docx = line(docx, after_table, style::NOTE, text),
         }
         after_table = false;
     }
     docx
+}
+
+/// A line of an annex in `style_id`, with room above it when it follows a table.
+fn line(mut docx: Docx, after_table: bool, style_id: &str, text: &str) -> Docx {
+    if after_table {
+        docx = docx.add_paragraph(Paragraph::new().style(style::NOTE));
+    }
+    docx.add_paragraph(para(style_id, text))
 }

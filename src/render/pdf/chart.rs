@@ -4,11 +4,13 @@
 //! trend line chart of the province's completion rate (solid, filled markers) and on-time
 //! share (dashed, open markers) by period.
 
-use super::annex::{annex_title, trend_table};
+use super::annex::{self, annex_title};
 use super::fonts::Face;
 use super::layout::{Align, Block, Flow, Item, Orientation, ParaStyle, Rule, wrap};
 use crate::model::{Counts, Rate, Report, TrendPoint};
 use crate::period;
+use crate::render::outline::{Annex, Part};
+use crate::render::tables;
 use crate::vn_number::{Rounding, count, decimal1, percent, percent_one_decimal};
 
 const LABEL_PT: f32 = 10.0;
@@ -49,22 +51,14 @@ fn dashed(x1: f32, y1: f32, x2: f32, y2: f32, gray: f32) -> Item {
     })
 }
 
-pub fn bar_chart_annex(flow: &mut Flow, report: &Report, numeral: &str) {
+/// The on-time shares as bars, portrait. The annex's table (the shares as text, as the Word
+/// report sets them) is drawn as the bars; its notes are the legend.
+pub fn bar_chart_annex(flow: &mut Flow, report: &Report, annex: &Annex) {
     let rounding = report.meta.rounding;
-    annex_title(
-        flow,
-        Orientation::Portrait,
-        numeral,
-        "TỶ LỆ HOÀN THÀNH ĐÚNG HẠN THEO CƠ QUAN, ĐƠN VỊ",
-        &format!(
-            "(Tỷ lệ đúng hạn = số hoàn thành đúng hạn / số đã hoàn thành; QH: số nhiệm vụ chưa \
-             hoàn thành quá hạn đến hết ngày {})",
-            crate::vn_number::date(report.meta.period.effective_end())
-        ),
-    );
+    annex_title(flow, Orientation::Portrait, annex);
     let label_w = LABEL_COLUMN_PT - 6.0;
     let mut rows = vec![BarRow::Bar {
-        lines: vec!["Toàn tỉnh".to_string()],
+        lines: vec![tables::PROVINCE.to_string()],
         counts: report.total,
         is_total: true,
     }];
@@ -134,7 +128,15 @@ pub fn bar_chart_annex(flow: &mut Flow, report: &Report, numeral: &str) {
         flow.set_y_pt(y + 8.0);
         index = end;
     }
-    legend(flow);
+    let legend_lines: Vec<&str> = annex
+        .parts
+        .iter()
+        .filter_map(|part| match part {
+            Part::Note(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    legend(flow, &legend_lines);
 }
 
 fn draw_bar_row(
@@ -209,7 +211,8 @@ fn draw_bar_row(
     }
 }
 
-fn legend(flow: &mut Flow) {
+/// A sample bar, the legend's lines beside it.
+fn legend(flow: &mut Flow, lines: &[&str]) {
     flow.ensure(40.0);
     let x = flow.left_pt();
     let y = flow.y_pt();
@@ -223,32 +226,15 @@ fn legend(flow: &mut Flow) {
     }));
     flow.set_y_pt(y - 2.0);
     let style = ParaStyle::left(Face::Italic, 10.5);
-    flow.paragraph_in(
-        "Tỷ lệ hoàn thành đúng hạn (% số nhiệm vụ đã hoàn thành); “-”: chưa có nhiệm vụ hoàn thành.",
-        style,
-        x + 24.0,
-        flow.width_pt() - 24.0,
-    );
-    flow.paragraph_in(
-        "QH: số nhiệm vụ chưa hoàn thành quá hạn tại ngày chốt số liệu.",
-        style,
-        x + 24.0,
-        flow.width_pt() - 24.0,
-    );
+    for line in lines {
+        flow.paragraph_in(line, style, x + 24.0, flow.width_pt() - 24.0);
+    }
 }
 
-/// The trend annex: the table by period and the line chart of the two rates.
-pub fn trend_annex(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding, numeral: &str) {
-    annex_title(
-        flow,
-        Orientation::Portrait,
-        numeral,
-        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUA CÁC KỲ",
-        "(Toàn tỉnh; tỷ lệ đúng hạn tính trên số nhiệm vụ đã hoàn thành)",
-    );
-    let table = trend_table(flow, trend, rounding);
-    flow.table(&table);
-    flow.gap(18.0);
+/// The trend annex: the table by period (`annex::tables_annex`) and, under it, the line
+/// chart of the two rates.
+pub fn trend_annex(flow: &mut Flow, trend: &[TrendPoint], rounding: Rounding, annex: &Annex) {
+    annex::tables_annex(flow, annex);
     line_chart(flow, trend, rounding);
 }
 

@@ -186,6 +186,16 @@ impl ParaStyle {
         }
     }
 
+    /// A bold line at body size, flush left: the caption over a table.
+    pub fn caption() -> Self {
+        ParaStyle {
+            face: Face::Bold,
+            align: Some(Align::Left),
+            first_indent_pt: 0.0,
+            ..ParaStyle::body()
+        }
+    }
+
     pub fn left(face: Face, size_pt: f32) -> Self {
         ParaStyle {
             align: Some(Align::Left),

@@ -4,23 +4,17 @@
 //! tables whose head repeats on every page, the request, then «Nơi nhận» beside the signature
 //! block; page numbers from each letter's page 2. Each letter is laid out once and drawn
 //! alone and, with all the others, into one file for printing.
-//!
-//! `pdf_table` turns a table of `render::tables` into the layout's table; the report's annex
-//! (`annex.rs`) builds its own today and can switch to it.
 
 use super::PdfError;
 use super::draw;
 use super::fonts::{Face, Fonts};
-use super::layout::{
-    Align, Flow, HeaderCell, Orientation, Page, ParaStyle, Row, Table, fit_columns,
-};
+use super::heading;
+use super::layout::{Flow, Orientation, Page, ParaStyle};
+use super::text_table::pdf_table;
 use crate::model::Letters;
 use crate::render::letters::{self, LetterText};
-use crate::render::tables::{self, RowKind, TextTable};
-use crate::render::words;
 
 const HEADING_PT: f32 = 13.0;
-const TABLE_PT: f32 = 10.5;
 /// Share of the text width given to the issuing body's column (and to «Nơi nhận»).
 const LEFT_SHARE: f32 = 0.42;
 
@@ -80,62 +74,19 @@ pub fn layout_letter(fonts: &Fonts, text: &LetterText) -> Vec<Page> {
     flow.finish()
 }
 
-/// The largest size ≤ `size_pt`, by half points, at which `text` fits `width_pt`.
-fn fitting_size(flow: &Flow, text: &str, face: Face, size_pt: f32, width_pt: f32) -> f32 {
-    let mut size = size_pt;
-    while size > 9.0 && flow.fonts.width_pt(face, text, size) > width_pt {
-        size -= 0.5;
-    }
-    size
-}
-
-/// A rule under the line just set, centred on `centre_pt`.
-fn short_rule(flow: &mut Flow, centre_pt: f32, length_pt: f32) {
-    let y = flow.y_pt() + 1.0;
-    flow.rule(
-        centre_pt - length_pt / 2.0,
-        y,
-        centre_pt + length_pt / 2.0,
-        y,
-        0.6,
-    );
-}
-
 /// Issuing body (with its short rule), number and subject left; national heading and motto
 /// (underlined over its width), then the place and date right.
 fn heading(flow: &mut Flow, text: &LetterText) {
-    let top = flow.y_pt();
-    let left = flow.left_pt();
-    let left_w = flow.width_pt() * LEFT_SHARE;
-    let right_x = left + left_w;
-    let right_w = flow.width_pt() - left_w;
-    let centred = ParaStyle::centered(Face::Regular, HEADING_PT);
-    let bold = ParaStyle::centered(Face::Bold, HEADING_PT);
-
-    flow.paragraph_in(&text.issuer, centred, left, left_w);
-    flow.paragraph_in(&text.issuer_sub, bold, left, left_w);
-    let sub_w = flow
-        .fonts
-        .width_pt(Face::Bold, &text.issuer_sub, HEADING_PT)
-        .min(left_w);
-    short_rule(flow, left + left_w / 2.0, (sub_w * 0.4).max(40.0));
-    let left_bottom = flow.y_pt();
-
-    flow.set_y_pt(top);
-    let size = fitting_size(flow, words::NATION, Face::Bold, 12.5, right_w);
-    flow.paragraph_in(
-        words::NATION,
-        ParaStyle::centered(Face::Bold, size),
-        right_x,
-        right_w,
-    );
-    flow.paragraph_in(words::MOTTO, bold, right_x, right_w);
-    let motto_w = flow.fonts.width_pt(Face::Bold, words::MOTTO, HEADING_PT);
-    short_rule(flow, right_x + right_w / 2.0, motto_w);
-
-    let second = flow.y_pt().max(left_bottom) + 8.0;
+    let columns = heading::heading_block(flow, &text.issuer, &text.issuer_sub, LEFT_SHARE);
+    let (left, left_w) = (columns.left_pt, columns.left_width_pt);
+    let second = flow.y_pt().max(columns.left_bottom_pt) + 8.0;
     flow.set_y_pt(second);
-    flow.paragraph_in(&text.number, centred, left, left_w);
+    flow.paragraph_in(
+        &text.number,
+        ParaStyle::centered(Face::Regular, HEADING_PT),
+        left,
+        left_w,
+    );
     flow.paragraph_in(
         &text.subject,
         ParaStyle::centered(Face::Regular, 12.0),
@@ -147,23 +98,15 @@ fn heading(flow: &mut Flow, text: &LetterText) {
     flow.paragraph_in(
         &text.place_date,
         ParaStyle::centered(Face::Italic, HEADING_PT),
-        right_x,
-        right_w,
+        columns.right_pt,
+        columns.right_width_pt,
     );
     flow.set_y_pt(flow.y_pt().max(left_bottom));
 }
 
 fn caption(flow: &mut Flow, text: &str) {
     flow.ensure(4.0 * HEADING_PT * 1.3);
-    flow.paragraph(
-        text,
-        ParaStyle {
-            face: Face::Bold,
-            align: Some(Align::Left),
-            first_indent_pt: 0.0,
-            ..ParaStyle::body()
-        },
-    );
+    flow.paragraph(text, ParaStyle::caption());
 }
 
 /// «Nơi nhận» left and the signature block right, kept on one page.
@@ -195,56 +138,4 @@ fn signature(flow: &mut Flow, text: &LetterText) {
         flow.paragraph_in(name, bold, right_x, right_w);
     }
     flow.set_y_pt(flow.y_pt().max(left_bottom));
-}
-
-fn align(a: tables::Align) -> Align {
-    match a {
-        tables::Align::Left => Align::Left,
-        tables::Align::Center => Align::Center,
-        tables::Align::Right => Align::Right,
-    }
-}
-
-/// A table of `render::tables` as the layout's table, fitted to `width_pt` (or to its own
-/// narrower width).
-pub fn pdf_table(table: &TextTable, width_pt: f32) -> Table {
-    let spec: Vec<(Option<f32>, Align)> = table
-        .columns
-        .iter()
-        .map(|c| (c.width_pt, align(c.align)))
-        .collect();
-    let width = table.max_width_pt.map_or(width_pt, |w| w.min(width_pt));
-    let header = table
-        .head
-        .iter()
-        .map(|h| {
-            let cell = HeaderCell::new(&h.text, h.row, h.col, h.row_span, h.col_span);
-            if h.is_numbering {
-                HeaderCell {
-                    face: Face::Italic,
-                    size_pt: 8.0,
-                    ..cell
-                }
-            } else {
-                cell
-            }
-        })
-        .collect();
-    let rows = table
-        .rows
-        .iter()
-        .map(|r| match r.kind {
-            RowKind::Plain => Row::plain(r.cells.clone()),
-            RowKind::Bold => Row::bold(r.cells.clone()),
-            RowKind::Band => Row::band(r.cells.first().cloned().unwrap_or_default()),
-        })
-        .collect();
-    Table {
-        columns: fit_columns(width, &spec),
-        header_rows: table.head_rows,
-        header,
-        rows,
-        body_size_pt: TABLE_PT,
-        header_fill_gray: 0.9,
-    }
 }

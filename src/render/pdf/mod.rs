@@ -5,9 +5,11 @@
 //! them, the emulation ranking and the trend. Page numbers sit centred at the top from page 2.
 //! The work programme's report (`programme`) is laid out the same way.
 //!
-//! Two steps: `layout` turns the report into pages of positioned primitives of our own type
-//! (testable without printpdf); `draw` turns those into printpdf operations. printpdf types
-//! never leave this module.
+//! Every word and table row comes from `render::outline` and `render::tables`, which the
+//! Word report draws too; this module adds only the layout and the charts (their axes, value
+//! labels and the line chart's legend). Two steps: `layout` turns the outline into pages of positioned primitives of our
+//! own type (testable without printpdf); `draw` turns those into printpdf operations.
+//! printpdf types never leave this module.
 
 mod annex;
 mod chart;
@@ -22,9 +24,11 @@ mod programme;
 mod sample;
 #[cfg(test)]
 mod tests;
+mod text_table;
 
 use crate::model::Report;
 use crate::period;
+use crate::render::outline::{self, AnnexKind};
 
 pub use fonts::Face;
 pub use layout::{Align, Item, Orientation, Page, TextRun};
@@ -35,37 +39,6 @@ pub use programme::{layout_programme, programme_pdf_bytes};
 pub enum PdfError {
     #[error("không đọc được phông chữ {0} gắn kèm chương trình")]
     Font(&'static str),
-}
-
-/// The annexes' Roman numerals, as the body text refers to them.
-pub(crate) struct Annexes {
-    pub agencies: String,
-    pub chart: String,
-    pub lists: String,
-    pub ranking: Option<String>,
-    pub trend: Option<String>,
-}
-
-impl Annexes {
-    fn of(report: &Report) -> Self {
-        let mut next = 4;
-        let mut take = |present: bool| {
-            present.then(|| {
-                let numeral = front::roman(next);
-                next += 1;
-                numeral
-            })
-        };
-        let ranking = take(report.ranking.is_some());
-        let trend = take(report.trend.is_some());
-        Annexes {
-            agencies: front::roman(1),
-            chart: front::roman(2),
-            lists: front::roman(3),
-            ranking,
-            trend,
-        }
-    }
 }
 
 /// The finished PDF file of a report.
@@ -96,17 +69,20 @@ fn finished(
 }
 
 fn layout_pages(report: &Report, fonts: &fonts::Fonts) -> Vec<Page> {
-    let annexes = Annexes::of(report);
+    let outline = outline::outline(report);
     let mut flow = layout::Flow::new(fonts);
-    front::front_page(&mut flow, report, &annexes);
-    annex::agency_annex(&mut flow, report, &annexes.agencies);
-    chart::bar_chart_annex(&mut flow, report, &annexes.chart);
-    annex::task_lists_annex(&mut flow, report, &annexes.lists);
-    if let (Some(ranking), Some(numeral)) = (&report.ranking, &annexes.ranking) {
-        annex::ranking_annex(&mut flow, ranking, numeral);
-    }
-    if let (Some(trend), Some(numeral)) = (&report.trend, &annexes.trend) {
-        chart::trend_annex(&mut flow, trend, report.meta.rounding, numeral);
+    front::front_page(&mut flow, report, &outline);
+    for annex in &outline.annexes {
+        match annex.kind {
+            AnnexKind::Agencies | AnnexKind::TaskLists | AnnexKind::Ranking => {
+                annex::tables_annex(&mut flow, annex)
+            }
+            AnnexKind::OnTimeShares => chart::bar_chart_annex(&mut flow, report, annex),
+            AnnexKind::Trend => {
+                let trend = report.trend.as_deref().unwrap_or_default();
+                chart::trend_annex(&mut flow, trend, report.meta.rounding, annex);
+            }
+        }
     }
     flow.finish()
 }

@@ -5,9 +5,9 @@
 //! header with a row of column numbers, repeated on every page), II. the overdue items with
 //! how long overdue and the items coming due, III. the postponed and withdrawn items.
 
-use super::annex::annex_title;
+use super::annex::open_annex;
 use super::fonts::Face;
-use super::heading::{heading_block, rule_under};
+use super::heading::{report_heading, short_rule};
 use super::layout::{
     Align, Column, Flow, HeaderCell, NO_BREAK, Orientation, Page, ParaStyle, Row, Table,
     fit_columns,
@@ -83,7 +83,7 @@ fn note_style() -> ParaStyle {
 fn front_page(flow: &mut Flow, report: &ProgrammeReport) {
     let meta = &report.meta;
     flow.new_page(Orientation::Portrait);
-    heading_block(
+    report_heading(
         flow,
         &meta.issuer,
         &meta.issuer_sub,
@@ -98,7 +98,7 @@ fn front_page(flow: &mut Flow, report: &ProgrammeReport) {
     );
     flow.paragraph(&subject, ParaStyle::centered(Face::Bold, 14.0));
     let centre = flow.left_pt() + flow.width_pt() / 2.0;
-    rule_under(flow, centre, flow.width_pt() / 4.0);
+    short_rule(flow, centre, flow.width_pt() / 4.0);
     flow.gap(4.0);
     flow.paragraph(
         &format!(
@@ -301,10 +301,10 @@ pub fn agency_table(report: &ProgrammeReport) -> Table {
 
 fn agency_annex(flow: &mut Flow, report: &ProgrammeReport) {
     let meta = &report.meta;
-    annex_title(
+    open_annex(
         flow,
         Orientation::Landscape,
-        "I",
+        "PHỤ LỤC I",
         &format!(
             "TÌNH HÌNH THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC {} THEO CƠ QUAN CHỦ TRÌ",
             period::phrase(&meta.period).to_uppercase()
@@ -458,10 +458,10 @@ fn list_heading(flow: &mut Flow, title: &str, subtitle: &str) {
 
 fn lists_annex(flow: &mut Flow, report: &ProgrammeReport) {
     let cut = date(report.meta.period.effective_end());
-    annex_title(
+    open_annex(
         flow,
         Orientation::Landscape,
-        "II",
+        "PHỤ LỤC II",
         "DANH MỤC NỘI DUNG CHƯA TRÌNH ĐÃ QUÁ HẠN",
         &format!(
             "(Tính đến hết ngày {cut}: {} nội dung, quá hạn lâu nhất trước)",
@@ -558,10 +558,10 @@ fn moved_table(lines: &[ItemLine], is_withdrawn: bool) -> Table {
 }
 
 fn moved_annex(flow: &mut Flow, report: &ProgrammeReport) {
-    annex_title(
+    open_annex(
         flow,
         Orientation::Landscape,
-        "III",
+        "PHỤ LỤC III",
         "DANH MỤC NỘI DUNG LÙI THỜI GIAN TRÌNH, RÚT KHỎI CHƯƠNG TRÌNH",
         &format!(
             "({} nội dung lùi thời gian trình trong kỳ; {} nội dung lùi sang kỳ khác; {} nội dung \

@@ -8,6 +8,7 @@ use std::process::Command;
 use super::fonts::{Face, Fonts};
 use super::layout::{Align, Column, Flow, HeaderCell, Item, Orientation, Page, Row, Table};
 use super::{layout_report, pdf_bytes, sample};
+use unicode_normalization::UnicodeNormalization;
 
 fn pages() -> Vec<Page> {
     layout_report(&sample::report()).unwrap()
@@ -355,6 +356,78 @@ fn a_report_without_tasks_still_lays_out_and_says_so() {
     assert!(all.contains("Không có nhiệm vụ chưa hoàn thành quá hạn."));
     assert!(!all.contains("NaN"));
     assert!(pdf_bytes(&report).unwrap().starts_with(b"%PDF"));
+}
+
+// The PDF and the Word report draw one outline: every line of it but the table cells — the
+// title, the section headings and paragraphs, each annex's label, title, subtitle, second
+// headings, captions and notes — is laid out, in outline order. The sample gets an agency
+// outside the ranking, a withheld comparison and a warning, so the lines only some reports
+// have are there too.
+#[test]
+fn the_pdf_lays_out_every_line_of_the_outline_in_order() {
+    use crate::model::{Counts, UnrankedAgency};
+    use crate::render::outline::{self, Part};
+    let mut report = sample::report();
+    report.comparison_withheld = Some("Không so sánh với cùng kỳ năm 2024.".to_string());
+    report.warnings = vec!["tệp so-theo-doi.csv có 2 dòng trùng.".to_string()];
+    if let Some(ranking) = report.ranking.as_mut() {
+        ranking.unranked = vec![UnrankedAgency {
+            name: "Ban Quản lý dự án".to_string(),
+            counts: Counts::from_parts(20, 3, 2, 1, 0),
+            working: vec![],
+            reason: "không có trong danh mục".to_string(),
+        }];
+    }
+    let outline = outline::outline(&report);
+    let mut lines: Vec<&str> = outline.title.iter().map(String::as_str).collect();
+    lines.extend(outline.title_note.as_deref());
+    for section in &outline.sections {
+        lines.push(&section.heading);
+        lines.extend(section.paragraphs.iter().map(String::as_str));
+    }
+    for annex in &outline.annexes {
+        lines.extend([&annex.label, &annex.title, &annex.subtitle].map(String::as_str));
+        for part in &annex.parts {
+            match part {
+                Part::Table(_) => {}
+                Part::Heading { title, subtitle } => {
+                    lines.extend([title, subtitle].map(String::as_str))
+                }
+                Part::Caption(text) | Part::Note(text) => lines.push(text),
+            }
+        }
+    }
+    for line in [
+        "Lưu ý: tệp so-theo-doi.csv có 2 dòng trùng.",
+        "Không so sánh với cùng kỳ năm 2024.",
+        "Chưa xếp hạng (cơ quan, đơn vị có nhiệm vụ nhưng không xếp hạng)",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.contains(line)),
+            "«{line}» not in the outline"
+        );
+    }
+
+    let laid_out: String = layout_report(&report)
+        .unwrap()
+        .iter()
+        .map(Page::plain_text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut from = 0;
+    for line in lines {
+        // As laid out: NFC, runs joined by single spaces, no-break spaces drawn as spaces.
+        let words: String = line
+            .nfc()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let at = laid_out[from..]
+            .find(&words)
+            .unwrap_or_else(|| panic!("«{words}» not laid out after byte {from}"));
+        from += at + words.len();
+    }
 }
 
 mod programme;
