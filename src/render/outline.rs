@@ -296,16 +296,20 @@ fn overdue_section(report: &Report, numerals: &Numerals) -> Section {
             count(overdue_agencies as u64)
         )
     };
+    let mut paragraphs = vec![format!(
+        "{overdue}; {} nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới (từ {} đến {}). Danh \
+         mục chi tiết tại Phụ lục {}.",
+        count(report.due_soon.len() as u64),
+        date(cut_off),
+        date(cut_off + Duration::days(DUE_SOON_DAYS)),
+        numerals.lists
+    )];
+    // How long the overdue tasks are overdue, and the tasks without news (issue 13).
+    paragraphs.extend(words::overdue_age_sentence(report));
+    paragraphs.extend(words::stale_sentence(report));
     Section {
         heading: "III. Nhiệm vụ quá hạn và sắp đến hạn".to_string(),
-        paragraphs: vec![format!(
-            "{overdue}; {} nhiệm vụ đến hạn trong {DUE_SOON_DAYS} ngày tới (từ {} đến {}). Danh \
-             mục chi tiết tại Phụ lục {}.",
-            count(report.due_soon.len() as u64),
-            date(cut_off),
-            date(cut_off + Duration::days(DUE_SOON_DAYS)),
-            numerals.lists
-        )],
+        paragraphs,
     }
 }
 
