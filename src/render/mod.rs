@@ -12,8 +12,10 @@ pub mod labels;
 pub mod letters;
 pub mod outline;
 pub mod pdf;
+pub mod programme_outline;
 #[cfg(test)]
 pub(crate) mod programme_sample;
+pub mod programme_tables;
 pub mod programme_terminal;
 pub mod programme_words;
 pub mod tables;
