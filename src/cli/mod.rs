@@ -79,7 +79,7 @@ enum Command {
     Export(export::ExportArgs),
     /// In số liệu chương trình công tác: phải trình, đã trình, đã ban hành, chưa trình
     Programme(programme::ProgrammeArgs),
-    /// Ghi báo cáo chương trình công tác (Excel và PDF) vào thư mục báo cáo
+    /// Ghi báo cáo chương trình công tác (Excel, PDF và Word) vào thư mục báo cáo
     ProgrammeReport(programme_report::ProgrammeReportArgs),
 }
 

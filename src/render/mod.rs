@@ -1,9 +1,10 @@
 //! Renderers: plain report data in, finished text or file bytes out — the terminal (tables,
 //! CSV, JSON, the data check), the words (summary paragraphs and the meeting brief), the Excel
-//! workbook, the PDF and the Word documents; the work programme's figures, words, workbook
-//! and PDF beside them. What several renderers lay out is made once as
+//! workbook, the PDF and the Word documents; the work programme's figures, words, workbook,
+//! PDF and Word document beside them. What several renderers lay out is made once as
 //! plain text: the report's outline (`outline`), its tables (`tables`), the urging letters'
-//! words (`letters`). A renderer imports the model and the number and text conventions, never
+//! words (`letters`), the programme report's outline (`programme_outline`, on
+//! `programme_words` and `programme_tables`). A renderer imports the model and the number and text conventions, never
 //! a stage above it; printpdf, rust_xlsxwriter and docx-rs types never leave this module.
 
 pub mod changes;

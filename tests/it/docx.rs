@@ -1,7 +1,8 @@
 //! The Word documents: the report's `.docx` and the urging letters (`tiendo letters`), re-read
 //! by unzipping them (zip crate) and walking `word/document.xml`: paragraphs, tables as rows of
 //! cells, which rows repeat as head rows. Expected figures and rows are the hand count of the
-//! fixtures in tests/it/cli.rs (the working is repeated where it is used).
+//! fixtures in tests/it/cli.rs (the working is repeated where it is used). The reading helpers
+//! serve the programme's Word report too (tests/it/programme.rs).
 
 use std::io::Read;
 use std::path::Path;
@@ -9,7 +10,7 @@ use std::path::Path;
 use crate::harness::{assert_same, fixture, temp_dir, tiendo};
 
 /// One part of a `.docx`, as text.
-fn docx_part(path: &Path, part: &str) -> String {
+pub(crate) fn docx_part(path: &Path, part: &str) -> String {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut zip = zip::ZipArchive::new(file).expect("a .docx is a zip");
     let mut text = String::new();
@@ -21,16 +22,16 @@ fn docx_part(path: &Path, part: &str) -> String {
 }
 
 #[derive(Debug, Default)]
-struct WordRow {
-    cells: Vec<String>,
-    is_head: bool,
+pub(crate) struct WordRow {
+    pub(crate) cells: Vec<String>,
+    pub(crate) is_head: bool,
 }
 
 /// What `word/document.xml` says: the paragraphs outside tables, and every table.
 #[derive(Debug, Default)]
-struct Body {
-    paragraphs: Vec<String>,
-    tables: Vec<Vec<WordRow>>,
+pub(crate) struct Body {
+    pub(crate) paragraphs: Vec<String>,
+    pub(crate) tables: Vec<Vec<WordRow>>,
 }
 
 fn unescape(text: &str) -> String {
@@ -116,12 +117,12 @@ fn finish_paragraph(
 }
 
 impl Body {
-    fn of(path: &Path) -> Body {
+    pub(crate) fn of(path: &Path) -> Body {
         read_body(&docx_part(path, "word/document.xml"))
     }
 
     /// The table whose first row starts with these cells.
-    fn table_headed(&self, first_cells: &[&str]) -> &[WordRow] {
+    pub(crate) fn table_headed(&self, first_cells: &[&str]) -> &[WordRow] {
         self.tables
             .iter()
             .find(|t| {
@@ -137,13 +138,13 @@ impl Body {
             .unwrap_or_else(|| panic!("no table headed {first_cells:?} in {:#?}", self.tables))
     }
 
-    fn has_paragraph(&self, text: &str) -> bool {
+    pub(crate) fn has_paragraph(&self, text: &str) -> bool {
         self.paragraphs.iter().any(|p| p == text)
     }
 }
 
 /// The body rows of a table (its head rows left out), as plain cells.
-fn body_rows(table: &[WordRow]) -> Vec<Vec<String>> {
+pub(crate) fn body_rows(table: &[WordRow]) -> Vec<Vec<String>> {
     table
         .iter()
         .filter(|r| !r.is_head)
@@ -151,7 +152,7 @@ fn body_rows(table: &[WordRow]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn cells(texts: &[&str]) -> Vec<String> {
+pub(crate) fn cells(texts: &[&str]) -> Vec<String> {
     texts.iter().map(|t| t.to_string()).collect()
 }
 
@@ -317,7 +318,7 @@ fn word_report_lists_the_overdue_tasks_by_agency_with_their_days() {
 }
 
 /// The `w:sectPr` elements of the document part, in order.
-fn sections(xml: &str) -> Vec<&str> {
+pub(crate) fn sections(xml: &str) -> Vec<&str> {
     xml.match_indices("<w:sectPr")
         .map(|(at, _)| {
             let end = xml[at..].find("</w:sectPr>").map_or(xml.len(), |e| at + e);
