@@ -318,7 +318,7 @@ fn word_report_lists_the_overdue_tasks_by_agency_with_their_days() {
 }
 
 /// The `w:sectPr` elements of the document part, in order.
-pub(crate) fn sections(xml: &str) -> Vec<&str> {
+fn sections(xml: &str) -> Vec<&str> {
     xml.match_indices("<w:sectPr")
         .map(|(at, _)| {
             let end = xml[at..].find("</w:sectPr>").map_or(xml.len(), |e| at + e);
@@ -327,15 +327,11 @@ pub(crate) fn sections(xml: &str) -> Vec<&str> {
         .collect()
 }
 
-// A4 portrait 11906 × 16838 twips with margins 20/20/30/15 mm (1134/1134/1701/850), a first
-// page of its own (titlePg: with no first-page header given, the first section's is blank,
-// ECMA-376 §17.10.5), then the annexes in a landscape section.
-#[test]
-fn word_report_is_a4_portrait_then_landscape_with_page_numbers_from_page_two() {
-    let dir = temp_dir();
-    let path = half_year_report(dir.path());
-    let xml = docx_part(&path, "word/document.xml");
-    let sections = sections(&xml);
+/// The two sections of a report's document part, checked: A4 portrait 11906 × 16838 twips
+/// with margins 20/20/30/15 mm (1134/1134/1701/850), a first page of its own and a default
+/// header (the page number), then A4 landscape.
+pub(crate) fn portrait_then_landscape(xml: &str) -> (&str, &str) {
+    let sections = sections(xml);
     assert_same!(sections.len(), 2);
     let (front, annex) = (sections[0], sections[1]);
     for needle in [
@@ -353,6 +349,18 @@ fn word_report_is_a4_portrait_then_landscape_with_page_numbers_from_page_two() {
         annex.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape""#),
         "{annex}"
     );
+    (front, annex)
+}
+
+// A4 portrait 11906 × 16838 twips with margins 20/20/30/15 mm (1134/1134/1701/850), a first
+// page of its own (titlePg: with no first-page header given, the first section's is blank,
+// ECMA-376 §17.10.5), then the annexes in a landscape section.
+#[test]
+fn word_report_is_a4_portrait_then_landscape_with_page_numbers_from_page_two() {
+    let dir = temp_dir();
+    let path = half_year_report(dir.path());
+    let xml = docx_part(&path, "word/document.xml");
+    let (front, annex) = portrait_then_landscape(&xml);
     assert!(!annex.contains("<w:titlePg"), "{annex}");
     assert!(!front.contains(r#"w:type="first""#), "{front}");
     // The default headers hold the PAGE field, centred.
