@@ -80,7 +80,7 @@ enum Command {
     Export(export::ExportArgs),
     /// In số liệu chương trình công tác: phải trình, đã trình, đã ban hành, chưa trình
     Programme(programme::ProgrammeArgs),
-    /// Ghi báo cáo chương trình công tác (Excel và PDF) vào thư mục báo cáo
+    /// Ghi báo cáo chương trình công tác (Excel, PDF và Word) vào thư mục báo cáo
     ProgrammeReport(programme_report::ProgrammeReportArgs),
     /// Ghi bảng tin tiến độ (một tệp HTML) cho màn hình ở sảnh, phòng họp hoặc điện thoại
     Board(board::BoardArgs),

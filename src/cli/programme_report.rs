@@ -1,4 +1,5 @@
-//! `tiendo programme-report`: the report on the work programme as a workbook and a PDF.
+//! `tiendo programme-report`: the report on the work programme as a workbook, a PDF and a Word
+//! document.
 
 use anyhow::Result;
 use clap::Args;

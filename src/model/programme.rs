@@ -1,7 +1,7 @@
 //! The work programme (chương trình công tác, SPEC §8): the status of one programme item at a
 //! cut-off, the figures of a group of items with their rates, the figures table of a period,
-//! and the plain report model the programme's renderers draw (a workbook, a PDF and, later, a
-//! Word document are made from this one model).
+//! and the plain report model the programme's renderers draw (a workbook, a PDF and a Word
+//! document are made from this one model).
 
 use chrono::NaiveDate;
 use serde::Serialize;

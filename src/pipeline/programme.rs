@@ -2,7 +2,8 @@
 //! tác, issue 14). Both read the programme lists once (ingest → programme::read), match the
 //! agencies (resolve::agencies) and judge the items (programme::settle); `programme` prints
 //! one period's figures, `programme-report` writes the monthly report on the programme as a
-//! workbook and a PDF, with the same period last year.
+//! workbook, a PDF and a Word document (the PDF's words and tables, for the specialist to
+//! edit), with the same period last year.
 
 use std::path::PathBuf;
 
@@ -81,6 +82,8 @@ pub fn programme_report(job: &ProgrammeReportJob) -> Result<Outcome> {
         .context("không tạo được báo cáo Excel về chương trình công tác")?;
     let pdf = render::pdf::programme_pdf_bytes(&report)
         .context("không tạo được báo cáo PDF về chương trình công tác")?;
+    let docx = render::docx::programme_report_bytes(&report, job.title.sign())
+        .context("không tạo được báo cáo Word về chương trình công tác")?;
     let stem = report_stem(&job.period);
     Ok(Outcome {
         files: vec![
@@ -91,6 +94,10 @@ pub fn programme_report(job: &ProgrammeReportJob) -> Result<Outcome> {
             OutFile {
                 name: format!("{stem}.pdf"),
                 bytes: pdf,
+            },
+            OutFile {
+                name: format!("{stem}.docx"),
+                bytes: docx,
             },
         ],
         ..Outcome::default()

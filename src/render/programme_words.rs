@@ -1,7 +1,8 @@
 //! The words of the programme report: the summary paragraphs in the style of the Office's own
 //! reports on the work programme ("… phải trình 150 nội dung …: đã trình 80 nội dung (đạt
 //! 53,3%), trong đó …"), the same period last year, the postponed and withdrawn items, and the
-//! agencies with the most overdue items. Pure text: the PDF (and a Word document) reuse it.
+//! agencies with the most overdue items, and the paragraphs of the report's sections II–V.
+//! Pure text: `render::programme_outline` puts it in order for the PDF and the Word document.
 //!
 //! Every figure comes from the report's `ProgrammeCounts`; rates go through
 //! `ProgrammeCounts::rate` and `vn_number::percent`, so a zero denominator prints a sentence
@@ -9,10 +10,12 @@
 
 use chrono::Datelike;
 
-use crate::model::{ItemLine, ProgrammeCounts, ProgrammeRate, ProgrammeReport, ReportMeta};
+use crate::model::{
+    FindingKind, ItemLine, ProgrammeCounts, ProgrammeRate, ProgrammeReport, ReportMeta,
+};
 use crate::period;
 use crate::render::words::{compared_count, compared_rate, largest, with_counts};
-use crate::vn_number::{count, count_change, date, percent};
+use crate::vn_number::{Rounding, count, count_change, date, percent};
 
 fn previous_year(report: &ProgrammeReport) -> i32 {
     report
@@ -182,6 +185,88 @@ fn overdue_agencies_sentence(report: &ProgrammeReport) -> String {
             named.join(", ")
         ),
     }
+}
+
+/// "- Sở, ban, ngành: 120 nội dung phải trình; đã trình 70 (đạt 58,3%), trong đó đúng hạn 60
+/// (chiếm 85,7%); đã ban hành 50 (đạt 41,7%); chưa trình 50, trong đó quá hạn 10.": a group's
+/// line in section II of the report.
+pub fn group_line(name: &str, c: &ProgrammeCounts, r: Rounding) -> String {
+    let on_time = if c.submitted > 0 {
+        format!(
+            ", trong đó đúng hạn {} (chiếm {})",
+            count(c.on_time),
+            percent(c.rate(ProgrammeRate::OnTime), r)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "- {name}: {} nội dung phải trình; đã trình {} (đạt {}){on_time}; đã ban hành {} (đạt \
+         {}); chưa trình {}, trong đó quá hạn {}.",
+        count(c.planned),
+        count(c.submitted),
+        percent(c.rate(ProgrammeRate::Submitted), r),
+        count(c.issued),
+        percent(c.rate(ProgrammeRate::Issued), r),
+        count(c.not_submitted),
+        count(c.overdue),
+    )
+}
+
+fn agencies_of(lines: &[ItemLine]) -> usize {
+    let mut names: Vec<&str> = lines.iter().map(|l| l.agency.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len()
+}
+
+/// Section III: the overdue items and those coming due, pointing to Annex II.
+pub fn lists_paragraph(report: &ProgrammeReport) -> String {
+    let cut = date(report.meta.period.effective_end());
+    let overdue = if report.overdue.is_empty() {
+        format!("Đến hết ngày {cut} không có nội dung chưa trình quá hạn")
+    } else {
+        format!(
+            "Đến hết ngày {cut} còn {} nội dung chưa trình đã quá hạn của {} cơ quan, đơn vị",
+            count(report.overdue.len() as u64),
+            count(agencies_of(&report.overdue) as u64)
+        )
+    };
+    format!(
+        "{overdue}; {} nội dung đến hạn trình từ {cut} đến {}. Danh mục chi tiết, kèm thời gian \
+         quá hạn của từng nội dung, tại Phụ lục II.",
+        count(report.due_soon.len() as u64),
+        date(report.due_soon_until)
+    )
+}
+
+/// Section IV: the postponed and withdrawn items, pointing to Annex III.
+pub fn moved_items_paragraph(report: &ProgrammeReport) -> String {
+    format!(
+        "Trong kỳ có {} nội dung được lùi thời gian trình (tính theo thời hạn mới), {} nội dung \
+         có thời hạn trình trong kỳ đã lùi sang kỳ khác và {} nội dung được rút khỏi chương \
+         trình (không tính vào số liệu). Danh mục tại Phụ lục III.",
+        count(report.total.postponed),
+        count(report.postponed_out.len() as u64),
+        count(report.withdrawn.len() as u64)
+    )
+}
+
+/// Section V: the data-quality findings by kind, pointing to the workbook's sheet.
+pub fn quality_paragraph(report: &ProgrammeReport) -> String {
+    let n =
+        |kind: FindingKind| count(report.findings.iter().filter(|f| f.kind == kind).count() as u64);
+    format!(
+        "Khi tổng hợp có {} dòng không đủ thông tin nên không tính (thiếu cơ quan chủ trì, thời \
+         gian trình, hoặc ghi đã trình mà không có ngày trình), {} dòng có tình trạng mâu thuẫn \
+         với ngày tháng (tính theo ngày), {} ô không đọc được và {} tên cơ quan không có trong \
+         danh mục. Từng dòng, kèm tệp, sheet và số dòng, tại sheet «Kiểm tra dữ liệu» của tệp \
+         Excel.",
+        n(FindingKind::Excluded),
+        n(FindingKind::Contradiction),
+        n(FindingKind::BadCell),
+        n(FindingKind::UnknownAgency),
+    )
 }
 
 /// "quá 20 ngày", "quá 1 tháng 5 ngày": how long an item is overdue, in days and, past a

@@ -1,7 +1,8 @@
 //! The Word documents: the report's `.docx` and the urging letters (`tiendo letters`), re-read
 //! by unzipping them (zip crate) and walking `word/document.xml`: paragraphs, tables as rows of
 //! cells, which rows repeat as head rows. Expected figures and rows are the hand count of the
-//! fixtures in tests/it/cli.rs (the working is repeated where it is used).
+//! fixtures in tests/it/cli.rs (the working is repeated where it is used). The reading helpers
+//! serve the programme's Word report too (tests/it/programme.rs).
 
 use std::io::Read;
 use std::path::Path;
@@ -9,7 +10,7 @@ use std::path::Path;
 use crate::harness::{assert_same, fixture, temp_dir, tiendo};
 
 /// One part of a `.docx`, as text.
-fn docx_part(path: &Path, part: &str) -> String {
+pub(crate) fn docx_part(path: &Path, part: &str) -> String {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut zip = zip::ZipArchive::new(file).expect("a .docx is a zip");
     let mut text = String::new();
@@ -21,16 +22,16 @@ fn docx_part(path: &Path, part: &str) -> String {
 }
 
 #[derive(Debug, Default)]
-struct WordRow {
-    cells: Vec<String>,
-    is_head: bool,
+pub(crate) struct WordRow {
+    pub(crate) cells: Vec<String>,
+    pub(crate) is_head: bool,
 }
 
 /// What `word/document.xml` says: the paragraphs outside tables, and every table.
 #[derive(Debug, Default)]
-struct Body {
-    paragraphs: Vec<String>,
-    tables: Vec<Vec<WordRow>>,
+pub(crate) struct Body {
+    pub(crate) paragraphs: Vec<String>,
+    pub(crate) tables: Vec<Vec<WordRow>>,
 }
 
 fn unescape(text: &str) -> String {
@@ -116,12 +117,12 @@ fn finish_paragraph(
 }
 
 impl Body {
-    fn of(path: &Path) -> Body {
+    pub(crate) fn of(path: &Path) -> Body {
         read_body(&docx_part(path, "word/document.xml"))
     }
 
     /// The table whose first row starts with these cells.
-    fn table_headed(&self, first_cells: &[&str]) -> &[WordRow] {
+    pub(crate) fn table_headed(&self, first_cells: &[&str]) -> &[WordRow] {
         self.tables
             .iter()
             .find(|t| {
@@ -137,13 +138,13 @@ impl Body {
             .unwrap_or_else(|| panic!("no table headed {first_cells:?} in {:#?}", self.tables))
     }
 
-    fn has_paragraph(&self, text: &str) -> bool {
+    pub(crate) fn has_paragraph(&self, text: &str) -> bool {
         self.paragraphs.iter().any(|p| p == text)
     }
 }
 
 /// The body rows of a table (its head rows left out), as plain cells.
-fn body_rows(table: &[WordRow]) -> Vec<Vec<String>> {
+pub(crate) fn body_rows(table: &[WordRow]) -> Vec<Vec<String>> {
     table
         .iter()
         .filter(|r| !r.is_head)
@@ -151,7 +152,7 @@ fn body_rows(table: &[WordRow]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn cells(texts: &[&str]) -> Vec<String> {
+pub(crate) fn cells(texts: &[&str]) -> Vec<String> {
     texts.iter().map(|t| t.to_string()).collect()
 }
 
@@ -378,15 +379,11 @@ fn sections(xml: &str) -> Vec<&str> {
         .collect()
 }
 
-// A4 portrait 11906 × 16838 twips with margins 20/20/30/15 mm (1134/1134/1701/850), a first
-// page of its own (titlePg: with no first-page header given, the first section's is blank,
-// ECMA-376 §17.10.5), then the annexes in a landscape section.
-#[test]
-fn word_report_is_a4_portrait_then_landscape_with_page_numbers_from_page_two() {
-    let dir = temp_dir();
-    let path = half_year_report(dir.path());
-    let xml = docx_part(&path, "word/document.xml");
-    let sections = sections(&xml);
+/// The two sections of a report's document part, checked: A4 portrait 11906 × 16838 twips
+/// with margins 20/20/30/15 mm (1134/1134/1701/850), a first page of its own and a default
+/// header (the page number), then A4 landscape.
+pub(crate) fn portrait_then_landscape(xml: &str) -> (&str, &str) {
+    let sections = sections(xml);
     assert_same!(sections.len(), 2);
     let (front, annex) = (sections[0], sections[1]);
     for needle in [
@@ -404,6 +401,18 @@ fn word_report_is_a4_portrait_then_landscape_with_page_numbers_from_page_two() {
         annex.contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape""#),
         "{annex}"
     );
+    (front, annex)
+}
+
+// A4 portrait 11906 × 16838 twips with margins 20/20/30/15 mm (1134/1134/1701/850), a first
+// page of its own (titlePg: with no first-page header given, the first section's is blank,
+// ECMA-376 §17.10.5), then the annexes in a landscape section.
+#[test]
+fn word_report_is_a4_portrait_then_landscape_with_page_numbers_from_page_two() {
+    let dir = temp_dir();
+    let path = half_year_report(dir.path());
+    let xml = docx_part(&path, "word/document.xml");
+    let (front, annex) = portrait_then_landscape(&xml);
     assert!(!annex.contains("<w:titlePg"), "{annex}");
     assert!(!front.contains(r#"w:type="first""#), "{front}");
     // The default headers hold the PAGE field, centred.

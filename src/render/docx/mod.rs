@@ -6,13 +6,16 @@
 //! letter to one agency (công văn đôn đốc). Paragraphs are real paragraphs in named styles
 //! and tables are real tables, so an edit re-flows; there is no text box and no picture. The
 //! PDF's charts are tables here (the on-time shares) or left out (the trend's line chart: its
-//! table is there). docx-rs types never leave this module.
+//! table is there). The work programme's report (`programme`) is written the same way, from
+//! its own outline. docx-rs types never leave this module.
 
 mod letter;
 mod parts;
+mod programme;
 mod report;
 
 pub use letter::letter_bytes;
+pub use programme::programme_report_bytes;
 pub use report::report_bytes;
 
 /// What can go wrong while writing a Word document.

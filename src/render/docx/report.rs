@@ -1,14 +1,15 @@
 //! The report as a Word document: a portrait section (heading block, number line, place and
 //! date, title, the numbered sections of `render::outline`), then one landscape section with
 //! every annex, each on a new page with its tables and notes. Page numbers are centred at the
-//! top from page 2 on: the first page has a header of its own, blank.
+//! top from page 2 on: the first page has a header of its own, blank. The work programme's
+//! report (`programme`) is its own outline drawn the same way.
 
 use docx_rs::{Docx, Paragraph, Section};
 
 use super::DocxError;
 use super::parts::{self, Line, Page, para, style};
-use crate::model::Report;
-use crate::render::outline::{self, Part};
+use crate::model::{Report, ReportMeta};
+use crate::render::outline::{self, Outline, Part};
 use crate::render::words;
 
 /// Share of the text width given to the issuing body's column.
@@ -17,8 +18,15 @@ const LEFT_SHARE: f32 = 0.38;
 /// The finished `.docx` of a report; `sign` is the document sign after «BC-» in the number
 /// line (e.g. «VP»: «Số: …/BC-VP»).
 pub fn report_bytes(report: &Report, sign: &str) -> Result<Vec<u8>, DocxError> {
-    let outline = outline::outline(report);
-    let meta = &report.meta;
+    outline_bytes(&outline::outline(report), &report.meta, sign)
+}
+
+/// The finished `.docx` of a report's outline under the title block of `meta`.
+pub(super) fn outline_bytes(
+    outline: &Outline,
+    meta: &ReportMeta,
+    sign: &str,
+) -> Result<Vec<u8>, DocxError> {
     let front_page = Page::portrait();
     let width = front_page.text_width();
 

@@ -299,15 +299,6 @@ impl HeaderCell {
             size_pt: 10.5,
         }
     }
-
-    /// A header of one row: one cell per column, in order.
-    pub fn one_row(labels: &[&str]) -> Vec<HeaderCell> {
-        labels
-            .iter()
-            .enumerate()
-            .map(|(i, t)| HeaderCell::new(t, 0, i, 1, 1))
-            .collect()
-    }
 }
 
 /// A body row: one text per column, or a band (one text across the whole table).
