@@ -6,7 +6,8 @@
 use polars::prelude::*;
 
 use crate::model::{
-    By, Counted, Counts, FigureRow, Figures, Loaded, NO_LEADER, Status, Structure, View,
+    By, Counted, Counts, FigureRow, Figures, Loaded, NO_DEPARTMENT, NO_LEADER, NO_OFFICER, Status,
+    Structure, View,
 };
 use crate::vn_text::fold;
 
@@ -114,18 +115,19 @@ fn counts_by(
 pub struct KeyTable {
     pub names: Vec<String>,
     /// Key ids in report order: agencies in directory order (then names outside it
-    /// alphabetically), groups and blocs in directory order, leaders alphabetically with
-    /// «Không ghi lãnh đạo giao» last.
+    /// alphabetically), groups and blocs in directory order, leaders and officers
+    /// alphabetically with «Không ghi lãnh đạo giao» / «Không ghi chuyên viên theo dõi» last,
+    /// departments in the Office's list order with «Chưa xác định phòng» last.
     pub order: Vec<usize>,
     by: By,
-    /// Agency slot → group or bloc id.
-    agency_map: Vec<usize>,
+    /// Agency slot → group or bloc id; officer id → department id.
+    map: Vec<usize>,
 }
 
 impl KeyTable {
     pub fn new(loaded: &Loaded, by: By) -> KeyTable {
         let keys = crate::resolve::keys(loaded);
-        let (names, order, agency_map) = match by {
+        let (names, order, map) = match by {
             By::Agency => (keys.agency_names, keys.agency_order, Vec::new()),
             By::Group => {
                 let order = (0..keys.groups.len()).collect();
@@ -135,18 +137,35 @@ impl KeyTable {
                 let order = (0..keys.blocs.len()).collect();
                 (keys.blocs, order, keys.agency_bloc)
             }
-            By::Leader => {
-                let mut order: Vec<usize> = (0..loaded.leaders.len()).collect();
-                let names = &loaded.leaders;
-                order.sort_by_cached_key(|&i| (names[i] == NO_LEADER, fold(&names[i])));
-                (loaded.leaders.clone(), order, Vec::new())
+            By::Leader => (
+                loaded.leaders.clone(),
+                alphabetical(&loaded.leaders, NO_LEADER),
+                Vec::new(),
+            ),
+            By::Officer => (
+                loaded.officers.clone(),
+                alphabetical(&loaded.officers, NO_OFFICER),
+                Vec::new(),
+            ),
+            By::Department => {
+                let departments = &loaded.departments;
+                let unplaced = departments.names.len();
+                let map = loaded
+                    .officers
+                    .iter()
+                    .map(|o| departments.of(o).unwrap_or(unplaced))
+                    .collect();
+                let mut names = departments.names.clone();
+                names.push(NO_DEPARTMENT.to_string());
+                let order = (0..names.len()).collect();
+                (names, order, map)
             }
         };
         KeyTable {
             names,
             order,
             by,
-            agency_map,
+            map,
         }
     }
 
@@ -154,10 +173,19 @@ impl KeyTable {
     pub fn key(&self, loaded: &Loaded, c: &Counted) -> usize {
         match self.by {
             By::Agency => c.agency,
-            By::Group | By::Bloc => self.agency_map[c.agency],
+            By::Group | By::Bloc => self.map[c.agency],
             By::Leader => loaded.meta[c.task].leader,
+            By::Officer => loaded.meta[c.task].officer as usize,
+            By::Department => self.map[loaded.meta[c.task].officer as usize],
         }
     }
+}
+
+/// Ids of `names` alphabetically (folded), with `last` (the key of tasks naming no one) last.
+fn alphabetical(names: &[String], last: &str) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_cached_key(|&i| (names[i] == last, fold(&names[i])));
+    order
 }
 
 /// Aggregate a view by the chosen key; rows without tasks are left out; report order.

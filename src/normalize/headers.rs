@@ -25,6 +25,7 @@ pub enum Field {
     Status,
     Key,
     Officer,
+    Updated,
 }
 
 /// Known header texts per field, best first: when two columns map to one field, the one
@@ -165,6 +166,16 @@ const HEADER_NAMES: &[(Field, &[&str])] = &[
             "Cán bộ theo dõi",
         ],
     ),
+    (
+        Field::Updated,
+        &[
+            "Ngày cập nhật",
+            "Cập nhật lần cuối",
+            "Ngày cập nhật cuối",
+            "Ngày cập nhật gần nhất",
+            "Lần cập nhật cuối",
+        ],
+    ),
 ];
 
 /// Folded header text → (field, rank among that field's names).
@@ -206,7 +217,7 @@ pub fn match_header(text: &str) -> Option<(Field, usize)> {
         .copied()
 }
 
-const FIELD_COUNT: usize = Field::Officer as usize + 1;
+const FIELD_COUNT: usize = Field::Updated as usize + 1;
 
 impl Layout {
     pub fn column(&self, f: Field) -> Option<usize> {

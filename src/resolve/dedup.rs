@@ -161,7 +161,7 @@ fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Ve
 }
 
 /// The fuller row wins (the first on a tie); its empty fields are filled from the others;
-/// the earliest completion date is kept. Returns the merged task and the sources of the rows
+/// the earliest completion date and the latest update date are kept. Returns the merged task and the sources of the rows
 /// merged into it.
 fn merge_group(tasks: &[RawTask], rows: &[usize]) -> (RawTask, Vec<SourceLoc>) {
     let best = rows.iter().copied().fold(rows[0], |best, i| {
@@ -180,6 +180,8 @@ fn merge_group(tasks: &[RawTask], rows: &[usize]) -> (RawTask, Vec<SourceLoc>) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        // The latest news of any copy is the task's last update.
+        task.updated = task.updated.max(other.updated);
         merged_from.push(other.source.clone());
     }
     (task, merged_from)
@@ -250,6 +252,7 @@ mod tests {
             status_raw: None,
             is_key: false,
             officer: None,
+            updated: None,
             match_key: None,
             id_key: None,
             info: 0,
