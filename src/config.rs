@@ -225,6 +225,37 @@ mod tests {
     }
 
     #[test]
+    fn departments_keep_the_files_order_and_the_update_days_are_read() {
+        let c = parse(
+            "[du_lieu]\nngay_khong_cap_nhat = 45\n\n[phong]\n\"Phòng Tổng hợp\" = [\"Lê Thị Hồng\", \" Trần Văn  Bình \"]\n\"Phòng Kinh tế\" = [\"Võ Đức Anh\"]\n\"Phòng Nội chính\" = []\n",
+            "t.toml",
+        )
+        .unwrap();
+        // Not alphabetical (a TOML table's own order): as written, names cleaned.
+        let names: Vec<&str> = c.phong.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Phòng Tổng hợp", "Phòng Kinh tế", "Phòng Nội chính"]
+        );
+        assert_eq!(c.phong[0].officers, ["Lê Thị Hồng", "Trần Văn Bình"]);
+        assert_eq!(c.du_lieu.not_updated_days(), 45);
+        assert_eq!(Config::default().du_lieu.not_updated_days(), 30);
+    }
+
+    #[test]
+    fn an_officer_under_two_departments_is_refused() {
+        let err = parse(
+            "[phong]\n\"Phòng Tổng hợp\" = [\"Lê Thị Hồng\"]\n\"Phòng Kinh tế\" = [\"LE THI HONG\"]\n",
+            "t.toml",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "tệp cấu hình «t.toml», dòng 1: [phong]: chuyên viên «LE THI HONG» đã thuộc «Phòng Tổng hợp», không thể thuộc thêm «Phòng Kinh tế»"
+        );
+    }
+
+    #[test]
     fn an_unknown_key_is_refused_with_its_line() {
         let err = parse("[don_vi]\nten = \"A\"\nten_khac = \"B\"\n", "t.toml").unwrap_err();
         let text = err.to_string();

@@ -600,6 +600,10 @@ mod tests {
             Some(Field::DocNumber)
         );
         assert_eq!(match_header("Ghi chú").map(|m| m.0), None);
+        for last_update in ["Ngày cập nhật", "CẬP NHẬT LẦN CUỐI", "Ngày cập nhật cuối"]
+        {
+            assert_eq!(match_header(last_update).map(|m| m.0), Some(Field::Updated));
+        }
     }
 
     #[test]

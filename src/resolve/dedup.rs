@@ -297,6 +297,22 @@ mod tests {
     }
 
     #[test]
+    fn a_merge_keeps_the_latest_update_of_its_copies() {
+        // The export says updated 10/04, the hand copy (no update column) nothing, a third
+        // copy 02/05: the task had news on 02/05.
+        let mut rows = vec![
+            row(Some("NV-1"), "Sở Y tế", "Kiểm tra", None, 2),
+            row(Some("NV-1"), "Sở Y tế", "Kiểm tra", None, 3),
+            row(Some("NV-1"), "Sở Y tế", "Kiểm tra", None, 4),
+        ];
+        rows[0].updated = d(2025, 4, 10);
+        rows[2].updated = d(2025, 5, 2);
+        merge(&mut rows, key);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].updated, d(2025, 5, 2));
+    }
+
+    #[test]
     fn two_different_ids_are_never_the_same_task() {
         let rows = vec![
             row(Some("NV-1"), "Sở Y tế", "Việc A", None, 5),
