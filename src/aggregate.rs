@@ -230,21 +230,13 @@ pub fn score_inputs(
 ) -> Result<crate::score::ScoreInputs, AggregateError> {
     let counts = agency_counts(loaded, view)?;
     let key_counts = key_agency_counts(loaded, view)?;
-    let end = view.period.effective_end();
     let dir = &loaded.directory;
-    let scored = (0..dir.agencies.len())
-        .filter(|&i| match view.structure {
-            Structure::AsOf(day) => dir.reported_under(i, day) == i,
-            Structure::AsThen => true,
-        })
-        .filter(|&i| counts[i].total > 0 || dir.agencies[i].ends_on.is_none_or(|d| d > end))
-        .map(|i| crate::score::ScoreInput {
-            name: dir.agencies[i].name.clone(),
-            bloc: dir.agencies[i].bloc.clone(),
-            counts: counts[i],
-            key_counts: key_counts[i],
-        })
-        .collect();
+    let scored = inputs_of(
+        loaded,
+        &scored_slots(loaded, view, &counts),
+        &counts,
+        &key_counts,
+    );
     let keys = crate::resolve::keys(loaded);
     let outside = keys
         .agency_order
@@ -257,6 +249,55 @@ pub fn score_inputs(
         outside,
         has_directory: !dir.is_empty(),
     })
+}
+
+/// For a period scored month by month: the score inputs of each view of `months` for the
+/// agencies [`score_inputs`] scores in `view` (the whole period), in the same order.
+pub fn month_score_inputs(
+    loaded: &Loaded,
+    view: &View,
+    months: &[View],
+) -> Result<Vec<Vec<crate::score::ScoreInput>>, AggregateError> {
+    let slots = scored_slots(loaded, view, &agency_counts(loaded, view)?);
+    months
+        .iter()
+        .map(|month| {
+            let counts = agency_counts(loaded, month)?;
+            let key_counts = key_agency_counts(loaded, month)?;
+            Ok(inputs_of(loaded, &slots, &counts, &key_counts))
+        })
+        .collect()
+}
+
+/// The directory agencies a view's ranking scores (see [`score_inputs`]), as slots.
+fn scored_slots(loaded: &Loaded, view: &View, counts: &[Counts]) -> Vec<usize> {
+    let end = view.period.effective_end();
+    let dir = &loaded.directory;
+    (0..dir.agencies.len())
+        .filter(|&i| match view.structure {
+            Structure::AsOf(day) => dir.reported_under(i, day) == i,
+            Structure::AsThen => true,
+        })
+        .filter(|&i| counts[i].total > 0 || dir.agencies[i].ends_on.is_none_or(|d| d > end))
+        .collect()
+}
+
+/// The score inputs of directory agency `slots` from counts per slot.
+fn inputs_of(
+    loaded: &Loaded,
+    slots: &[usize],
+    counts: &[Counts],
+    key_counts: &[Counts],
+) -> Vec<crate::score::ScoreInput> {
+    slots
+        .iter()
+        .map(|&i| crate::score::ScoreInput {
+            name: loaded.directory.agencies[i].name.clone(),
+            bloc: loaded.directory.agencies[i].bloc.clone(),
+            counts: counts[i],
+            key_counts: key_counts[i],
+        })
+        .collect()
 }
 
 #[cfg(test)]
