@@ -1,5 +1,5 @@
-//! `figures`: one period's figures by agency, group, bloc or assigning leader, printed as a
-//! table, CSV or JSON.
+//! `figures`: one period's figures by agency, group, bloc, assigning leader, tracking officer or
+//! department, printed as a table, CSV or JSON.
 
 use anyhow::{Context, Result};
 

@@ -42,7 +42,7 @@ pub enum DepartmentError {
         file: String,
         sheet: String,
         row: usize,
-        conflict: Conflict,
+        conflict: Box<Conflict>,
     },
     #[error(
         "danh mục cơ quan «{file}», sheet «{sheet}», dòng {row}, cột «Phòng»: chuyên viên «{officer}» chưa ghi phòng"
@@ -152,7 +152,7 @@ pub fn read_sheets(sheets: &[RawSheet], list: &mut Departments) -> Result<(), De
                     file,
                     sheet,
                     row,
-                    conflict,
+                    conflict: Box::new(conflict),
                 }
             })?;
         }

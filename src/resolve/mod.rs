@@ -2,7 +2,9 @@
 //! names are matched to the directory (danh mục cơ quan; names outside it are kept under
 //! their own name and reported), duplicates across sources are merged (SPEC 4.5), each task is
 //! screened (countable, cancelled, or left out for missing information) and its status text
-//! checked against its dates; every step leaves its findings.
+//! checked against its dates; every step leaves its findings. Assigning leaders and tracking
+//! officers are interned (one id a task); the Office's list of officers by department is in
+//! `departments`.
 
 pub mod agencies;
 pub mod dedup;

@@ -157,28 +157,32 @@ fn figures_by_department_follow_the_offices_list_with_the_unplaced_last() {
 fn directory_with_officers(dir: &Path) -> String {
     let path = dir.join("danh-muc.xlsx");
     let mut wb = rust_xlsxwriter::Workbook::new();
-    let agencies = wb.add_worksheet().set_name("Danh mục").unwrap();
-    let rows = [
-        ["Mã", "Tên cơ quan", "Nhóm"],
-        ["STC", "Sở Tài chính", "Sở, ban, ngành"],
-        ["SYT", "Sở Y tế", "Sở, ban, ngành"],
-        ["STP", "Sở Tư pháp", "Sở, ban, ngành"],
+    let sheets: [(&str, [[&str; 3]; 4]); 2] = [
+        (
+            "Danh mục",
+            [
+                ["Mã", "Tên cơ quan", "Nhóm"],
+                ["STC", "Sở Tài chính", "Sở, ban, ngành"],
+                ["SYT", "Sở Y tế", "Sở, ban, ngành"],
+                ["STP", "Sở Tư pháp", "Sở, ban, ngành"],
+            ],
+        ),
+        (
+            "Chuyên viên",
+            [
+                ["STT", "Chuyên viên", "Phòng"],
+                ["1", "Lê Thị Hồng", "Phòng Tổng hợp"],
+                ["2", "Nguyễn Thị Lan", "Phòng Tổng hợp"],
+                ["3", "Võ Đức Anh", "Phòng Kinh tế"],
+            ],
+        ),
     ];
-    for (r, cells) in rows.iter().enumerate() {
-        for (c, text) in cells.iter().enumerate() {
-            agencies.write_string(r as u32, c as u16, *text).unwrap();
-        }
-    }
-    let officers = wb.add_worksheet().set_name("Chuyên viên").unwrap();
-    let rows = [
-        ["STT", "Chuyên viên", "Phòng"],
-        ["1", "Lê Thị Hồng", "Phòng Tổng hợp"],
-        ["2", "Nguyễn Thị Lan", "Phòng Tổng hợp"],
-        ["3", "Võ Đức Anh", "Phòng Kinh tế"],
-    ];
-    for (r, cells) in rows.iter().enumerate() {
-        for (c, text) in cells.iter().enumerate() {
-            officers.write_string(r as u32, c as u16, *text).unwrap();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, text) in cells.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *text).unwrap();
+            }
         }
     }
     wb.save(&path).unwrap();
