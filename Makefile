@@ -26,6 +26,8 @@ run: build
 	$(TIENDO) brief $(COMMON) --period 2025 --meeting 2025-11-24 --format markdown > reports/ban-tin-hop-2025-11-24.md
 	$(TIENDO) trend $(COMMON) --years 2021..2025 --as-of-day 12-20 > reports/xu-huong-2021-2025.txt
 	$(TIENDO) changes $(COMMON) --week 2025-W51 > reports/thay-doi-tuan-2025-W51.txt
+	$(TIENDO) figures $(COMMON) --period 2025 --as-of 2025-12-20 --by officer > reports/theo-chuyen-vien-2025.txt
+	$(TIENDO) figures $(COMMON) --period 2025 --as-of 2025-12-20 --by department > reports/theo-phong-2025.txt
 	$(TIENDO) check $(COMMON) > reports/kiem-tra-du-lieu.txt
 	$(TIENDO) programme-report $(PROGRAMME) --period 2025 --as-of 2025-12-20 --out reports
 	$(TIENDO) programme $(PROGRAMME) --period 2025 --as-of 2025-06-20 > reports/chuong-trinh-cong-tac-2025-den-2025-06-20.txt

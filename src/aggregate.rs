@@ -6,7 +6,8 @@
 use polars::prelude::*;
 
 use crate::model::{
-    By, Counted, Counts, FigureRow, Figures, Loaded, NO_LEADER, Status, Structure, View,
+    By, Counted, Counts, FigureRow, Figures, Loaded, NO_DEPARTMENT, NO_LEADER, NO_OFFICER, Status,
+    Structure, View,
 };
 use crate::vn_text::fold;
 
@@ -114,18 +115,19 @@ fn counts_by(
 pub struct KeyTable {
     pub names: Vec<String>,
     /// Key ids in report order: agencies in directory order (then names outside it
-    /// alphabetically), groups and blocs in directory order, leaders alphabetically with
-    /// «Không ghi lãnh đạo giao» last.
+    /// alphabetically), groups and blocs in directory order, leaders and officers
+    /// alphabetically with «Không ghi lãnh đạo giao» / «Không ghi chuyên viên theo dõi» last,
+    /// departments in the Office's list order with «Chưa xác định phòng» last.
     pub order: Vec<usize>,
     by: By,
-    /// Agency slot → group or bloc id.
-    agency_map: Vec<usize>,
+    /// Agency slot → group or bloc id; officer id → department id.
+    map: Vec<usize>,
 }
 
 impl KeyTable {
     pub fn new(loaded: &Loaded, by: By) -> KeyTable {
         let keys = crate::resolve::keys(loaded);
-        let (names, order, agency_map) = match by {
+        let (names, order, map) = match by {
             By::Agency => (keys.agency_names, keys.agency_order, Vec::new()),
             By::Group => {
                 let order = (0..keys.groups.len()).collect();
@@ -135,18 +137,35 @@ impl KeyTable {
                 let order = (0..keys.blocs.len()).collect();
                 (keys.blocs, order, keys.agency_bloc)
             }
-            By::Leader => {
-                let mut order: Vec<usize> = (0..loaded.leaders.len()).collect();
-                let names = &loaded.leaders;
-                order.sort_by_cached_key(|&i| (names[i] == NO_LEADER, fold(&names[i])));
-                (loaded.leaders.clone(), order, Vec::new())
+            By::Leader => (
+                loaded.leaders.clone(),
+                alphabetical(&loaded.leaders, NO_LEADER),
+                Vec::new(),
+            ),
+            By::Officer => (
+                loaded.officers.clone(),
+                alphabetical(&loaded.officers, NO_OFFICER),
+                Vec::new(),
+            ),
+            By::Department => {
+                let departments = &loaded.departments;
+                let unplaced = departments.names.len();
+                let map = loaded
+                    .officers
+                    .iter()
+                    .map(|o| departments.of(o).unwrap_or(unplaced))
+                    .collect();
+                let mut names = departments.names.clone();
+                names.push(NO_DEPARTMENT.to_string());
+                let order = (0..names.len()).collect();
+                (names, order, map)
             }
         };
         KeyTable {
             names,
             order,
             by,
-            agency_map,
+            map,
         }
     }
 
@@ -154,10 +173,19 @@ impl KeyTable {
     pub fn key(&self, loaded: &Loaded, c: &Counted) -> usize {
         match self.by {
             By::Agency => c.agency,
-            By::Group | By::Bloc => self.agency_map[c.agency],
+            By::Group | By::Bloc => self.map[c.agency],
             By::Leader => loaded.meta[c.task].leader,
+            By::Officer => loaded.meta[c.task].officer as usize,
+            By::Department => self.map[loaded.meta[c.task].officer as usize],
         }
     }
+}
+
+/// Ids of `names` alphabetically (folded), with `last` (the key of tasks naming no one) last.
+fn alphabetical(names: &[String], last: &str) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_cached_key(|&i| (names[i] == last, fold(&names[i])));
+    order
 }
 
 /// Aggregate a view by the chosen key; rows without tasks are left out; report order.
@@ -202,21 +230,13 @@ pub fn score_inputs(
 ) -> Result<crate::score::ScoreInputs, AggregateError> {
     let counts = agency_counts(loaded, view)?;
     let key_counts = key_agency_counts(loaded, view)?;
-    let end = view.period.effective_end();
     let dir = &loaded.directory;
-    let scored = (0..dir.agencies.len())
-        .filter(|&i| match view.structure {
-            Structure::AsOf(day) => dir.reported_under(i, day) == i,
-            Structure::AsThen => true,
-        })
-        .filter(|&i| counts[i].total > 0 || dir.agencies[i].ends_on.is_none_or(|d| d > end))
-        .map(|i| crate::score::ScoreInput {
-            name: dir.agencies[i].name.clone(),
-            bloc: dir.agencies[i].bloc.clone(),
-            counts: counts[i],
-            key_counts: key_counts[i],
-        })
-        .collect();
+    let scored = inputs_of(
+        loaded,
+        &scored_slots(loaded, view, &counts),
+        &counts,
+        &key_counts,
+    );
     let keys = crate::resolve::keys(loaded);
     let outside = keys
         .agency_order
@@ -229,6 +249,55 @@ pub fn score_inputs(
         outside,
         has_directory: !dir.is_empty(),
     })
+}
+
+/// For a period scored month by month: the score inputs of each view of `months` for the
+/// agencies [`score_inputs`] scores in `view` (the whole period), in the same order.
+pub fn month_score_inputs(
+    loaded: &Loaded,
+    view: &View,
+    months: &[View],
+) -> Result<Vec<Vec<crate::score::ScoreInput>>, AggregateError> {
+    let slots = scored_slots(loaded, view, &agency_counts(loaded, view)?);
+    months
+        .iter()
+        .map(|month| {
+            let counts = agency_counts(loaded, month)?;
+            let key_counts = key_agency_counts(loaded, month)?;
+            Ok(inputs_of(loaded, &slots, &counts, &key_counts))
+        })
+        .collect()
+}
+
+/// The directory agencies a view's ranking scores (see [`score_inputs`]), as slots.
+fn scored_slots(loaded: &Loaded, view: &View, counts: &[Counts]) -> Vec<usize> {
+    let end = view.period.effective_end();
+    let dir = &loaded.directory;
+    (0..dir.agencies.len())
+        .filter(|&i| match view.structure {
+            Structure::AsOf(day) => dir.reported_under(i, day) == i,
+            Structure::AsThen => true,
+        })
+        .filter(|&i| counts[i].total > 0 || dir.agencies[i].ends_on.is_none_or(|d| d > end))
+        .collect()
+}
+
+/// The score inputs of directory agency `slots` from counts per slot.
+fn inputs_of(
+    loaded: &Loaded,
+    slots: &[usize],
+    counts: &[Counts],
+    key_counts: &[Counts],
+) -> Vec<crate::score::ScoreInput> {
+    slots
+        .iter()
+        .map(|&i| crate::score::ScoreInput {
+            name: loaded.directory.agencies[i].name.clone(),
+            bloc: loaded.directory.agencies[i].bloc.clone(),
+            counts: counts[i],
+            key_counts: key_counts[i],
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,9 +13,9 @@ use rayon::prelude::*;
 use crate::aggregate::{self, AggregateError};
 use crate::classify;
 use crate::model::{
-    AgencyLine, AgencyRef, Counted, Counts, DUE_SOON_DAYS, GroupSection, Keys, Letter, Loaded,
-    OverdueAge, Report, ReportMeta, STALE_NO_DEADLINE_DAYS, Stale, Status, Structure, TaskLine,
-    View,
+    AgencyLine, AgencyRef, By, Counted, Counts, DUE_SOON_DAYS, GroupSection, KeyLine, Keys, Letter,
+    Loaded, NO_DEPARTMENT, NO_OFFICER, OfficerViews, OverdueAge, Report, ReportMeta,
+    STALE_NO_DEADLINE_DAYS, Stale, Status, Structure, TaskLine, View,
 };
 use crate::resolve;
 use crate::vn_number::date;
@@ -64,8 +64,10 @@ pub fn build(
         overdue: lists.overdue.into_iter().map(line).collect(),
         due_soon: lists.due_soon.into_iter().map(line).collect(),
         stale: lists.stale.into_iter().map(line).collect(),
+        not_updated_days: loaded.judging.not_updated_days,
         overdue_age,
         details,
+        by_officer: officer_views(loaded, current)?,
         findings: loaded.findings.clone(),
         left_out: current.left_out,
         ranking: None,
@@ -118,15 +120,64 @@ impl<'a> Lists<'a> {
     }
 }
 
-/// Whether an open task has gone without news too long at the cut-off: without a deadline and
-/// assigned more than [`STALE_NO_DEADLINE_DAYS`] days before it.
+/// Whether an open task has gone without news too long at the cut-off. Where its row gives a
+/// last-update date on or before the cut-off, that date decides: not updated for more than
+/// `judging.not_updated_days` days. Otherwise (no update column, an empty cell, or an update
+/// after the cut-off: whether the task had news before then is not known) a task without a
+/// deadline is flagged once assigned more than [`STALE_NO_DEADLINE_DAYS`] days before it
+/// (Bình Định).
 fn stale_at(loaded: &Loaded, c: &Counted, cut: NaiveDate) -> Option<Stale> {
+    if c.status.is_completed() {
+        return None;
+    }
+    let task = &loaded.tasks[c.task];
+    if let Some(updated) = task.updated.filter(|&d| d <= cut) {
+        let days = (cut - updated).num_days();
+        return (days > loaded.judging.not_updated_days).then_some(Stale::NotUpdatedFor(days));
+    }
     if c.status != Status::Within || !c.has_no_deadline {
         return None;
     }
-    let assigned = loaded.tasks[c.task].assigned_or_doc_date()?;
+    let assigned = task.assigned_or_doc_date()?;
     let days = (cut - assigned).num_days();
     (days > STALE_NO_DEADLINE_DAYS).then_some(Stale::NoDeadlineFor(days))
+}
+
+/// The figures per tracking officer (none when no counted task names one), each with their
+/// department, and per department when the Office's list is given.
+fn officer_views(loaded: &Loaded, view: &View) -> Result<OfficerViews, AggregateError> {
+    let officers = aggregate::figures(loaded, view, By::Officer)?;
+    if officers.rows.iter().all(|r| r.key == NO_OFFICER) {
+        return Ok(OfficerViews::default());
+    }
+    let list = &loaded.departments;
+    let department = |officer: &str| match list.of(officer) {
+        _ if list.is_empty() => String::new(),
+        Some(d) => list.names[d].clone(),
+        None => NO_DEPARTMENT.to_string(),
+    };
+    let lines = |figures: crate::model::Figures, note: &dyn Fn(&str) -> String| {
+        figures
+            .rows
+            .into_iter()
+            .map(|r| KeyLine {
+                note: note(&r.key),
+                name: r.key,
+                counts: r.counts,
+            })
+            .collect::<Vec<_>>()
+    };
+    let departments = match list.is_empty() {
+        true => None,
+        false => Some(lines(
+            aggregate::figures(loaded, view, By::Department)?,
+            &|_| String::new(),
+        )),
+    };
+    Ok(OfficerViews {
+        officers: lines(officers, &department),
+        departments,
+    })
 }
 
 /// Each agency slot's open overdue tasks by age.
@@ -402,6 +453,7 @@ mod tests {
             status_raw: None,
             is_key: false,
             officer: None,
+            updated: None,
             match_key: None,
             id_key: None,
             info: 0,

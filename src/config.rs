@@ -1,12 +1,13 @@
 //! The office's settings file, `tiendo.toml` (found in the current folder, or given with
-//! `--config`): who issues the reports, the agency directory, the scoring rules, how the
-//! urging letters are numbered, signed and sent. Command-line
+//! `--config`): who issues the reports, the agency directory and when a task counts as not
+//! updated, the scoring rules, how the urging letters are numbered, signed and sent, and the
+//! tracking officers of each department (phòng). Command-line
 //! options always win over it. Raw TOML is parsed into [`Config`] once; paths in it are taken
 //! relative to the file's own folder.
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 /// The file looked for in the current folder when `--config` is not given.
 pub const DEFAULT_FILE: &str = "tiendo.toml";
@@ -22,6 +23,9 @@ pub struct Config {
     pub thi_dua: Scoring,
     #[serde(default)]
     pub cong_van: Letters,
+    /// `[phong]`: the departments and their tracking officers, in the file's order.
+    #[serde(default, deserialize_with = "departments_in_file_order")]
+    pub phong: Vec<Department>,
 }
 
 /// `[don_vi]`: the title block of every report.
@@ -44,6 +48,60 @@ pub struct Issuer {
 pub struct Data {
     /// The agency directory.
     pub danh_muc: Option<PathBuf>,
+    /// An open task whose last-update date (where the export has one) is more than this many
+    /// days before the cut-off is flagged as not updated; [`DEFAULT_NOT_UPDATED_DAYS`] when
+    /// not given.
+    pub ngay_khong_cap_nhat: Option<u32>,
+}
+
+/// Days without an update after which an open task is flagged, when `tiendo.toml` does not
+/// say (`[du_lieu] ngay_khong_cap_nhat`).
+pub const DEFAULT_NOT_UPDATED_DAYS: u32 = 30;
+
+impl Data {
+    /// `ngay_khong_cap_nhat`, or the default.
+    pub fn not_updated_days(&self) -> i64 {
+        i64::from(self.ngay_khong_cap_nhat.unwrap_or(DEFAULT_NOT_UPDATED_DAYS))
+    }
+}
+
+/// One department of `[phong]`: `"Phòng Tổng hợp" = ["Lê Thị Hồng", "Trần Văn Bình"]`.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Department {
+    pub name: String,
+    pub officers: Vec<String>,
+}
+
+/// `[phong]` in the order it is written (a TOML table has no order of its own: the keys' places
+/// in the file give it), refusing an officer listed under two departments.
+fn departments_in_file_order<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Department>, D::Error> {
+    use serde::de::Error;
+    use toml::Spanned;
+    let table = std::collections::BTreeMap::<Spanned<String>, Vec<String>>::deserialize(d)?;
+    let mut entries: Vec<_> = table.into_iter().collect();
+    entries.sort_by_key(|(name, _)| name.span().start);
+    let mut check = crate::resolve::departments::Departments::default();
+    let mut out = Vec::with_capacity(entries.len());
+    for (name, officers) in entries {
+        let Some(name) = crate::vn_text::clean(name.get_ref()) else {
+            return Err(D::Error::custom("[phong]: tên phòng không được để trống"));
+        };
+        check.department(&name);
+        let officers: Vec<String> = officers
+            .iter()
+            .filter_map(|o| crate::vn_text::clean(o))
+            .collect();
+        for officer in &officers {
+            check.add(&name, officer).map_err(|c| {
+                D::Error::custom(format!(
+                    "[phong]: chuyên viên «{}» đã thuộc «{}», không thể thuộc thêm «{}»",
+                    c.officer, c.first, c.second
+                ))
+            })?;
+        }
+        out.push(Department { name, officers });
+    }
+    Ok(out)
 }
 
 /// `[thi_dua]`: scoring; with `quy_tac` set, every report gets its ranking sheet and section.
@@ -164,6 +222,37 @@ mod tests {
         );
         assert_eq!(c.cong_van.noi_nhan.map(|n| n.len()), Some(2));
         assert_eq!(c.cong_van.co_quan_gui, None);
+    }
+
+    #[test]
+    fn departments_keep_the_files_order_and_the_update_days_are_read() {
+        let c = parse(
+            "[du_lieu]\nngay_khong_cap_nhat = 45\n\n[phong]\n\"Phòng Tổng hợp\" = [\"Lê Thị Hồng\", \" Trần Văn  Bình \"]\n\"Phòng Kinh tế\" = [\"Võ Đức Anh\"]\n\"Phòng Nội chính\" = []\n",
+            "t.toml",
+        )
+        .unwrap();
+        // Not alphabetical (a TOML table's own order): as written, names cleaned.
+        let names: Vec<&str> = c.phong.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Phòng Tổng hợp", "Phòng Kinh tế", "Phòng Nội chính"]
+        );
+        assert_eq!(c.phong[0].officers, ["Lê Thị Hồng", "Trần Văn Bình"]);
+        assert_eq!(c.du_lieu.not_updated_days(), 45);
+        assert_eq!(Config::default().du_lieu.not_updated_days(), 30);
+    }
+
+    #[test]
+    fn an_officer_under_two_departments_is_refused() {
+        let err = parse(
+            "[phong]\n\"Phòng Tổng hợp\" = [\"Lê Thị Hồng\"]\n\"Phòng Kinh tế\" = [\"LE THI HONG\"]\n",
+            "t.toml",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "tệp cấu hình «t.toml», dòng 1: [phong]: chuyên viên «LE THI HONG» đã thuộc «Phòng Tổng hợp», không thể thuộc thêm «Phòng Kinh tế»"
+        );
     }
 
     #[test]

@@ -77,6 +77,7 @@ mod tests {
             status_raw: None,
             is_key: false,
             officer: None,
+            updated: None,
             match_key: None,
             id_key: None,
             info: 0,

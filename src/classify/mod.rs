@@ -13,11 +13,24 @@ use chrono::NaiveDate;
 use crate::model::{Basis, Deadline, Period, RawTask, Status, StatusText};
 
 /// Options that change how a task is judged.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Judging {
     pub basis: Basis,
     /// Judge on the original deadline even when an extension was granted (some offices do).
     pub on_original_deadline: bool,
+    /// An open task last updated more than this many days before the cut-off is flagged as
+    /// not updated (`[du_lieu] ngay_khong_cap_nhat`, default 30).
+    pub not_updated_days: i64,
+}
+
+impl Default for Judging {
+    fn default() -> Self {
+        Judging {
+            basis: Basis::default(),
+            on_original_deadline: false,
+            not_updated_days: i64::from(crate::config::DEFAULT_NOT_UPDATED_DAYS),
+        }
+    }
 }
 
 /// Whether a task can be counted, independent of any period.
@@ -197,6 +210,7 @@ mod tests {
             status_raw: None,
             is_key: false,
             officer: None,
+            updated: None,
             match_key: None,
             id_key: None,
             info: 0,
@@ -206,6 +220,7 @@ mod tests {
     const J: Judging = Judging {
         basis: Basis::Assigned,
         on_original_deadline: false,
+        not_updated_days: 30,
     };
     const CUT: fn() -> NaiveDate = || NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
 

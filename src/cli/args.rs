@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::model::{Basis, By, Period, Restating};
 use crate::pipeline::{ProgrammeSources, Scoring, Sources, Title};
 use crate::render::terminal::Format;
+use crate::resolve::departments::Departments;
 use crate::vn_number::Rounding;
 
 /// The task lists and the agency directory.
@@ -89,10 +90,26 @@ impl InputArgs {
             judging: Judging {
                 basis,
                 on_original_deadline: judging.deadline == DeadlineChoice::Original,
+                not_updated_days: config.du_lieu.not_updated_days(),
             },
+            departments: departments(&config.phong),
             show_progress: !progress.quiet,
         }
     }
+}
+
+/// The Office's list of officers by department from `[phong]` (an officer under two
+/// departments was refused when the file was read).
+fn departments(list: &[crate::config::Department]) -> Departments {
+    let mut out = Departments::default();
+    for department in list {
+        out.department(&department.name);
+        for officer in &department.officers {
+            // Cannot conflict: `config` refused an officer listed under two departments.
+            let _ = out.add(&department.name, officer);
+        }
+    }
+    out
 }
 
 /// Which agency structure the tasks are reported under (SPEC 4.6).
@@ -173,7 +190,7 @@ pub struct RoundingArgs {
 /// What the rows of a figures table are keyed by.
 #[derive(Args, Debug, Clone)]
 pub struct ByArgs {
-    /// Nhóm số liệu theo: agency (cơ quan, mặc định), group (nhóm), bloc (khối thi đua), leader (lãnh đạo giao)
+    /// Nhóm số liệu theo: agency (cơ quan, mặc định), group (nhóm), bloc (khối thi đua), leader (lãnh đạo giao), officer (chuyên viên theo dõi), department (phòng, theo danh sách chuyên viên của Văn phòng)
     #[arg(long, value_enum, hide_possible_values = true, hide_default_value = true, default_value_t = By::Agency, value_name = "THEO", help_heading = "Đầu ra")]
     pub by: By,
 }

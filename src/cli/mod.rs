@@ -60,7 +60,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// In số liệu theo cơ quan, nhóm, khối thi đua hoặc lãnh đạo giao
+    /// In số liệu theo cơ quan, nhóm, khối thi đua, lãnh đạo giao, chuyên viên theo dõi hoặc phòng
     Figures(figures::FiguresArgs),
     /// Ghi báo cáo Excel, PDF và Word vào thư mục báo cáo
     Report(report::ReportArgs),

@@ -86,7 +86,7 @@ macro_rules! words {
 }
 
 words!(Basis { Assigned => "assigned", Due => "due" });
-words!(By { Agency => "agency", Group => "group", Bloc => "bloc", Leader => "leader" });
+words!(By { Agency => "agency", Group => "group", Bloc => "bloc", Leader => "leader", Officer => "officer", Department => "department" });
 words!(ProgrammeBy { Agency => "agency", Group => "group", Leader => "leader" });
 words!(Rounding { Round => "round", Truncate => "truncate" });
 words!(Format { Table => "table", Csv => "csv", Json => "json" });

@@ -1,5 +1,5 @@
 //! What loading found (the tasks after duplicates were merged, and what is known of each:
-//! its agency, leader and screening) and how one period views it: the counted tasks with
+//! its agency, leader, tracking officer and screening) and how one period views it: the counted tasks with
 //! their status at the cut-off, the key tables of agencies, groups and blocs, and a figures
 //! table.
 
@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::{Counts, Finding, LeftOut, Period, RawTask, SourceCoverage, Status};
 use crate::classify::{Judging, Screen};
 use crate::resolve::agencies::Directory;
+use crate::resolve::departments::Departments;
 
 /// The agency a task names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,6 +29,9 @@ pub struct TaskMeta {
     pub screen: Screen,
     /// Rows of other sources merged into this task.
     pub merged_rows: u32,
+    /// The tracking officer (chuyên viên theo dõi): index into `Loaded::officers`. Four bytes,
+    /// which sit in the padding after `merged_rows`: a million tasks cost no more memory.
+    pub officer: u32,
 }
 
 /// Everything read from the inputs, ready to be viewed for any period.
@@ -36,6 +40,11 @@ pub struct Loaded {
     pub directory: Directory,
     pub unknown_names: Vec<String>,
     pub leaders: Vec<String>,
+    /// Tracking officers by first appearance (names folded alike are one officer), with
+    /// [`NO_OFFICER`] for the tasks that name none.
+    pub officers: Vec<String>,
+    /// The Office's list of officers by department (phòng), when one is given.
+    pub departments: Departments,
     /// The tasks after duplicates were merged, in input order…
     pub tasks: Vec<RawTask>,
     /// …and what loading found out about each (same index).
@@ -71,6 +80,13 @@ impl Loaded {
 
 /// The leader key for tasks that do not name one.
 pub const NO_LEADER: &str = "Không ghi lãnh đạo giao";
+
+/// The officer key for tasks that do not name their tracking officer.
+pub const NO_OFFICER: &str = "Không ghi chuyên viên theo dõi";
+
+/// The department key for officers the Office's list does not place (and for tasks without
+/// an officer).
+pub const NO_DEPARTMENT: &str = "Chưa xác định phòng";
 
 /// How tasks are mapped to the agencies they are reported under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,6 +151,10 @@ pub enum By {
     Group,
     Bloc,
     Leader,
+    /// The tracking officer (chuyên viên theo dõi).
+    Officer,
+    /// The officer's department (phòng), from the Office's list.
+    Department,
 }
 
 /// The key tables of a loaded set: names of agency slots, groups and blocs in report order.

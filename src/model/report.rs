@@ -71,7 +71,27 @@ pub struct TaskLine {
     pub source: SourceLoc,
 }
 
-/// Counters of the rows that are not in the figures (SPEC 4.7).
+/// One line of a table keyed by tracking officer or department.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyLine {
+    pub name: String,
+    pub counts: Counts,
+    /// For an officer, their department when the Office's list is given.
+    pub note: String,
+}
+
+/// The figures per tracking officer (chuyên viên theo dõi) and, when the Office's list places
+/// officers in departments, per department (phòng): the workbook's «Theo chuyên viên» and
+/// «Theo phòng» sheets. Each adds up to the report's total.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct OfficerViews {
+    /// Officers with tasks in the report, alphabetically, «Không ghi chuyên viên theo dõi»
+    /// last; empty when no counted task names an officer.
+    pub officers: Vec<KeyLine>,
+    /// Departments in the list's order, «Chưa xác định phòng» last; None without a list.
+    pub departments: Option<Vec<KeyLine>>,
+}
+
 /// One agency's score and rank (thi đua), with the working that produced it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RankedAgency {
@@ -161,13 +181,15 @@ impl OverdueAge {
 }
 
 /// Why an open task is flagged as having gone without news (Bình Định flags tasks without a
-/// deadline that have had no report for three months).
+/// deadline that have had no report for three months; Tiền Giang takes an agency that does
+/// not update as not having done the task).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Stale {
     /// No deadline, assigned this many days before the cut-off (more than
     /// [`STALE_NO_DEADLINE_DAYS`]).
     NoDeadlineFor(i64),
-    /// Not updated (the export's last-update column) for this many days.
+    /// Not updated (the export's last-update column) for this many days, more than
+    /// [`Report::not_updated_days`].
     NotUpdatedFor(i64),
 }
 
@@ -201,10 +223,15 @@ pub struct Report {
     pub due_soon: Vec<TaskLine>,
     /// Open tasks that have gone without news too long, by agency, the longest first.
     pub stale: Vec<TaskLine>,
+    /// The days without an update after which an open task is on `stale`
+    /// ([`Stale::NotUpdatedFor`]; `[du_lieu] ngay_khong_cap_nhat`).
+    pub not_updated_days: i64,
     /// Every open overdue task by how long it is overdue.
     pub overdue_age: OverdueAge,
     /// Every counted task.
     pub details: Vec<TaskLine>,
+    /// The figures per tracking officer and per department.
+    pub by_officer: OfficerViews,
     pub findings: Vec<Finding>,
     pub left_out: LeftOut,
     pub ranking: Option<Ranking>,

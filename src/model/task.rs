@@ -80,6 +80,10 @@ pub struct RawTask {
     pub status_raw: Option<Text>,
     pub is_key: bool,
     pub officer: Option<Text>,
+    /// The export's last-update date (Ngày cập nhật, Cập nhật lần cuối), when it has one: when
+    /// the task's record last had news. Not counted in [`RawTask::information`] (it says
+    /// nothing about the task itself, and a merge keeps the latest of its copies anyway).
+    pub updated: Option<NaiveDate>,
     /// Hash of the folded document number, document date and folded content: the duplicate
     /// key without the agency (SPEC 4.5), computed while files are read in parallel.
     #[serde(skip)]

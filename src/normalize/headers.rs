@@ -27,6 +27,7 @@ pub enum Field {
     Status,
     Key,
     Officer,
+    Updated,
 }
 
 /// Known header texts per field, best first: when two columns map to one field, the one
@@ -167,6 +168,16 @@ const HEADER_NAMES: &[(Field, &[&str])] = &[
             "Cán bộ theo dõi",
         ],
     ),
+    (
+        Field::Updated,
+        &[
+            "Ngày cập nhật",
+            "Cập nhật lần cuối",
+            "Ngày cập nhật cuối",
+            "Ngày cập nhật gần nhất",
+            "Lần cập nhật cuối",
+        ],
+    ),
 ];
 
 /// The known header texts of one kind of table, folded: header text → (field, rank among
@@ -223,7 +234,7 @@ pub fn match_header(text: &str) -> Option<(Field, usize)> {
     header_index().lookup(text)
 }
 
-const FIELD_COUNT: usize = Field::Officer as usize + 1;
+const FIELD_COUNT: usize = Field::Updated as usize + 1;
 
 impl Layout {
     pub fn column(&self, f: Field) -> Option<usize> {

@@ -25,8 +25,10 @@ use crate::model::{
 };
 use crate::vn_text::{clean, fold};
 
-/// Which task texts (task id, document number, content, cooperating agencies, officer) a
-/// load keeps: figures need none, and a report lists only the tasks of its period.
+/// Which task texts (task id, document number, content, cooperating agencies) a load keeps:
+/// figures need none, and a report lists only the tasks of its period. The repeated names
+/// (agency, leader, tracking officer, status) are always kept: they are shared copies, and
+/// figures are keyed by them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Texts {
     #[default]
@@ -409,15 +411,16 @@ fn task_from_row<'a>(
         }
     };
     let mut shared = |f: Field| raw(f).and_then(|t| interner.get(&t));
-    let (leader, agency, status_raw) = (
+    let (leader, agency, status_raw, officer) = (
         shared(Field::Leader),
         shared(Field::Agency),
         shared(Field::Status),
+        shared(Field::Officer),
     );
-    let (cooperating, officer) = if drop_texts {
-        (None, None)
+    let cooperating = if drop_texts {
+        None
     } else {
-        (shared(Field::Cooperating), shared(Field::Officer))
+        shared(Field::Cooperating)
     };
     let deadline = read_deadline(get, layout, &source, findings);
     let status_text = read_status(interner, status_raw.as_ref(), &source, findings);
@@ -438,6 +441,7 @@ fn task_from_row<'a>(
         status_raw,
         is_key: raw(Field::Key).is_some_and(|t| is_key_flag(&t)),
         officer,
+        updated: dates.updated,
         source,
         match_key,
         id_key,
@@ -453,6 +457,7 @@ struct RowDates {
     assigned: Option<NaiveDate>,
     extended: Option<NaiveDate>,
     completed: Option<NaiveDate>,
+    updated: Option<NaiveDate>,
 }
 
 impl RowDates {
@@ -471,6 +476,7 @@ impl RowDates {
             assigned: date(Field::Assigned, "Ngày giao"),
             extended: date(Field::Extended, "Hạn gia hạn"),
             completed: date(Field::Completed, "Ngày hoàn thành"),
+            updated: date(Field::Updated, "Ngày cập nhật"),
         }
     }
 }
@@ -539,7 +545,6 @@ fn texts_not_copied(get: RowCells<'_, '_>, drop_texts: bool) -> usize {
         Field::DocNumber,
         Field::Summary,
         Field::Cooperating,
-        Field::Officer,
     ];
     if drop_texts {
         not_kept.iter().filter(|f| get(**f).is_some()).count()
@@ -596,6 +601,10 @@ mod tests {
             Some(Field::DocNumber)
         );
         assert_eq!(match_header("Ghi chú").map(|m| m.0), None);
+        for last_update in ["Ngày cập nhật", "CẬP NHẬT LẦN CUỐI", "Ngày cập nhật cuối"]
+        {
+            assert_eq!(match_header(last_update).map(|m| m.0), Some(Field::Updated));
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 mod series;
 
 pub use series::{
-    TrendError, TrendSpec, parse_day_of_year, parse_years, periods, short_label, trailing,
+    TrendError, TrendSpec, months, parse_day_of_year, parse_years, periods, short_label, trailing,
 };
 
 use chrono::{Datelike, NaiveDate};

@@ -79,6 +79,44 @@ pub fn trailing(period: &Period, years: u32) -> Vec<Period> {
     out
 }
 
+/// The calendar months of a period, from its start to its effective end, each judged at its
+/// own end (monthly emulation scoring): a whole month is the month (`2025-03`); the month the
+/// cut-off falls in ends at the cut-off (`2025-12` cut at 20/12); a range's first month starts
+/// at the range's start (`2025-01-15..2025-01-31`). Months after the cut-off are not there.
+pub fn months(period: &Period) -> Vec<Period> {
+    let end = period.effective_end();
+    let mut out = Vec::new();
+    let mut first = period.start;
+    while first <= end {
+        let (y, m) = (first.year(), first.month());
+        let Ok(month) = crate::period::parse(&format!("{y}-{m:02}"), None) else {
+            break;
+        };
+        let cut = (end < month.end).then_some(end);
+        let next = month.end.succ_opt();
+        let part = if first > month.start {
+            Period {
+                label: format!("{first}..{}", cut.unwrap_or(month.end)),
+                unit: PeriodUnit::Range,
+                start: first,
+                end: cut.unwrap_or(month.end),
+                as_of: None,
+            }
+        } else {
+            Period {
+                as_of: cut,
+                ..month
+            }
+        };
+        out.push(part);
+        match next {
+            Some(day) => first = day,
+            None => break,
+        }
+    }
+    out
+}
+
 /// Short label of a trend period for table heads and chart axes: "2025", "6T/2025", "2025 (đến 14/12)".
 pub fn short_label(p: &Period) -> String {
     let base = match p.unit {
@@ -131,6 +169,38 @@ mod tests {
         assert!(parse_years("2025..2018").is_err());
         assert!(parse_years("2018-2025").is_err());
         assert!(parse_day_of_year("13-01").is_err());
+    }
+
+    #[test]
+    fn a_period_splits_into_its_months_each_cut_at_its_own_end() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+        // 2025 cut at 20/12: twelve months, the last ending at the cut-off.
+        let p = crate::period::parse("2025", Some(day(12, 20))).unwrap();
+        let ms = months(&p);
+        assert_eq!(ms.len(), 12);
+        assert_eq!(
+            (ms[1].start, ms[1].effective_end()),
+            (day(2, 1), day(2, 28))
+        );
+        assert_eq!(ms[11].label, "2025-12");
+        assert_eq!(ms[11].effective_end(), day(12, 20));
+        // A range from 15/01 to 10/03: 15/01–31/01, February, 01/03–10/03.
+        let p = crate::period::parse("2025-01-15..2025-03-10", None).unwrap();
+        let spans: Vec<(NaiveDate, NaiveDate)> = months(&p)
+            .iter()
+            .map(|m| (m.start, m.effective_end()))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (day(1, 15), day(1, 31)),
+                (day(2, 1), day(2, 28)),
+                (day(3, 1), day(3, 10))
+            ]
+        );
+        // A month is its own only month.
+        let p = crate::period::parse("2025-02", None).unwrap();
+        assert_eq!(months(&p), [p]);
     }
 
     #[test]

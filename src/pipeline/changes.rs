@@ -41,6 +41,7 @@ pub fn changes(job: &ChangesJob) -> Result<Outcome> {
     let mut sources = job.sources.clone();
     sources.judging.basis = Basis::Assigned;
     let loaded = load(&sources, Texts::All).context("không đọc được dữ liệu đầu vào")?;
+    super::check_keys(&loaded, job.by)?;
     let changes = compute(&loaded, job);
     Ok(Outcome {
         text: render::changes(&changes, job.format)?,

@@ -1,5 +1,5 @@
-//! `figures`: one period's figures by agency, group, bloc or assigning leader, printed as a
-//! table, CSV or JSON.
+//! `figures`: one period's figures by agency, group, bloc, assigning leader, tracking officer or
+//! department, printed as a table, CSV or JSON.
 
 use anyhow::{Context, Result};
 
@@ -23,6 +23,7 @@ pub struct FiguresJob {
 
 pub fn figures(job: &FiguresJob) -> Result<Outcome> {
     let loaded = load(&job.sources, Texts::None).context("không đọc được dữ liệu đầu vào")?;
+    super::check_keys(&loaded, job.by)?;
     let started = std::time::Instant::now();
     let structure = job.restating.structure(job.period.effective_end());
     let view = classify::view(&loaded, &job.period, structure);

@@ -12,6 +12,7 @@ use crate::ingest;
 use crate::model::{Finding, FindingKind, Loaded, SourceLoc};
 use crate::normalize::{self, Texts};
 use crate::progress::timing;
+use crate::resolve::departments::{self, Departments};
 use crate::resolve::{agencies::Directory, settle};
 
 /// What to read and how to judge.
@@ -21,6 +22,9 @@ pub struct Sources {
     pub agencies: Option<PathBuf>,
     pub skip_unreadable: bool,
     pub judging: Judging,
+    /// The Office's list of officers by department from `tiendo.toml`; a «Chuyên viên» sheet
+    /// of the directory workbook adds to it.
+    pub departments: Departments,
     pub show_progress: bool,
 }
 
@@ -76,13 +80,19 @@ pub fn load(sources: &Sources, texts: Texts) -> Result<Loaded, PipelineError> {
         });
     }
     timing("đọc và chuẩn hoá tệp", started);
+    let mut listed = sources.departments.clone();
     let directory = match &sources.agencies {
-        Some(path) => Directory::from_sheets(&ingest::read_file(path)?)?,
+        Some(path) => {
+            let sheets = ingest::read_file(path)?;
+            departments::read_sheets(&sheets, &mut listed)?;
+            Directory::from_sheets(&sheets)?
+        }
         None => Directory::default(),
     };
     let started = std::time::Instant::now();
     let mut loaded = settle(directory, raw_tasks, findings, sources.judging, files.len());
     loaded.sources = crate::coverage::with_statements(std::mem::take(&mut loaded.sources), &stated);
+    loaded.departments = listed;
     timing("khớp cơ quan, gộp trùng, sàng lọc", started);
     Ok(loaded)
 }

@@ -82,7 +82,13 @@ pub enum PipelineError {
     #[error(transparent)]
     Directory(#[from] crate::resolve::agencies::DirectoryError),
     #[error(transparent)]
+    Departments(#[from] crate::resolve::departments::DepartmentError),
+    #[error(transparent)]
     Aggregate(#[from] crate::aggregate::AggregateError),
+    #[error(
+        "chưa có danh sách chuyên viên theo phòng để nhóm số liệu theo phòng: thêm bảng [phong] vào tiendo.toml (ví dụ \"Phòng Tổng hợp\" = [\"Lê Thị Hồng\"]) hoặc sheet «Chuyên viên» (cột Chuyên viên, Phòng) vào danh mục cơ quan"
+    )]
+    NoDepartments,
     #[error(
         "«{0}»: không tìm thấy bảng nhiệm vụ nào (cần một dòng tiêu đề có cột đơn vị chủ trì và cột nội dung hoặc số ký hiệu)"
     )]
@@ -91,6 +97,15 @@ pub enum PipelineError {
         "«{0}»: không tìm thấy bảng chương trình công tác nào (cần một dòng tiêu đề có cột cơ quan chủ trì và cột nội dung hoặc thời gian trình)"
     )]
     NoProgrammeTable(String),
+}
+
+/// Refuse `--by department` when no list places the officers in departments (every row would
+/// be «Chưa xác định phòng»).
+fn check_keys(loaded: &crate::model::Loaded, by: crate::model::By) -> Result<(), PipelineError> {
+    if by == crate::model::By::Department && loaded.departments.is_empty() {
+        return Err(PipelineError::NoDepartments);
+    }
+    Ok(())
 }
 
 /// The process ends right after a job: freeing a million tasks one by one only costs time

@@ -73,10 +73,60 @@ pub(super) fn ranking(
             "không có danh mục cơ quan (--agencies): không cơ quan nào được xếp hạng, các cơ quan chỉ được liệt kê với số liệu ở phần «Chưa xếp hạng»".to_string(),
         );
     }
+    // A period of one month (or less) is scored as it is: its monthly score is its score.
+    let months = crate::period::months(&view.period);
+    let ranked = match rules.by_month {
+        Some(_) if months.len() > 1 => {
+            let months = month_inputs(loaded, view, &months)?;
+            score::rank_by_month(&inputs.scored, &months, &rules, &manual)
+        }
+        _ => score::rank(&inputs.scored, &rules, &manual),
+    };
     Ok(Ranking {
         unranked: score::unranked(&inputs),
-        ..score::rank(&inputs.scored, &rules, &manual)
+        ..ranked
     })
+}
+
+/// The months of the view's period, each classified at its own end (the month the cut-off
+/// falls in at the cut-off) under the view's agency structure, with each scored agency's
+/// inputs.
+fn month_inputs(
+    loaded: &Loaded,
+    view: &View,
+    months: &[Period],
+) -> Result<Vec<score::MonthInputs>> {
+    let views: Vec<View> = months
+        .iter()
+        .map(|m| classify::view(loaded, m, view.structure))
+        .collect();
+    let inputs = aggregate::month_score_inputs(loaded, view, &views)?;
+    Ok(months
+        .iter()
+        .zip(inputs)
+        .map(|(month, inputs)| score::MonthInputs {
+            label: month_label(month),
+            inputs,
+        })
+        .collect())
+}
+
+/// «03/2025»; a part of a month says which: «12/2025 (đến 20/12/2025)», «01/2025 (từ
+/// 15/01/2025)».
+fn month_label(month: &Period) -> String {
+    use crate::vn_number::date;
+    use chrono::Datelike;
+    let (start, end) = (month.start, month.effective_end());
+    let label = format!("{:02}/{}", start.month(), start.year());
+    let cut_early = end
+        .succ_opt()
+        .is_some_and(|next| next.month() == end.month());
+    match (start.day() > 1, cut_early) {
+        (false, false) => label,
+        (true, false) => format!("{label} (từ {})", date(start)),
+        (false, true) => format!("{label} (đến {})", date(end)),
+        (true, true) => format!("{label} ({}–{})", date(start), date(end)),
+    }
 }
 
 /// A rule file path, or a preset name; the built-in default without one.

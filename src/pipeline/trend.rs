@@ -24,6 +24,7 @@ pub struct TrendJob {
 
 pub fn trend(job: &TrendJob) -> Result<Outcome> {
     let loaded = load(&job.sources, Texts::None).context("không đọc được dữ liệu đầu vào")?;
+    super::check_keys(&loaded, job.by)?;
     let end = job
         .periods
         .last()

@@ -27,6 +27,8 @@ pub fn key_header(by: By) -> &'static str {
         By::Group => "Nhóm cơ quan",
         By::Bloc => "Khối thi đua",
         By::Leader => "Lãnh đạo giao",
+        By::Officer => "Chuyên viên theo dõi",
+        By::Department => "Phòng",
     }
 }
 

@@ -10,7 +10,7 @@
 
 use chrono::Datelike;
 
-use crate::model::{Counts, DUE_SOON_DAYS, Rate, Report, STALE_NO_DEADLINE_DAYS, TaskLine};
+use crate::model::{Counts, DUE_SOON_DAYS, Rate, Report, STALE_NO_DEADLINE_DAYS, Stale, TaskLine};
 use crate::period;
 use crate::vn_number::{count, count_change, date, percent, rate_change};
 
@@ -439,16 +439,55 @@ pub fn overdue_age_sentence(report: &Report) -> Option<String> {
     Some(format!("Theo thời gian quá hạn: {}.", parts.join(", ")))
 }
 
-/// "Có 14 nhiệm vụ không thời hạn đã giao quá 90 ngày, đến nay chưa có kết quả." — None when
-/// there is none.
+/// How many of the report's tasks gone without news are so for want of an update
+/// ([`Stale::NotUpdatedFor`]), and how many are old tasks without a deadline.
+pub fn stale_counts(report: &Report) -> (u64, u64) {
+    let not_updated = report
+        .stale
+        .iter()
+        .filter(|t| matches!(t.stale, Some(Stale::NotUpdatedFor(_))))
+        .count() as u64;
+    let no_deadline = report
+        .stale
+        .iter()
+        .filter(|t| matches!(t.stale, Some(Stale::NoDeadlineFor(_))))
+        .count() as u64;
+    (not_updated, no_deadline)
+}
+
+/// "Có 5 nhiệm vụ chưa hoàn thành không được cập nhật quá 30 ngày; 14 nhiệm vụ không thời hạn
+/// đã giao quá 90 ngày, đến nay chưa có kết quả." — each part only when it has tasks; None
+/// when neither has.
 pub fn stale_sentence(report: &Report) -> Option<String> {
-    let n = report.stale.len() as u64;
-    (n > 0).then(|| {
-        format!(
-            "Có {} nhiệm vụ không thời hạn đã giao quá {STALE_NO_DEADLINE_DAYS} ngày, đến nay chưa có kết quả.",
-            count(n)
-        )
-    })
+    let (not_updated, no_deadline) = stale_counts(report);
+    let mut parts = Vec::new();
+    if not_updated > 0 {
+        parts.push(format!(
+            "{} nhiệm vụ chưa hoàn thành không được cập nhật quá {} ngày",
+            count(not_updated),
+            report.not_updated_days
+        ));
+    }
+    if no_deadline > 0 {
+        parts.push(format!(
+            "{} nhiệm vụ không thời hạn đã giao quá {STALE_NO_DEADLINE_DAYS} ngày, đến nay chưa có kết quả",
+            count(no_deadline)
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("Có {}.", parts.join("; ")))
+}
+
+/// Why a task is on the list of tasks gone without news: «Không cập nhật 45 ngày (quá 30
+/// ngày)», «Không thời hạn, đã giao 120 ngày (quá 90 ngày)».
+pub fn stale_reason(stale: Stale, not_updated_days: i64) -> String {
+    match stale {
+        Stale::NotUpdatedFor(days) => {
+            format!("Không cập nhật {days} ngày (quá {not_updated_days} ngày)")
+        }
+        Stale::NoDeadlineFor(days) => {
+            format!("Không thời hạn, đã giao {days} ngày (quá {STALE_NO_DEADLINE_DAYS} ngày)")
+        }
+    }
 }
 
 #[cfg(test)]
@@ -508,8 +547,10 @@ mod tests {
             overdue: vec![],
             due_soon: vec![],
             stale: vec![],
+            not_updated_days: 30,
             overdue_age: Default::default(),
             details: vec![],
+            by_officer: Default::default(),
             findings: vec![],
             left_out: LeftOut::default(),
             ranking: None,
@@ -805,7 +846,9 @@ mod tests {
              ngày, 0 nhiệm vụ trên 90 ngày."
         );
         assert_eq!(stale_sentence(&report), None);
-        report.stale = vec![report.due_soon[0].clone(); 1200];
+        let mut old = report.due_soon[0].clone();
+        old.stale = Some(Stale::NoDeadlineFor(120));
+        report.stale = vec![old.clone(); 1200];
         assert_eq!(
             stale_sentence(&report).unwrap(),
             "Có 1.200 nhiệm vụ không thời hạn đã giao quá 90 ngày, đến nay chưa có kết quả."
@@ -820,6 +863,43 @@ mod tests {
         assert_eq!(
             *lines.last().unwrap(),
             "Có 1.200 nhiệm vụ không thời hạn đã giao quá 90 ngày, đến nay chưa có kết quả."
+        );
+    }
+
+    #[test]
+    fn the_stale_sentence_says_each_kind_with_its_own_number_of_days() {
+        let mut report = brief_report();
+        report.not_updated_days = 45;
+        let with = |stale| {
+            let mut line = report.due_soon[0].clone();
+            line.stale = Some(stale);
+            line
+        };
+        // Three tasks not updated (46, 60 and 200 days: more than 45), one without a deadline.
+        report.stale = vec![
+            with(Stale::NotUpdatedFor(46)),
+            with(Stale::NoDeadlineFor(91)),
+            with(Stale::NotUpdatedFor(60)),
+            with(Stale::NotUpdatedFor(200)),
+        ];
+        assert_eq!(stale_counts(&report), (3, 1));
+        assert_eq!(
+            stale_sentence(&report).unwrap(),
+            "Có 3 nhiệm vụ chưa hoàn thành không được cập nhật quá 45 ngày; 1 nhiệm vụ không \
+             thời hạn đã giao quá 90 ngày, đến nay chưa có kết quả."
+        );
+        report.stale.remove(1);
+        assert_eq!(
+            stale_sentence(&report).unwrap(),
+            "Có 3 nhiệm vụ chưa hoàn thành không được cập nhật quá 45 ngày."
+        );
+        assert_eq!(
+            stale_reason(Stale::NotUpdatedFor(46), 45),
+            "Không cập nhật 46 ngày (quá 45 ngày)"
+        );
+        assert_eq!(
+            stale_reason(Stale::NoDeadlineFor(91), 45),
+            "Không thời hạn, đã giao 91 ngày (quá 90 ngày)"
         );
     }
 

@@ -161,7 +161,7 @@ fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Ve
 }
 
 /// The fuller row wins (the first on a tie); its empty fields are filled from the others;
-/// the earliest completion date is kept. Returns the merged task and the sources of the rows
+/// the earliest completion date and the latest update date are kept. Returns the merged task and the sources of the rows
 /// merged into it.
 fn merge_group(tasks: &[RawTask], rows: &[usize]) -> (RawTask, Vec<SourceLoc>) {
     let best = rows.iter().copied().fold(rows[0], |best, i| {
@@ -180,6 +180,8 @@ fn merge_group(tasks: &[RawTask], rows: &[usize]) -> (RawTask, Vec<SourceLoc>) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        // The latest news of any copy is the task's last update.
+        task.updated = task.updated.max(other.updated);
         merged_from.push(other.source.clone());
     }
     (task, merged_from)
@@ -250,6 +252,7 @@ mod tests {
             status_raw: None,
             is_key: false,
             officer: None,
+            updated: None,
             match_key: None,
             id_key: None,
             info: 0,
@@ -291,6 +294,22 @@ mod tests {
         assert_eq!(merged[0].task_id.as_deref(), Some("NV-1"));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].source.row, 9);
+    }
+
+    #[test]
+    fn a_merge_keeps_the_latest_update_of_its_copies() {
+        // The export says updated 10/04, the hand copy (no update column) nothing, a third
+        // copy 02/05: the task had news on 02/05.
+        let mut rows = vec![
+            row(Some("NV-1"), "Sở Y tế", "Kiểm tra", None, 2),
+            row(Some("NV-1"), "Sở Y tế", "Kiểm tra", None, 3),
+            row(Some("NV-1"), "Sở Y tế", "Kiểm tra", None, 4),
+        ];
+        rows[0].updated = d(2025, 4, 10);
+        rows[2].updated = d(2025, 5, 2);
+        merge(&mut rows, key);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].updated, d(2025, 5, 2));
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! names are matched to the directory (danh mục cơ quan; names outside it are kept under
 //! their own name and reported), duplicates across sources are merged (SPEC 4.5), each task is
 //! screened (countable, cancelled, or left out for missing information) and its status text
-//! checked against its dates; every step leaves its findings.
+//! checked against its dates; every step leaves its findings. Assigning leaders and tracking
+//! officers are interned (one id a task); the Office's list of officers by department is in
+//! `departments`.
 
 pub mod agencies;
 pub mod dedup;
+pub mod departments;
 mod keys;
 mod names;
 
@@ -15,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::classify::{self, Judging, Screen};
 use crate::model::{
-    AgencyRef, Finding, FindingKind, Loaded, NO_LEADER, RawTask, SourceLoc, TaskMeta,
+    AgencyRef, Finding, FindingKind, Loaded, NO_LEADER, NO_OFFICER, RawTask, SourceLoc, TaskMeta,
 };
 use agencies::Directory;
 pub use keys::{keys, keys_of};
@@ -37,11 +40,12 @@ pub fn settle(
         matcher.resolve(t).slot(directory_len).map(|s| s as u64)
     });
     findings.extend(dup_findings);
-    let mut leaders = Keyed::default();
-    let no_leader = leaders.id(NO_LEADER);
-    let mut meta = screen(&tasks, merged_rows, judging, no_leader);
+    let mut names = Names::default();
+    let no_leader = names.leaders.id(NO_LEADER);
+    let no_officer = names.officers.id(NO_OFFICER) as u32;
+    let mut meta = screen(&tasks, merged_rows, judging, (no_leader, no_officer));
     let excluded = screening_findings(&tasks, &meta, judging, &mut findings);
-    name_agencies_and_leaders(&tasks, &mut meta, &mut matcher, &mut leaders);
+    name_agencies_and_people(&tasks, &mut meta, &mut matcher, &mut names);
     if !directory.is_empty() {
         findings.extend(matcher.unknown_findings(&tasks, &meta));
     }
@@ -50,7 +54,9 @@ pub fn settle(
     Loaded {
         directory,
         unknown_names,
-        leaders: leaders.names,
+        leaders: names.leaders.names,
+        officers: names.officers.names,
+        departments: Default::default(),
         tasks,
         meta,
         findings,
@@ -61,13 +67,13 @@ pub fn settle(
     }
 }
 
-/// Screen every task (one task each: in parallel). Agency and leader are filled in later, in
-/// input order.
+/// Screen every task (one task each: in parallel). Agency, leader and officer are filled in
+/// later, in input order.
 fn screen(
     tasks: &[RawTask],
     merged_rows: Vec<u32>,
     judging: Judging,
-    no_leader: usize,
+    (no_leader, no_officer): (usize, u32),
 ) -> Vec<TaskMeta> {
     tasks
         .par_iter()
@@ -77,6 +83,7 @@ fn screen(
             leader: no_leader,
             screen: classify::screen(t, judging),
             merged_rows,
+            officer: no_officer,
         })
         .collect()
 }
@@ -123,25 +130,35 @@ fn screening_findings(
     excluded
 }
 
-/// Each task's agency (directory entry or name outside it) and leader, in input order, so
-/// that names outside the directory and leaders are numbered by first appearance.
-fn name_agencies_and_leaders(
+/// The assigning leaders and tracking officers of a load, each interned by folded name.
+#[derive(Default)]
+struct Names {
+    leaders: Keyed,
+    officers: Keyed,
+}
+
+/// Each task's agency (directory entry or name outside it), leader and tracking officer, in
+/// input order, so that names outside the directory, leaders and officers are numbered by
+/// first appearance.
+fn name_agencies_and_people(
     tasks: &[RawTask],
     meta: &mut [TaskMeta],
     matcher: &mut Matcher<'_>,
-    leaders: &mut Keyed,
+    names: &mut Names,
 ) {
     let mut leader_ids: SharedMap<usize> = SharedMap::new();
+    let mut officer_ids: SharedMap<u32> = SharedMap::new();
     for (task, m) in tasks.iter().zip(meta) {
         if let Some(name) = &task.leader {
-            m.leader = leader_ids.get_or_insert(name, |n| leaders.id(n));
+            m.leader = leader_ids.get_or_insert(name, |n| names.leaders.id(n));
+        }
+        if let Some(name) = &task.officer {
+            m.officer = officer_ids.get_or_insert(name, |n| names.officers.id(n) as u32);
         }
         m.agency = matcher.resolve(task);
     }
 }
 
-/// Raw agency name → directory entry or unknown name, cached by raw text (exports repeat
-/// the same few dozen spellings thousands of times).
 /// Raw agency name → directory entry or unknown name, cached by raw text (exports repeat
 /// the same few dozen spellings thousands of times).
 struct Matcher<'a> {

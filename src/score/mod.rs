@@ -13,6 +13,7 @@
 
 mod error;
 mod manual;
+mod monthly;
 mod points;
 mod presets;
 mod rank;
@@ -25,11 +26,13 @@ mod tests;
 pub use error::RuleError;
 pub use manual::parse_manual_points;
 pub use presets::{DEFAULT_PRESET, default_rules, preset, preset_names};
-pub use rank::{NO_DIRECTORY, NO_TASKS, NOT_IN_DIRECTORY, rank, unmatched_manual, unranked};
+pub use rank::{
+    NO_DIRECTORY, NO_TASKS, NOT_IN_DIRECTORY, rank, rank_by_month, unmatched_manual, unranked,
+};
 pub use rule_file::parse_rules;
 pub use rules::{
-    Band, BandRate, Bands, Bonus, CapBase, CapScope, Deduction, DeductionUnit, KeyTasks, Method,
-    RuleSet, Tier, TopCap,
+    Band, BandRate, Bands, Bonus, ByMonth, CapBase, CapScope, Deduction, DeductionUnit, KeyTasks,
+    Method, RuleSet, Tier, TopCap,
 };
 
 use crate::model::Counts;
@@ -43,6 +46,14 @@ pub struct ScoreInput {
     pub counts: Counts,
     /// Key tasks only (a subset of `counts`); all zero when the export has no key flag.
     pub key_counts: Counts,
+}
+
+/// One month of a period scored month by month: how the working names it («01/2025», «12/2025
+/// (đến 20/12/2025)») and each agency's inputs for it, in the order of the period's inputs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MonthInputs {
+    pub label: String,
+    pub inputs: Vec<ScoreInput>,
 }
 
 /// What a ranking is made of (`aggregate::score_inputs`): the directory agencies to score, and

@@ -4,7 +4,8 @@
 use super::points_text;
 use super::rule_file::parse_rules;
 use super::rules::{
-    Bands, CapBase, CapScope, Deduction, DeductionUnit, KeyTasks, Method, RuleSet, band_range,
+    Bands, ByMonth, CapBase, CapScope, Deduction, DeductionUnit, KeyTasks, Method, RuleSet,
+    band_range,
 };
 
 /// The preset used when no rule file is given.
@@ -77,6 +78,15 @@ impl RuleSet {
                 "Cộng {} điểm khi không có nhiệm vụ hoàn thành quá hạn hoặc quá hạn chưa hoàn thành; điểm sau khi cộng không vượt quá {}",
                 points_text(b.points),
                 points_text(b.ceiling)
+            ));
+        }
+        if let Some(how) = self.by_month {
+            let combined = match how {
+                ByMonth::Mean => "trung bình cộng",
+                ByMonth::Sum => "tổng",
+            };
+            lines.push(format!(
+                "Chấm theo tháng: mỗi tháng của kỳ được chấm riêng theo các quy tắc trên, trên các nhiệm vụ của tháng đó (giao trong tháng; đến hạn trong tháng khi tính theo hạn xử lý), tính đến hết tháng (tháng có ngày chốt số liệu tính đến ngày chốt); điểm cả kỳ là {combined} điểm các tháng có nhiệm vụ (làm tròn đến hai chữ số thập phân); xếp loại theo điểm cả kỳ"
             ));
         }
         self.tier_lines(&mut lines);

@@ -12,7 +12,7 @@ use crate::vn_text::fold;
 
 use super::points::{Scored, counts_line, hundred_text, score};
 use super::rules::{CapBase, CapScope, RuleSet, TopCap};
-use super::{ScoreInput, ScoreInputs, hundredths, points_text};
+use super::{MonthInputs, ScoreInput, ScoreInputs, hundredths, monthly, points_text};
 
 /// The note on an agency without tasks.
 pub const NO_TASKS: &str = "không có nhiệm vụ";
@@ -42,11 +42,44 @@ struct Row {
 /// folded name); they are used only for agencies without tasks. The ranking's `unranked` part
 /// is left empty: [`unranked`] makes it from the same inputs.
 pub fn rank(inputs: &[ScoreInput], rules: &RuleSet, manual: &[(String, f64)]) -> Ranking {
+    rank_scored(inputs, rules, manual, |_, input| Some(score(input, rules)))
+}
+
+/// [`rank`] for a period scored month by month (`cham_theo_thang` of the rules): each
+/// agency's score is made from its scores in `months`, whose inputs are in the order of
+/// `inputs` (the period's, whose counts are shown). Without `cham_theo_thang`, [`rank`].
+pub fn rank_by_month(
+    inputs: &[ScoreInput],
+    months: &[MonthInputs],
+    rules: &RuleSet,
+    manual: &[(String, f64)],
+) -> Ranking {
+    let Some(how) = rules.by_month else {
+        return rank(inputs, rules, manual);
+    };
+    rank_scored(inputs, rules, manual, |i, input| {
+        monthly::score(input, months, i, rules, how)
+    })
+}
+
+/// Ranks the agencies scored by `scorer` (an agency's index and inputs → its points and
+/// working; None for no score).
+fn rank_scored(
+    inputs: &[ScoreInput],
+    rules: &RuleSet,
+    manual: &[(String, f64)],
+    scorer: impl Fn(usize, &ScoreInput) -> Option<Scored>,
+) -> Ranking {
     let manual: HashMap<String, f64> = manual.iter().map(|(n, p)| (fold(n), *p)).collect();
     let mut rows: Vec<Row> = inputs
         .iter()
         .enumerate()
-        .map(|(index, input)| score_row(index, input, rules, manual.get(&fold(&input.name))))
+        .map(|(index, input)| {
+            let scored = (input.counts.total > 0)
+                .then(|| scorer(index, input))
+                .flatten();
+            score_row(index, input, scored, manual.get(&fold(&input.name)))
+        })
         .collect();
     assign_tiers(&mut rows, rules);
     if let Some(cap) = &rules.top_cap {
@@ -94,13 +127,18 @@ pub fn unmatched_manual<'a>(inputs: &[ScoreInput], manual: &'a [(String, f64)]) 
         .collect()
 }
 
-fn score_row(index: usize, input: &ScoreInput, rules: &RuleSet, manual: Option<&f64>) -> Row {
+fn score_row(
+    index: usize,
+    input: &ScoreInput,
+    scored: Option<Scored>,
+    manual: Option<&f64>,
+) -> Row {
     let mut notes = Vec::new();
-    let (points, working) = if input.counts.total > 0 {
-        let Scored {
-            hundredths,
-            working,
-        } = score(input, rules);
+    let (points, working) = if let Some(Scored {
+        hundredths,
+        working,
+    }) = scored
+    {
         if let Some(m) = manual {
             notes.push(format!(
                 "có điểm chấm thủ công ({}) nhưng cơ quan có nhiệm vụ: dùng điểm tính theo nhiệm vụ",

@@ -12,8 +12,8 @@ use toml::Spanned;
 use super::error::{RuleError, from_toml, line_of};
 use super::points_text;
 use super::rules::{
-    Band, BandRate, Bands, Bonus, CapBase, CapScope, Deduction, DeductionUnit, KeyTasks, Method,
-    RuleSet, Tier, TopCap,
+    Band, BandRate, Bands, Bonus, ByMonth, CapBase, CapScope, Deduction, DeductionUnit, KeyTasks,
+    Method, RuleSet, Tier, TopCap,
 };
 
 #[derive(Deserialize)]
@@ -31,6 +31,14 @@ struct RawRules {
     thuong: Option<Spanned<RawBonus>>,
     xep_loai: Option<Vec<RawTier>>,
     gioi_han_xuat_sac: Option<Spanned<RawCap>>,
+    cham_theo_thang: Option<RawByMonth>,
+}
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RawByMonth {
+    TrungBinh,
+    Tong,
 }
 
 #[derive(Clone, Copy, Deserialize)]
@@ -192,7 +200,16 @@ impl Checker<'_> {
             Some(b) => Some(self.bonus(b, max_points, &method)?),
             None => None,
         };
-        let ceiling = bonus.map_or(max_points, |b| b.ceiling);
+        let by_month = raw.cham_theo_thang.map(|b| match b {
+            RawByMonth::TrungBinh => ByMonth::Mean,
+            RawByMonth::Tong => ByMonth::Sum,
+        });
+        // A sum of monthly scores goes past one month's ceiling: its tiers are not bounded by
+        // it (the Office writes them for the sum).
+        let ceiling = match by_month {
+            Some(ByMonth::Sum) => None,
+            _ => Some(bonus.map_or(max_points, |b| b.ceiling)),
+        };
         let tiers = self.tiers(raw.xep_loai.as_deref().unwrap_or(&[]), ceiling)?;
         let top_cap = match &raw.gioi_han_xuat_sac {
             Some(c) => Some(self.top_cap(c, tiers.len())?),
@@ -208,6 +225,7 @@ impl Checker<'_> {
             bonus,
             tiers,
             top_cap,
+            by_month,
         })
     }
 
@@ -409,8 +427,9 @@ impl Checker<'_> {
         Ok(Bonus { points, ceiling })
     }
 
-    /// `[[xep_loai]]`: tiers strictly descending, the last one starting at 0.
-    fn tiers(&self, raw: &[RawTier], ceiling: f64) -> Result<Vec<Tier>, RuleError> {
+    /// `[[xep_loai]]`: tiers strictly descending, the last one starting at 0; none above the
+    /// ceiling when there is one.
+    fn tiers(&self, raw: &[RawTier], ceiling: Option<f64>) -> Result<Vec<Tier>, RuleError> {
         let mut tiers: Vec<Tier> = Vec::new();
         for (i, t) in raw.iter().enumerate() {
             let tier = self.tier(i, t, ceiling, tiers.last())?;
@@ -433,7 +452,7 @@ impl Checker<'_> {
         &self,
         i: usize,
         t: &RawTier,
-        ceiling: f64,
+        ceiling: Option<f64>,
         above: Option<&Tier>,
     ) -> Result<Tier, RuleError> {
         let key = |k: &str| format!("xep_loai[{}].{k}", i + 1);
@@ -445,13 +464,16 @@ impl Checker<'_> {
                 "tên xếp loại không được để trống",
             ));
         }
-        let from = self.number_in(
-            &t.tu,
-            &key("tu"),
-            0.0,
-            ceiling,
-            &format!("phải trong khoảng 0 đến {} điểm", points_text(ceiling)),
-        )?;
+        let from = match ceiling {
+            Some(ceiling) => self.number_in(
+                &t.tu,
+                &key("tu"),
+                0.0,
+                ceiling,
+                &format!("phải trong khoảng 0 đến {} điểm", points_text(ceiling)),
+            )?,
+            None => self.number_in(&t.tu, &key("tu"), 0.0, f64::MAX, "phải là số không âm")?,
+        };
         if let Some(prev) = above
             && from >= prev.from_points
         {

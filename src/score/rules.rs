@@ -26,6 +26,19 @@ pub struct RuleSet {
     pub tiers: Vec<Tier>,
     /// `[gioi_han_xuat_sac]`: a cap on the share of the top tier.
     pub top_cap: Option<TopCap>,
+    /// `cham_theo_thang`: a period of several months is scored month by month and its score
+    /// made from the months' (Thanh Hóa); None: one score over the whole period.
+    pub by_month: Option<ByMonth>,
+}
+
+/// How the score of a period of several months is made from its monthly scores
+/// (`cham_theo_thang`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ByMonth {
+    /// `"trung_binh"`: the mean of the months with tasks.
+    Mean,
+    /// `"tong"`: the sum of the months with tasks.
+    Sum,
 }
 
 /// Which tasks the score is computed on (nhiệm vụ trọng tâm = key task).

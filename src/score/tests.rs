@@ -775,3 +775,132 @@ fn the_documented_examples_hold() {
         Some("Xếp loại: Hoàn thành nhiệm vụ (điểm 6,5)")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scoring month by month (cham_theo_thang).
+
+const MONTHLY: &str = r#"
+ten = "Khấu trừ theo tháng"
+diem_toi_da = 10
+cham_theo_thang = "trung_binh"
+[khau_tru]
+hoan_thanh_qua_han = 0.5
+chua_hoan_thanh_qua_han = 1
+[[xep_loai]]
+ten = "Xuất sắc"
+tu = 9.5
+[[xep_loai]]
+ten = "Tốt"
+tu = 0
+"#;
+
+/// Three months of two agencies, each month's counts at its own end. Sở A: January 1 on time
+/// and 1 overdue (10 − 1 = 9), February 1 within (10), March 1 overdue (9). Sở B: January 1 on
+/// time (10), no task in February, March 1 late (10 − 0,5 = 9,5).
+fn three_months() -> (Vec<ScoreInput>, Vec<MonthInputs>) {
+    let month = |label: &str, a: Counts, b: Counts| MonthInputs {
+        label: label.to_string(),
+        inputs: vec![agency("Sở A", Some("K"), a), agency("Sở B", Some("K"), b)],
+    };
+    let months = vec![
+        month("01/2025", counts(1, 0, 0, 1), counts(1, 0, 0, 0)),
+        month("02/2025", counts(0, 0, 1, 0), Counts::default()),
+        month("03/2025", counts(0, 0, 0, 1), counts(0, 1, 0, 0)),
+    ];
+    // The quarter at 31/03: Sở A's January overdue task and its February task were done late.
+    let period = vec![
+        agency("Sở A", Some("K"), counts(1, 2, 0, 1)),
+        agency("Sở B", Some("K"), counts(1, 1, 0, 0)),
+    ];
+    (period, months)
+}
+
+#[test]
+fn a_period_scored_by_month_takes_the_mean_of_the_months_with_tasks() {
+    let (period, months) = three_months();
+    let ranking = rank_by_month(&period, &months, &rules(MONTHLY), &[]);
+    // Sở A: (9 + 10 + 9) / 3 = 9,333… → 9,33 (not the quarter's 10 − 2 × 0,5 − 1 = 8).
+    // Sở B: (10 + 9,5) / 2 = 9,75: February has no task and does not count.
+    let a = find(&ranking.agencies, "Sở A");
+    let b = find(&ranking.agencies, "Sở B");
+    assert_eq!((a.points, b.points), (Some(9.33), Some(9.75)));
+    assert_eq!((b.rank_in_bloc, a.rank_in_bloc), (Some(1), Some(2)));
+    assert_eq!(
+        (a.tier.as_deref(), b.tier.as_deref()),
+        (Some("Tốt"), Some("Xuất sắc"))
+    );
+    // The counts shown are the quarter's.
+    assert_eq!(a.counts, Some(counts(1, 2, 0, 1)));
+    assert_eq!(
+        b.working,
+        [
+            "Chấm theo tháng (3 tháng, mỗi tháng tính đến hết tháng, tháng có ngày chốt tính đến ngày chốt); điểm cả kỳ là trung bình cộng điểm các tháng có nhiệm vụ",
+            "Cả kỳ, tại ngày chốt: tổng số 2 nhiệm vụ; hoàn thành đúng hạn 1, hoàn thành quá hạn 1, chưa hoàn thành quá hạn 0",
+            "Tháng 01/2025: Tổng số 1 nhiệm vụ; hoàn thành đúng hạn 1, hoàn thành quá hạn 0, chưa hoàn thành quá hạn 0",
+            "Tháng 01/2025: Điểm tối đa: 10",
+            "Tháng 01/2025: Trừ hoàn thành quá hạn: 0 × 0,5 = 0",
+            "Tháng 01/2025: Trừ quá hạn chưa hoàn thành: 0 × 1 = 0",
+            "Tháng 01/2025: Điểm: 10 − 0 − 0 = 10",
+            "Tháng 02/2025: không có nhiệm vụ, không tính",
+            "Tháng 03/2025: Tổng số 1 nhiệm vụ; hoàn thành đúng hạn 0, hoàn thành quá hạn 1, chưa hoàn thành quá hạn 0",
+            "Tháng 03/2025: Điểm tối đa: 10",
+            "Tháng 03/2025: Trừ hoàn thành quá hạn: 1 × 0,5 = 0,5",
+            "Tháng 03/2025: Trừ quá hạn chưa hoàn thành: 0 × 1 = 0",
+            "Tháng 03/2025: Điểm: 10 − 0,5 − 0 = 9,5",
+            "Điểm cả kỳ: trung bình 2 tháng có nhiệm vụ = (10 + 9,5) / 2 = 9,75",
+            "Xếp loại: Xuất sắc (điểm 9,75)",
+        ]
+    );
+    assert!(
+        ranking
+            .rule_lines
+            .iter()
+            .any(|l| l.starts_with("Chấm theo tháng: mỗi tháng của kỳ được chấm riêng")),
+        "{:?}",
+        ranking.rule_lines
+    );
+}
+
+#[test]
+fn a_period_scored_by_month_can_take_the_sum_with_tiers_above_one_months_maximum() {
+    // Tiers for a sum of months may start above one month's 10 points.
+    let text = MONTHLY
+        .replace("\"trung_binh\"", "\"tong\"")
+        .replace("tu = 9.5", "tu = 25");
+    let (period, months) = three_months();
+    let ranking = rank_by_month(&period, &months, &rules(&text), &[]);
+    // Sở A: 9 + 10 + 9 = 28 (Xuất sắc, from 25); Sở B: 10 + 9,5 = 19,5.
+    let a = find(&ranking.agencies, "Sở A");
+    let b = find(&ranking.agencies, "Sở B");
+    assert_eq!((a.points, b.points), (Some(28.0), Some(19.5)));
+    assert_eq!(a.tier.as_deref(), Some("Xuất sắc"));
+    assert_eq!(
+        a.working.last().map(String::as_str),
+        Some("Xếp loại: Xuất sắc (điểm 28)")
+    );
+    assert_eq!(
+        a.working[a.working.len() - 2],
+        "Điểm cả kỳ: tổng 3 tháng có nhiệm vụ = 9 + 10 + 9 = 28"
+    );
+    // The mean keeps tiers within one month's maximum.
+    let err = parse_rules(&MONTHLY.replace("tu = 9.5", "tu = 25"), "t.toml").unwrap_err();
+    assert!(err.to_string().contains("xep_loai[1].tu"), "{err}");
+}
+
+#[test]
+fn an_unknown_way_of_combining_months_is_refused_naming_the_choices() {
+    let err = parse_rules(&MONTHLY.replace("\"trung_binh\"", "\"lon_nhat\""), "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("cham_theo_thang"), "{err}");
+    assert!(err.contains("trung_binh") && err.contains("tong"), "{err}");
+}
+
+#[test]
+fn without_cham_theo_thang_the_months_are_not_used() {
+    let (period, months) = three_months();
+    let ranking = rank_by_month(&period, &months, &rules(DEDUCTION), &[]);
+    // The quarter's own counts: Sở A 10 − 2 × 0,5 − 1 × 1 = 8; Sở B 10 − 0,5 = 9,5.
+    assert_eq!(find(&ranking.agencies, "Sở A").points, Some(8.0));
+    assert_eq!(find(&ranking.agencies, "Sở B").points, Some(9.5));
+}

@@ -36,8 +36,9 @@ pub fn sample_sources(basis: Basis) -> Sources {
         skip_unreadable: false,
         judging: Judging {
             basis,
-            on_original_deadline: false,
+            ..Judging::default()
         },
+        departments: Default::default(),
         show_progress: false,
     }
 }

@@ -10,6 +10,8 @@ mod changes;
 mod cli;
 mod coverage;
 mod docx;
+mod monthly_scoring;
+mod officers;
 mod output_safety;
 mod parquet_export;
 mod programme;

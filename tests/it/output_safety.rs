@@ -231,7 +231,8 @@ fn workbook_writes_every_input_text_as_a_string_cell() {
     assert_eq!(sheets_with("=2+3"), ["Chi tiết"]);
     assert_eq!(sheets_with("@SUM(1)"), ["Quá hạn", "Chi tiết"]);
     assert_eq!(sheets_with("=HYPERLINK(0)"), ["Chi tiết"]);
-    assert_eq!(sheets_with("@Ai"), ["Chi tiết"]);
+    // The officer also keys a line of the figures per officer.
+    assert_eq!(sheets_with("@Ai"), ["Chi tiết", "Theo chuyên viên"]);
     let payloads = [
         "1+1",
         "HYPERLINK",

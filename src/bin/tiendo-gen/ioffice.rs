@@ -1,6 +1,7 @@
 //! The sample iOFFICE-like export (`ioffice-2021-2025.xlsx`): a "Hướng dẫn" sheet, then one
 //! sheet per year laid out like a printed form, with the quirks of SPEC 3.1 planted in the
-//! cells (date forms, NFD, old tone placement, aliases, blank rows, a "Tổng cộng" row, notes).
+//! cells (date forms, NFD, old tone placement, aliases, blank rows, a "Tổng cộng" row, notes),
+//! and a last-update column («Ngày cập nhật»).
 
 use std::path::Path;
 
@@ -16,7 +17,7 @@ use crate::tasks::{Due, Lead, Task};
 use crate::textforms::{double_space, has_new_tone, lower_first, nfd, old_tone, upper};
 
 /// Column titles; the two under "Kết quả thực hiện" sit in the second header row.
-const COLUMNS: [&str; 15] = [
+const COLUMNS: [&str; 16] = [
     "STT",
     "Mã nhiệm vụ",
     "Số ký hiệu",
@@ -32,11 +33,12 @@ const COLUMNS: [&str; 15] = [
     "Trạng thái",
     "Trọng tâm",
     "Chuyên viên theo dõi",
+    "Ngày cập nhật",
 ];
 const GROUP_FIRST: u16 = 11;
 const GROUP_LAST: u16 = 12;
-const WIDTHS: [f64; 15] = [
-    5.0, 14.0, 14.0, 12.0, 60.0, 24.0, 30.0, 28.0, 12.0, 14.0, 12.0, 13.0, 20.0, 9.0, 18.0,
+const WIDTHS: [f64; 16] = [
+    5.0, 14.0, 14.0, 12.0, 60.0, 24.0, 30.0, 28.0, 12.0, 14.0, 12.0, 13.0, 20.0, 9.0, 18.0, 12.0,
 ];
 const HEADER_ROW: u32 = 4;
 const FIRST_DATA_ROW: u32 = 7;
@@ -108,6 +110,7 @@ struct SheetWriter<'a> {
     tally: &'a mut Tally,
     fmt: &'a Formats,
     dir: &'a [Agency],
+    export_day: NaiveDate,
 }
 
 impl SheetWriter<'_> {
@@ -258,8 +261,41 @@ impl SheetWriter<'_> {
         ws.write_string_with_format(r, 12, status, &f.text)?;
         ws.write_string_with_format(r, 13, if t.is_key { "x" } else { "" }, &f.center)?;
         ws.write_string_with_format(r, 14, t.officer, &f.text)?;
+        match last_update(t, self.export_day) {
+            Some(day) => ws.write_with_format(r, 15, &day, &f.date).map(|_| ())?,
+            None => ws.write_blank(r, 15, &f.plain).map(|_| ())?,
+        }
         Ok(())
     }
+}
+
+/// The day a task's record was last updated, as iOFFICE shows it in «Ngày cập nhật»: a
+/// completed task on its completion day or up to two days after (the report entered), an open
+/// one some days before the export, often recently, sometimes months ago; a few rows have none
+/// and a cancelled task none. Drawn from a stream of the task's own (seeded by its id), so that
+/// the column takes no draw from the sheet's generator: every other cell of the export stays
+/// as it was before the column was added, and so do the figures and `expected.json`.
+fn last_update(t: &Task, export_day: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Duration;
+    if t.cancel.is_some() {
+        return None;
+    }
+    let id = t.id.as_deref().unwrap_or(&t.doc_number);
+    // FNV-1a of the id: a fixed seed per task, the same on every run.
+    let seed = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let mut rng = SplitMix64::new(seed);
+    if rng.chance(0.05) {
+        return None;
+    }
+    let day = match t.completed {
+        Some(done) => done + Duration::days(rng.between(0, 2)),
+        None if rng.chance(0.7) => export_day - Duration::days(rng.between(0, 25)),
+        None => export_day - Duration::days(rng.between(31, 150)),
+    };
+    let floor = t.period_date().unwrap_or(day);
+    Some(day.clamp(floor, export_day.max(floor)))
 }
 
 fn write_guide(ws: &mut Worksheet, fmt: &Formats) -> Result<()> {
@@ -356,6 +392,7 @@ pub fn write_sample(
             tally: &mut *tally,
             fmt: &fmt,
             dir,
+            export_day,
         };
         let mut r = FIRST_DATA_ROW;
         let (mut n, mut done) = (0usize, 0usize);

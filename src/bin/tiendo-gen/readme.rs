@@ -37,10 +37,13 @@ tệp), theo SPEC 4.1, 4.2, 4.5, 4.6, 4.7 — độc lập với thư viện `ti
 Dòng 1–3: tiêu đề gộp ô (\"ỦY BAN NHÂN DÂN TỈNH BÌNH AN\", \"DANH SÁCH NHIỆM VỤ DO UBND TỈNH, CHỦ
 TỊCH UBND TỈNH GIAO\", \"Năm … (dữ liệu kết xuất từ hệ thống VNPT-iOFFICE ngày 31/12/2025)\"),
 dòng 4 trống; dòng 5–6 tên cột hai tầng (các ô gộp dọc, ô nhóm \"Kết quả thực hiện\" trên
-\"Ngày hoàn thành\" và \"Trạng thái\"); dòng 7 số thứ tự cột \"(1)\" … \"(15)\"; dữ liệu từ dòng 8;
+\"Ngày hoàn thành\" và \"Trạng thái\"); dòng 7 số thứ tự cột \"(1)\" … \"(16)\"; dữ liệu từ dòng 8;
 cuối bảng một dòng \"Tổng cộng\" có số đếm và ba dòng ghi chú. Cột: STT, Mã nhiệm vụ, Số ký
 hiệu, Ngày văn bản, Nội dung nhiệm vụ, Lãnh đạo giao, Đơn vị chủ trì, Đơn vị phối hợp, Ngày giao,
-Hạn xử lý, Hạn gia hạn, Ngày hoàn thành, Trạng thái, Trọng tâm, Chuyên viên theo dõi.
+Hạn xử lý, Hạn gia hạn, Ngày hoàn thành, Trạng thái, Trọng tâm, Chuyên viên theo dõi, Ngày cập nhật
+(ngày hồ sơ nhiệm vụ được cập nhật lần cuối: nhiệm vụ đã hoàn thành là ngày hoàn thành hoặc 1–2
+ngày sau; nhiệm vụ chưa hoàn thành là một ngày trước ngày kết xuất, thường trong tháng cuối, có
+khi vài tháng trước; khoảng 5 % số dòng và nhiệm vụ đã hủy để trống).
 
 ### Tổ chức bộ máy / Reorganisation
 - Từ 01/03/2025: Sở KH&ĐT → Sở Tài chính; Sở GTVT → Sở Xây dựng; Sở TT&TT → Sở KH&CN;

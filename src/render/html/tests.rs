@@ -115,6 +115,8 @@ fn report() -> Report {
         coverage: Default::default(),
         warnings: vec![],
         comparison_withheld: None,
+        by_officer: Default::default(),
+        not_updated_days: 30,
     }
 }
 

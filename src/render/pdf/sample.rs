@@ -252,8 +252,10 @@ pub fn report() -> Report {
         overdue,
         due_soon,
         stale: vec![],
+        not_updated_days: 30,
         overdue_age: Default::default(),
         details: vec![],
+        by_officer: Default::default(),
         findings: vec![],
         left_out: LeftOut {
             excluded: 1,

@@ -1,8 +1,9 @@
 //! The Excel workbook (bảng tính Excel) of a report: the official per-agency annex
 //! ("Tổng hợp", SPEC §5) with live formulas an auditor can check, the overdue and coming-due
-//! lists, every counted task, the data-quality findings, and — when asked for — the emulation
-//! ranking and the trend with its charts; and the work programme's workbook (`programme`).
-//! Plain `model::Report` (or `model::ProgrammeReport`) in, xlsx bytes out; no
+//! lists, every counted task, the tasks gone without news, the figures per tracking officer and
+//! per department, the data-quality findings, and — when asked for — the emulation ranking and
+//! the trend with its charts; and the work programme's workbook (`programme`). Plain
+//! `model::Report` (or `model::ProgrammeReport`) in, xlsx bytes out; no
 //! rust_xlsxwriter type leaves this module, and the bytes depend only on the report (the
 //! creation time comes from `meta.report_date`).
 
@@ -49,6 +50,8 @@ pub const SHEET_OVERDUE: &str = "Quá hạn";
 pub const SHEET_DUE_SOON: &str = "Sắp đến hạn";
 pub const SHEET_DETAILS: &str = "Chi tiết";
 pub const SHEET_STALE: &str = "Lâu chưa có kết quả";
+pub const SHEET_OFFICERS: &str = "Theo chuyên viên";
+pub const SHEET_DEPARTMENTS: &str = "Theo phòng";
 pub const SHEET_FINDINGS: &str = "Kiểm tra dữ liệu";
 pub const SHEET_RANKING: &str = "Xếp hạng";
 pub const SHEET_TREND: &str = "Xu hướng";
@@ -152,6 +155,8 @@ fn main_workbook(
     }
     let after = 1
         + usize::from(!report.stale.is_empty())
+        + usize::from(!report.by_officer.officers.is_empty())
+        + usize::from(report.by_officer.departments.is_some())
         + usize::from(report.ranking.is_some())
         + usize::from(report.trend.is_some());
     for _ in 0..after {
@@ -232,8 +237,9 @@ fn merge(main: Vec<u8>, sheets: Vec<Vec<u8>>, first: usize) -> Result<Vec<u8>, X
 }
 
 /// Every sheet but the detail ones: `head` holds "Tổng hợp", "Quá hạn" and "Sắp đến hạn";
-/// `tail` holds "Lâu chưa có kết quả" when some task is, "Kiểm tra dữ liệu", then "Xếp hạng"
-/// and "Xu hướng" when the report has them.
+/// `tail` holds "Lâu chưa có kết quả" when some task is, "Theo chuyên viên" when some task
+/// names its officer, "Theo phòng" when the Office's list of departments is given, "Kiểm tra
+/// dữ liệu", then "Xếp hạng" and "Xu hướng" when the report has them.
 fn write_other_sheets(
     head: &mut [Worksheet],
     tail: &mut [Worksheet],
@@ -257,6 +263,9 @@ fn write_other_sheets(
     if !report.stale.is_empty() {
         on_sheet(SHEET_STALE, tasks::write_stale(next(), report, st))?;
     }
+    for sheet in officer_sheets(report) {
+        on_sheet(sheet.sheet, sheet.write(next(), report, st))?;
+    }
     on_sheet(SHEET_FINDINGS, findings::write(next(), report, st))?;
     if let Some(ranking) = &report.ranking {
         on_sheet(SHEET_RANKING, ranking::write(next(), ranking, st))?;
@@ -268,6 +277,48 @@ fn write_other_sheets(
         )?;
     }
     Ok(())
+}
+
+/// «Theo chuyên viên» and «Theo phòng», when the report has them.
+fn officer_sheets(report: &Report) -> Vec<summary::KeyedSheet<'_>> {
+    const BY_OFFICER: &str = "THEO CHUYÊN VIÊN THEO DÕI";
+    const BY_DEPARTMENT: &str = "THEO PHÒNG";
+    const TITLE: &str = "TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO";
+    let views = &report.by_officer;
+    let mut sheets = Vec::new();
+    if !views.officers.is_empty() {
+        let has_list = views.departments.is_some();
+        sheets.push(summary::KeyedSheet {
+            sheet: SHEET_OFFICERS,
+            heads: summary::Heads {
+                titles: [TITLE, BY_OFFICER],
+                key: "Chuyên viên theo dõi",
+                note: if has_list { "Phòng" } else { "Ghi chú" },
+            },
+            lines: &views.officers,
+            notes: vec![format!(
+                "Nhiệm vụ của từng chuyên viên: sheet «{SHEET_DETAILS}», lọc theo cột «Chuyên viên»."
+            )],
+        });
+    }
+    if let Some(departments) = &views.departments {
+        sheets.push(summary::KeyedSheet {
+            sheet: SHEET_DEPARTMENTS,
+            heads: summary::Heads {
+                titles: [TITLE, BY_DEPARTMENT],
+                key: "Phòng",
+                note: "Ghi chú",
+            },
+            lines: departments,
+            notes: vec![format!(
+                "Phòng theo danh sách chuyên viên theo dõi của Văn phòng ([phong] trong \
+                 tiendo.toml, sheet «Chuyên viên» của danh mục cơ quan); chuyên viên không có \
+                 trong danh sách và nhiệm vụ không ghi chuyên viên theo dõi được tính vào «{}».",
+                crate::model::NO_DEPARTMENT
+            )],
+        });
+    }
+    sheets
 }
 
 /// Title, author and a creation time taken from the report date, so that the same report

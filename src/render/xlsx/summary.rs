@@ -4,7 +4,8 @@
 //! rate cells as `IF(den=0,"-",num/den)` formulas, the same-period-last-year columns when
 //! there is a previous period, and the footnote with the rate definitions and the
 //! reconciliation line (SPEC 3.1). Every formula carries its cached result, so a reader that
-//! does not recalculate still sees the figures.
+//! does not recalculate still sees the figures. The sheets keyed by tracking officer and by
+//! department ([`KeyedSheet`]) are drawn with the same title block, columns and lines.
 
 use chrono::Datelike;
 use rust_xlsxwriter::{
@@ -14,7 +15,7 @@ use rust_xlsxwriter::{
 
 use super::styles::{RowStyle, Styles, row_height_for};
 use super::{SHEET_SUMMARY, clip};
-use crate::model::{Basis, Counts, LeftOut, Rate, Report, ReportMeta};
+use crate::model::{Basis, Counts, KeyLine, LeftOut, Rate, Report, ReportMeta};
 use crate::render::labels;
 use crate::vn_number::{Rounding, percent_one_decimal};
 
@@ -90,17 +91,109 @@ fn note_col(has_previous: bool) -> ColNum {
     if has_previous { PREVIOUS + 6 } else { PREVIOUS }
 }
 
+/// The heads of the annex's own columns.
+const ANNEX_HEADS: Heads = Heads {
+    titles: [
+        "PHỤ LỤC",
+        "TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO",
+    ],
+    key: "Cơ quan, đơn vị",
+    note: "Ghi chú",
+};
+
 pub(super) fn write(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), WriterError> {
     ws.set_name(SHEET_SUMMARY)?;
     let has_previous = report.meta.previous.is_some();
     let last_col = note_col(has_previous);
     column_widths(ws, has_previous)?;
-    title_block(ws, &report.meta, last_col, st)?;
-    header(ws, &report.meta, st)?;
+    title_block(ws, &report.meta, &ANNEX_HEADS, last_col, st)?;
+    header(ws, &report.meta, &ANNEX_HEADS, st)?;
     let body = body(ws, report, st)?;
     marks(ws, &body, st)?;
     footnote(ws, report, body.total_row + 2, st)?;
     page_setup(ws)
+}
+
+/// The two title lines above the period, and the heads of the key and note columns.
+pub(super) struct Heads<'a> {
+    pub titles: [&'a str; 2],
+    pub key: &'a str,
+    pub note: &'a str,
+}
+
+/// A table keyed by tracking officer or department: the annex's title block, header and
+/// columns (without the same-period-last-year block), one line per key with plain numbers, a
+/// «Tổng cộng» line of `SUM` formulas over them, the overdue cells marked red as on the annex,
+/// and the rate definitions under it.
+pub(super) struct KeyedSheet<'a> {
+    pub sheet: &'a str,
+    pub heads: Heads<'a>,
+    pub lines: &'a [KeyLine],
+    /// Lines of the footnote after the rate definitions.
+    pub notes: Vec<String>,
+}
+
+impl KeyedSheet<'_> {
+    pub(super) fn write(
+        &self,
+        ws: &mut Worksheet,
+        report: &Report,
+        st: &Styles,
+    ) -> Result<(), WriterError> {
+        ws.set_name(self.sheet)?;
+        let meta = ReportMeta {
+            previous: None,
+            ..report.meta.clone()
+        };
+        column_widths(ws, false)?;
+        title_block(ws, &meta, &self.heads, note_col(false), st)?;
+        header(ws, &meta, &self.heads, st)?;
+        let mut row = FIRST_BODY_ROW;
+        for (n, key) in self.lines.iter().enumerate() {
+            let line = Line {
+                stt: Stt::Number(n + 1),
+                name: &key.name,
+                counts: &key.counts,
+                sum: Sum::Values,
+                previous: None,
+                note: &key.note,
+                is_strong: false,
+            };
+            write_line(ws, row, &line, &meta, st)?;
+            row += 1;
+        }
+        let total = self
+            .lines
+            .iter()
+            .fold(Counts::default(), |acc, l| acc.plus(&l.counts));
+        let (first, last) = (FIRST_BODY_ROW, row.saturating_sub(1));
+        let line = Line {
+            stt: Stt::Text(String::new()),
+            name: "Tổng cộng",
+            counts: &total,
+            sum: match self.lines.is_empty() {
+                true => Sum::Values,
+                false => Sum::Range(first, last),
+            },
+            previous: None,
+            note: "",
+            is_strong: true,
+        };
+        write_line(ws, row, &line, &meta, st)?;
+        let body = Body {
+            agency_ranges: if self.lines.is_empty() {
+                Vec::new()
+            } else {
+                vec![(first, last)]
+            },
+            ..Body::default()
+        };
+        marks(ws, &body, st)?;
+        let mut notes = rate_notes();
+        notes.extend(self.notes.iter().cloned());
+        footnote_lines(ws, &notes, row + 2, st)?;
+        page_setup(ws)
+    }
 }
 
 fn column_widths(ws: &mut Worksheet, has_previous: bool) -> Result<(), WriterError> {
@@ -120,15 +213,13 @@ fn column_widths(ws: &mut Worksheet, has_previous: bool) -> Result<(), WriterErr
 fn title_block(
     ws: &mut Worksheet,
     meta: &ReportMeta,
+    heads: &Heads,
     last_col: ColNum,
     st: &Styles,
 ) -> Result<(), WriterError> {
     let titles = [
-        ("PHỤ LỤC".to_string(), &st.title),
-        (
-            "TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ DO UBND TỈNH, CHỦ TỊCH UBND TỈNH GIAO".to_string(),
-            &st.title,
-        ),
+        (heads.titles[0].to_string(), &st.title),
+        (heads.titles[1].to_string(), &st.title),
         (capitalised(&crate::period::phrase(&meta.period)), &st.title),
         (span_line(meta), &st.subtitle),
     ];
@@ -195,20 +286,25 @@ pub(super) fn capitalised(text: &str) -> String {
     }
 }
 
-fn header(ws: &mut Worksheet, meta: &ReportMeta, st: &Styles) -> Result<(), WriterError> {
+fn header(
+    ws: &mut Worksheet,
+    meta: &ReportMeta,
+    heads: &Heads,
+    st: &Styles,
+) -> Result<(), WriterError> {
     let (top, sub) = (HEADER_ROW, HEADER_ROW + 1);
     let tall = |ws: &mut Worksheet, col: ColNum, text: &str| {
         ws.merge_range(top, col, sub, col, text, &st.header)
             .map(|_| ())
     };
     tall(ws, STT, "STT")?;
-    tall(ws, NAME, "Cơ quan, đơn vị")?;
+    tall(ws, NAME, heads.key)?;
     tall(ws, TOTAL, labels::ANNEX_TOTAL)?;
     for rate in &RATE_COLUMNS {
         tall(ws, rate.col, rate.rate.label())?;
     }
     tall(ws, NO_DEADLINE, labels::NO_DEADLINE.head)?;
-    tall(ws, note_col(meta.previous.is_some()), "Ghi chú")?;
+    tall(ws, note_col(meta.previous.is_some()), heads.note)?;
     let (done, open) = (labels::COMPLETED.head, labels::NOT_COMPLETED.head);
     header_group(ws, COMPLETED, done, &labels::COMPLETED_PARTS, st)?;
     header_group(ws, NOT_COMPLETED, open, &labels::NOT_COMPLETED_PARTS, st)?;
@@ -557,11 +653,7 @@ fn footnote(
     first_row: RowNum,
     st: &Styles,
 ) -> Result<(), WriterError> {
-    let mut lines: Vec<String> = RATE_COLUMNS
-        .iter()
-        .map(|c| c.rate.definition().to_string())
-        .collect();
-    lines.push("Tỷ lệ có mẫu số bằng 0 được ghi “-”.".to_string());
+    let mut lines = rate_notes();
     if report.meta.previous.is_some() {
         lines.push(
             "So với cùng kỳ: tổng số tính bằng %, tỷ lệ tính bằng điểm % \
@@ -572,6 +664,26 @@ fn footnote(
     lines.push(reconciliation(&report.left_out));
     lines.extend(report.comparison_withheld.clone());
     lines.extend(report.warnings.iter().map(|w| format!("Lưu ý: {w}")));
+    footnote_lines(ws, &lines, first_row, st)
+}
+
+/// The definitions of the rate columns and the zero-denominator convention.
+fn rate_notes() -> Vec<String> {
+    let mut lines: Vec<String> = RATE_COLUMNS
+        .iter()
+        .map(|c| c.rate.definition().to_string())
+        .collect();
+    lines.push("Tỷ lệ có mẫu số bằng 0 được ghi “-”.".to_string());
+    lines
+}
+
+/// «Ghi chú:» on `first_row`, then one line a row.
+fn footnote_lines(
+    ws: &mut Worksheet,
+    lines: &[String],
+    first_row: RowNum,
+    st: &Styles,
+) -> Result<(), WriterError> {
     ws.write_string_with_format(first_row, 0, "Ghi chú:", &st.note_bold)?;
     for (i, line) in lines.iter().enumerate() {
         ws.write_string_with_format(first_row + 1 + i as RowNum, 0, line, &st.note)?;

@@ -30,9 +30,16 @@ enum Days {
     Overdue,
     /// Còn lại (ngày): from the cut-off to the deadline.
     Remaining,
-    /// Days without news (since assignment for a task without a deadline).
-    Stale,
+    /// Days without news (since the last update, or since assignment for a task without a
+    /// deadline), under `head`; a last column «Lý do» says which.
+    Stale {
+        head: &'static str,
+        not_updated_days: i64,
+    },
 }
+
+/// The reason column of the stale list, after [`LIST_HEADER`].
+const REASON_COLUMN: (&str, f64) = ("Lý do", 30.0);
 
 const LIST_HEADER: [(&str, f64); 10] = [
     ("STT", 5.0),
@@ -106,20 +113,44 @@ fn write_overdue_ages(
     Ok(())
 }
 
+/// "Lâu chưa có kết quả": the title and the days column say which kind of task it lists (not
+/// updated for more than N days, old tasks without a deadline, or both), and a last column
+/// gives each task's reason.
 pub(super) fn write_stale(
     ws: &mut Worksheet,
     report: &Report,
     st: &Styles,
 ) -> Result<(), WriterError> {
+    let (not_updated, no_deadline) = crate::render::words::stale_counts(report);
+    let n = report.not_updated_days;
+    let old = crate::model::STALE_NO_DEADLINE_DAYS;
+    let (what, days_head) = match (not_updated > 0, no_deadline > 0) {
+        (true, false) => (
+            format!("NHIỆM VỤ CHƯA HOÀN THÀNH KHÔNG ĐƯỢC CẬP NHẬT QUÁ {n} NGÀY"),
+            "Số ngày không cập nhật",
+        ),
+        (true, true) => (
+            format!(
+                "NHIỆM VỤ LÂU CHƯA CÓ KẾT QUẢ: KHÔNG ĐƯỢC CẬP NHẬT QUÁ {n} NGÀY, HOẶC KHÔNG THỜI HẠN ĐÃ GIAO QUÁ {old} NGÀY"
+            ),
+            "Số ngày (xem cột Lý do)",
+        ),
+        _ => (
+            format!("NHIỆM VỤ KHÔNG THỜI HẠN ĐÃ GIAO QUÁ {old} NGÀY, CHƯA CÓ KẾT QUẢ"),
+            "Số ngày chưa có kết quả",
+        ),
+    };
     let title = format!(
-        "NHIỆM VỤ KHÔNG THỜI HẠN ĐÃ GIAO QUÁ {} NGÀY, CHƯA CÓ KẾT QUẢ (tính đến hết ngày {})",
-        crate::model::STALE_NO_DEADLINE_DAYS,
+        "{what} (tính đến hết ngày {})",
         crate::vn_number::date(report.meta.period.effective_end())
     );
     let list = TaskList {
         sheet: super::SHEET_STALE,
         title: &title,
-        days: Days::Stale,
+        days: Days::Stale {
+            head: days_head,
+            not_updated_days: n,
+        },
         empty: "Không có nhiệm vụ nào lâu chưa có kết quả.",
     };
     list.write(ws, &report.stale, st)
@@ -161,15 +192,17 @@ impl TaskList<'_> {
         st: &Styles,
     ) -> Result<(), WriterError> {
         ws.set_name(self.sheet)?;
-        let last_col = LIST_HEADER.len() as ColNum - 1;
+        let reason = matches!(self.days, Days::Stale { .. }).then_some(REASON_COLUMN);
+        let columns: Vec<(&str, f64)> = LIST_HEADER.iter().copied().chain(reason).collect();
+        let last_col = columns.len() as ColNum - 1;
         ws.merge_range(0, 0, 0, last_col, self.title, &st.sheet_title)?;
         ws.set_row_height(0, 24)?;
         let days_label = match self.days {
             Days::Overdue => "Số ngày quá hạn",
             Days::Remaining => "Còn lại (ngày)",
-            Days::Stale => "Số ngày chưa có kết quả",
+            Days::Stale { head, .. } => head,
         };
-        for (col, (label, width)) in LIST_HEADER.iter().enumerate() {
+        for (col, (label, width)) in columns.iter().enumerate() {
             let label = if label.is_empty() { days_label } else { label };
             ws.set_column_width(col as ColNum, *width)?;
             ws.write_string_with_format(1, col as ColNum, label, &st.header)?;
@@ -200,12 +233,21 @@ impl TaskList<'_> {
         let days = match self.days {
             Days::Overdue => line.days_overdue,
             Days::Remaining => line.days_left,
-            Days::Stale => line.stale.map(crate::model::Stale::days),
+            Days::Stale { .. } => line.stale.map(crate::model::Stale::days),
         };
         opt_number(ws, row, 7, days.map(|d| d as f64), &st.body.count)?;
         opt_text(ws, row, 8, line.officer.as_deref(), text)?;
         let source = source_text(&line.source);
         ws.write_string_with_format(row, 9, &source, text)?;
+        if let Days::Stale {
+            not_updated_days, ..
+        } = self.days
+        {
+            let reason = line
+                .stale
+                .map(|s| crate::render::words::stale_reason(s, not_updated_days));
+            opt_text(ws, row, 10, reason.as_deref(), text)?;
+        }
         let texts = [
             (1, &*line.agency),
             (2, line.doc_number.as_deref().unwrap_or("")),

@@ -231,8 +231,10 @@ fn sample_report() -> Report {
         overdue,
         due_soon,
         stale: vec![],
+        not_updated_days: 30,
         overdue_age: Default::default(),
         details,
+        by_officer: Default::default(),
         findings: vec![
             finding(FindingKind::Excluded, 12, "Thiếu cơ quan chủ trì"),
             finding(FindingKind::Duplicate, 15, "Trùng với dòng 9"),
