@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
+// polars-io directly, not polars' `parquet` feature: see Cargo.toml.
+use polars_io::parquet::write::ParquetWriter;
 
 use crate::classify::{self, Screen};
 use crate::model::{Deadline, Status};

@@ -4,6 +4,7 @@
 //! expected and got side by side when they differ.
 
 mod harness;
+mod pdf_text;
 
 mod board;
 mod changes;

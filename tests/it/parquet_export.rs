@@ -26,6 +26,7 @@ use std::path::Path;
 use crate::harness::{fixture, tiendo};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
+use polars_io::parquet::read::ParquetReader;
 use serde_json::Value;
 
 /// [on time, late, within, overdue] — the status codes the export writes, in that order.

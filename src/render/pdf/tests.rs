@@ -1,14 +1,24 @@
 //! Tests of the PDF: the layout (margins, page breaks with repeated headers, wrapping, page
-//! numbers) on our own page type, then the file itself through poppler (`pdftotext -raw` for
-//! the words and figures, `pdftoppm` for a render of every page).
+//! numbers) on our own page type, then the file itself read back with crates (lopdf for the
+//! words and figures, hayro to render every page and look at its pixels).
 
 use std::path::Path;
-use std::process::Command;
+
+use hayro::hayro_interpret::InterpreterSettings;
+use hayro::hayro_syntax::Pdf;
+use hayro::vello_cpu::Pixmap;
+use hayro::vello_cpu::color::palette::css::WHITE;
+use hayro::{PixmapSettings, RenderCache, RenderSettings};
 
 use super::fonts::{Face, Fonts};
 use super::layout::{Align, Column, Flow, HeaderCell, Item, Orientation, Page, Row, Table};
 use super::{layout_report, pdf_bytes, sample};
 use unicode_normalization::UnicodeNormalization;
+
+// The integration tests' reader, so that both test crates read PDF text the same way.
+#[path = "../../../tests/it/pdf_text.rs"]
+mod pdf_text;
+pub(super) use pdf_text::pdf_text;
 
 fn pages() -> Vec<Page> {
     layout_report(&sample::report()).unwrap()
@@ -233,31 +243,73 @@ fn wrapping_breaks_at_spaces_and_cuts_words_longer_than_a_line() {
     );
 }
 
-/// Runs a poppler tool; a missing tool fails the test with a clear message.
-fn poppler(tool: &str, args: &[&str]) -> std::process::Output {
-    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("{tool} not found ({e}): install poppler-utils (apt-get install poppler-utils)")
-    });
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+/// One rendered page at one pixel per point: which pixels carry ink.
+struct Raster {
+    width: usize,
+    height: usize,
+    ink: Vec<bool>,
+    pixmap: Pixmap,
+}
+
+impl Raster {
+    /// Ink pixels inside the box (points from the top-left corner, clipped to the page).
+    fn ink_in(&self, x1: f32, y1: f32, x2: f32, y2: f32) -> usize {
+        let clip = |v: f32, max: usize| (v.max(0.0) as usize).min(max);
+        let (x1, x2) = (clip(x1, self.width), clip(x2.ceil(), self.width));
+        let (y1, y2) = (clip(y1, self.height), clip(y2.ceil(), self.height));
+        (y1..y2)
+            .map(|y| {
+                self.ink[y * self.width + x1..y * self.width + x2]
+                    .iter()
+                    .filter(|&&i| i)
+                    .count()
+            })
+            .sum()
+    }
+}
+
+/// Renders every page with hayro (pure Rust) on white. A pixel is ink when it is darker than
+/// mid-grey: glyph stems and black rules are, the light grey fills of table headers are not.
+fn render_pages(pdf: &[u8]) -> Vec<Raster> {
+    let pdf = Pdf::new(pdf.to_vec()).expect("hayro parses the PDF");
+    let cache = RenderCache::new();
+    let interpreter = InterpreterSettings::default();
+    let at_72_dpi = PixmapSettings {
+        x_scale: 1.0,
+        y_scale: 1.0,
+        bg_color: WHITE,
+    };
+    pdf.pages()
+        .iter()
+        .map(|page| {
+            let pixmap = hayro::render(
+                page,
+                &cache,
+                &interpreter,
+                &RenderSettings::default(),
+                &at_72_dpi,
+            );
+            let ink = pixmap
+                .data_as_u8_slice()
+                .chunks_exact(4)
+                .map(|p| u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]) < 3 * 128)
+                .collect();
+            Raster {
+                width: usize::from(pixmap.width()),
+                height: usize::from(pixmap.height()),
+                ink,
+                pixmap,
+            }
+        })
+        .collect()
 }
 
 #[test]
 fn pdf_text_holds_the_figures_and_vietnamese_phrases_and_every_page_renders() {
     let report = sample::report();
     let bytes = pdf_bytes(&report).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bao_cao.pdf");
-    std::fs::write(&path, &bytes).unwrap();
-    let path_str = path.to_str().unwrap();
 
-    let out = poppler("pdftotext", &["-raw", "-enc", "UTF-8", path_str, "-"]);
-    let raw = String::from_utf8(out.stdout).unwrap();
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = pdf_text(&bytes);
     for phrase in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -286,43 +338,67 @@ fn pdf_text_holds_the_figures_and_vietnamese_phrases_and_every_page_renders() {
     ] {
         assert!(
             text.contains(phrase),
-            "«{phrase}» not in the PDF text:\n{raw}"
+            "«{phrase}» not in the PDF text:\n{text}"
         );
     }
 
-    renders_every_page(&path, dir.path(), layout_report(&report).unwrap().len());
+    renders_every_page(&bytes, &layout_report(&report).unwrap());
 }
 
-/// Renders every page of the PDF at `pdf` to a PNG in `dir` (pdftoppm) and checks that there
-/// are `pages` of them, none blank; with TIENDO_KEEP_PDF set, keeps them for a look.
-fn renders_every_page(pdf: &Path, dir: &Path, pages: usize) {
-    let prefix = dir.join("trang");
-    let pdf_str = pdf.to_str().unwrap();
-    poppler(
-        "pdftoppm",
-        &["-r", "50", "-png", pdf_str, prefix.to_str().unwrap()],
-    );
-    let pngs = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
-        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.len() > 1000))
-        .count();
-    assert_eq!(pngs, pages);
-    keep_for_inspection(pdf, dir);
+/// Every page renders, at the size of its orientation, with ink under every text run the
+/// layout placed on it (page number included) and none in the left, right and bottom
+/// margins, where the layout puts nothing.
+pub(super) fn renders_every_page(bytes: &[u8], pages: &[Page]) {
+    let rasters = render_pages(bytes);
+    assert_eq!(rasters.len(), pages.len());
+    for (i, (page, raster)) in pages.iter().zip(&rasters).enumerate() {
+        let (w, h) = page.orientation.size_pt();
+        assert_eq!(
+            (raster.width, raster.height),
+            (w as usize, h as usize),
+            "page {}",
+            i + 1
+        );
+        for t in page.texts().chain(&page.number_label) {
+            let (top, bottom) = (t.y_pt - 0.75 * t.size_pt, t.y_pt + 0.25 * t.size_pt);
+            assert!(
+                t.text.trim().is_empty()
+                    || raster.ink_in(t.left_pt(), top, t.right_pt(), bottom) > 0,
+                "page {}: no ink under {t:?}",
+                i + 1
+            );
+        }
+        // 2 pt of slack: a table's outer rule is centred on the margin line and anti-aliased.
+        let m = page.orientation.margins();
+        let margins = [
+            (0.0, 0.0, m.left_pt - 2.0, h),
+            (w - m.right_pt + 2.0, 0.0, w, h),
+            (0.0, h - m.bottom_pt + 2.0, w, h),
+        ];
+        for (x1, y1, x2, y2) in margins {
+            assert_eq!(
+                raster.ink_in(x1, y1, x2, y2),
+                0,
+                "page {}: ink in a margin",
+                i + 1
+            );
+        }
+    }
+    keep_for_inspection(bytes, &rasters);
 }
 
-/// With TIENDO_KEEP_PDF=<dir>, copies the test PDF and its PNGs there for a look by eye.
-fn keep_for_inspection(pdf: &Path, dir: &Path) {
+/// With TIENDO_KEEP_PDF=<dir>, writes the test PDF and its rendered pages there for a look
+/// by eye.
+fn keep_for_inspection(pdf: &[u8], pages: &[Raster]) {
     let Some(keep) = std::env::var_os("TIENDO_KEEP_PDF") else {
         return;
     };
     let keep = Path::new(&keep);
     let _ = std::fs::create_dir_all(keep);
-    let _ = std::fs::copy(pdf, keep.join("bao_cao.pdf"));
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        if entry.path().extension().is_some_and(|x| x == "png") {
-            let _ = std::fs::copy(entry.path(), keep.join(entry.file_name()));
+    let _ = std::fs::write(keep.join("bao_cao.pdf"), pdf);
+    for (i, page) in pages.iter().enumerate() {
+        if let Ok(png) = page.pixmap.clone().into_png() {
+            let _ = std::fs::write(keep.join(format!("trang-{:02}.png", i + 1)), png);
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Tests of the programme's PDF: the layout on our own page type (margins, page numbers, the
-//! annex table across pages with its header repeated, the first page), then the file through
-//! poppler (`pdftotext -raw` for the words and figures, `pdftoppm` for a render of every page).
+//! annex table across pages with its header repeated, the first page), then the file read back
+//! with crates (lopdf for the words and figures, hayro to render every page).
 
-use super::{poppler, renders_every_page};
+use super::{pdf_text, renders_every_page};
 use crate::model::ProgrammeCounts;
 use crate::render::pdf::{Face, Item, Orientation, Page, layout_programme, programme_pdf_bytes};
 use crate::render::programme_sample::{report, with_agencies};
@@ -113,12 +113,7 @@ fn the_annex_table_breaks_pages_repeats_its_header_and_ends_with_the_total() {
 fn the_pdf_text_holds_the_figures_and_every_page_renders() {
     let r = report();
     let bytes = programme_pdf_bytes(&r).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("chuong_trinh.pdf");
-    std::fs::write(&path, &bytes).unwrap();
-    let path_str = path.to_str().unwrap();
-    let out = poppler("pdftotext", &["-raw", "-enc", "UTF-8", path_str, "-"]);
-    let raw = String::from_utf8(out.stdout).unwrap();
+    let raw = pdf_text(&bytes);
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     // 27 planned (24 last year: +12,5%); 15 submitted (55,6%), 12 on time (80,0%), 3 late;
     // 10 issued (37,0%); 12 not submitted: 3 overdue, 9 not yet due.
@@ -146,7 +141,7 @@ fn the_pdf_text_holds_the_figures_and_every_page_renders() {
             "«{phrase}» not in the PDF text:\n{raw}"
         );
     }
-    renders_every_page(&path, dir.path(), layout_programme(&r).unwrap().len());
+    renders_every_page(&bytes, &layout_programme(&r).unwrap());
 }
 
 #[test]
