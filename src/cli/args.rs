@@ -112,6 +112,43 @@ fn departments(list: &[crate::config::Department]) -> Departments {
     out
 }
 
+/// What every task command reads and how it judges: the inputs, the deadline, the structure.
+#[derive(Args, Debug, Clone)]
+pub struct TasksArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub judging: JudgingArgs,
+    #[command(flatten)]
+    pub structure: StructureArgs,
+}
+
+impl TasksArgs {
+    /// What to read on `basis`, and the structure to report under.
+    pub fn sources(&self, basis: Basis, progress: &ProgressArgs, config: &Config) -> Sources {
+        self.input.sources(&self.judging, basis, progress, config)
+    }
+
+    pub fn restating(&self) -> Restating {
+        self.structure.restating()
+    }
+
+    /// What a one-period command needs: the sources on the period's basis, the period cut
+    /// at `--as-of`, the structure.
+    pub fn for_period(
+        &self,
+        period: &PeriodArgs,
+        progress: &ProgressArgs,
+        config: &Config,
+    ) -> anyhow::Result<(Sources, Period, Restating)> {
+        Ok((
+            self.sources(period.basis.basis, progress, config),
+            period.period(None)?,
+            self.restating(),
+        ))
+    }
+}
+
 /// Which agency structure the tasks are reported under (SPEC 4.6).
 #[derive(Args, Debug, Clone)]
 pub struct StructureArgs {

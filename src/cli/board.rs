@@ -4,10 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDateTime;
 use clap::Args;
 
-use super::args::{
-    InputArgs, JudgingArgs, OutArgs, PeriodArgs, ProgressArgs, RoundingArgs, StructureArgs,
-    title_from_file,
-};
+use super::args::{OutArgs, PeriodArgs, ProgressArgs, RoundingArgs, TasksArgs, title_from_file};
 use super::values;
 use crate::config::Config;
 use crate::pipeline::BoardJob;
@@ -15,11 +12,7 @@ use crate::pipeline::BoardJob;
 #[derive(Args, Debug)]
 pub struct BoardArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     #[command(flatten)]
     period: PeriodArgs,
     #[command(flatten)]
@@ -38,15 +31,13 @@ pub struct BoardArgs {
 
 impl BoardArgs {
     pub fn job(&self, config: &Config) -> Result<BoardJob> {
+        let (sources, period, restating) =
+            self.tasks
+                .for_period(&self.period, &self.progress, config)?;
         Ok(BoardJob {
-            sources: self.input.sources(
-                &self.judging,
-                self.period.basis.basis,
-                &self.progress,
-                config,
-            ),
-            period: self.period.period(None)?,
-            restating: self.structure.restating(),
+            sources,
+            period,
+            restating,
             title: title_from_file(config),
             rounding: self.rounding.rounding,
             refresh_seconds: self.refresh,

@@ -4,9 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::args::{
-    InputArgs, IssuerArgs, JudgingArgs, PeriodArgs, ProgressArgs, RoundingArgs, StructureArgs,
-};
+use super::args::{IssuerArgs, PeriodArgs, ProgressArgs, RoundingArgs, TasksArgs};
 use super::values;
 use crate::config::Config;
 use crate::pipeline::BriefJob;
@@ -15,11 +13,7 @@ use crate::render::words::BriefFormat;
 #[derive(Args, Debug)]
 pub struct BriefArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     #[command(flatten)]
     period: PeriodArgs,
     /// Ngày họp: số liệu chốt trước ngày họp --lead-days ngày
@@ -52,14 +46,11 @@ impl BriefArgs {
             .meeting
             .map(|day| day - chrono::Duration::days(i64::from(self.lead_days)));
         Ok(BriefJob {
-            sources: self.input.sources(
-                &self.judging,
-                self.period.basis.basis,
-                &self.progress,
-                config,
-            ),
+            sources: self
+                .tasks
+                .sources(self.period.basis.basis, &self.progress, config),
             period: self.period.period(cut_off)?,
-            restating: self.structure.restating(),
+            restating: self.tasks.restating(),
             title: self.issuer.title(config),
             rounding: self.rounding.rounding,
             format: self.format,

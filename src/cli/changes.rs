@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use clap::Args;
 
-use super::args::{ByArgs, InputArgs, JudgingArgs, ProgressArgs, StructureArgs};
+use super::args::{ByArgs, ProgressArgs, TasksArgs};
 use super::values;
 use crate::config::Config;
 use crate::model::Basis;
@@ -14,11 +14,7 @@ use crate::render::changes::ChangesFormat;
 #[derive(Args, Debug)]
 pub struct ChangesArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     /// Ngày chốt lần trước (D1): tính các thay đổi sau ngày này
     #[arg(long, value_name = "NGÀY", value_parser = values::day, required_unless_present = "week", requires = "to", help_heading = "Kỳ theo dõi")]
     from: Option<NaiveDate>,
@@ -50,13 +46,11 @@ impl ChangesArgs {
             _ => anyhow::bail!("cần --from và --to, hoặc --week"),
         };
         Ok(ChangesJob {
-            sources: self
-                .input
-                .sources(&self.judging, Basis::Assigned, &self.progress, config),
+            sources: self.tasks.sources(Basis::Assigned, &self.progress, config),
             from,
             to,
             week,
-            restating: self.structure.restating(),
+            restating: self.tasks.restating(),
             by: self.by.by,
             format: self.format,
         })

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::args::{InputArgs, JudgingArgs, ProgressArgs, StructureArgs};
+use super::args::{ProgressArgs, TasksArgs};
 use super::values;
 use crate::config::Config;
 use crate::model::Basis;
@@ -14,11 +14,7 @@ use crate::pipeline::ExportJob;
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     /// Thư mục ghi Parquet (mỗi năm một thư mục con year=YYYY)
     #[arg(long, value_name = "THƯ_MỤC", help_heading = "Đầu ra")]
     parquet: PathBuf,
@@ -32,11 +28,9 @@ pub struct ExportArgs {
 impl ExportArgs {
     pub fn job(&self, config: &Config) -> ExportJob {
         ExportJob {
-            sources: self
-                .input
-                .sources(&self.judging, Basis::Assigned, &self.progress, config),
+            sources: self.tasks.sources(Basis::Assigned, &self.progress, config),
             as_of: self.as_of,
-            restating: self.structure.restating(),
+            restating: self.tasks.restating(),
             dir: self.parquet.clone(),
         }
     }

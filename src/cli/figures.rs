@@ -3,21 +3,14 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::args::{
-    ByArgs, FormatArgs, InputArgs, JudgingArgs, PeriodArgs, ProgressArgs, RoundingArgs,
-    StructureArgs,
-};
+use super::args::{ByArgs, FormatArgs, PeriodArgs, ProgressArgs, RoundingArgs, TasksArgs};
 use crate::config::Config;
 use crate::pipeline::FiguresJob;
 
 #[derive(Args, Debug)]
 pub struct FiguresArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     #[command(flatten)]
     period: PeriodArgs,
     #[command(flatten)]
@@ -32,15 +25,13 @@ pub struct FiguresArgs {
 
 impl FiguresArgs {
     pub fn job(&self, config: &Config) -> Result<FiguresJob> {
+        let (sources, period, restating) =
+            self.tasks
+                .for_period(&self.period, &self.progress, config)?;
         Ok(FiguresJob {
-            sources: self.input.sources(
-                &self.judging,
-                self.period.basis.basis,
-                &self.progress,
-                config,
-            ),
-            period: self.period.period(None)?,
-            restating: self.structure.restating(),
+            sources,
+            period,
+            restating,
             by: self.by.by,
             format: self.format.format,
             rounding: self.rounding.rounding,

@@ -5,9 +5,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::args::{
-    InputArgs, IssuerArgs, JudgingArgs, OutArgs, PeriodArgs, ProgressArgs, StructureArgs,
-};
+use super::args::{IssuerArgs, OutArgs, PeriodArgs, ProgressArgs, TasksArgs};
 use super::values;
 use crate::config::Config;
 use crate::model::Sender;
@@ -16,11 +14,7 @@ use crate::pipeline::LettersJob;
 #[derive(Args, Debug)]
 pub struct LettersArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     #[command(flatten)]
     period: PeriodArgs,
     #[command(flatten)]
@@ -36,16 +30,14 @@ pub struct LettersArgs {
 
 impl LettersArgs {
     pub fn job(&self, config: &Config) -> Result<LettersJob> {
+        let (sources, period, restating) =
+            self.tasks
+                .for_period(&self.period, &self.progress, config)?;
         let title = self.issuer.title(config);
         Ok(LettersJob {
-            sources: self.input.sources(
-                &self.judging,
-                self.period.basis.basis,
-                &self.progress,
-                config,
-            ),
-            period: self.period.period(None)?,
-            restating: self.structure.restating(),
+            sources,
+            period,
+            restating,
             sender: sender(config, title.sign()),
             title,
             reply_by: self.reply_by,

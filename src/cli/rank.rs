@@ -3,20 +3,14 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::args::{
-    FormatArgs, InputArgs, JudgingArgs, PeriodArgs, ProgressArgs, ScoringArgs, StructureArgs,
-};
+use super::args::{FormatArgs, PeriodArgs, ProgressArgs, ScoringArgs, TasksArgs};
 use crate::config::Config;
 use crate::pipeline::RankJob;
 
 #[derive(Args, Debug)]
 pub struct RankArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     #[command(flatten)]
     period: PeriodArgs,
     #[command(flatten)]
@@ -29,15 +23,13 @@ pub struct RankArgs {
 
 impl RankArgs {
     pub fn job(&self, config: &Config) -> Result<RankJob> {
+        let (sources, period, restating) =
+            self.tasks
+                .for_period(&self.period, &self.progress, config)?;
         Ok(RankJob {
-            sources: self.input.sources(
-                &self.judging,
-                self.period.basis.basis,
-                &self.progress,
-                config,
-            ),
-            period: self.period.period(None)?,
-            restating: self.structure.restating(),
+            sources,
+            period,
+            restating,
             scoring: self.scoring.scoring(config),
             format: self.format.format,
         })

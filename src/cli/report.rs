@@ -4,8 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::args::{
-    InputArgs, IssuerArgs, JudgingArgs, OutArgs, PeriodArgs, ProgressArgs, RoundingArgs,
-    ScoringArgs, StructureArgs,
+    IssuerArgs, OutArgs, PeriodArgs, ProgressArgs, RoundingArgs, ScoringArgs, TasksArgs,
 };
 use crate::config::Config;
 use crate::pipeline::ReportJob;
@@ -13,11 +12,7 @@ use crate::pipeline::ReportJob;
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     #[command(flatten)]
     period: PeriodArgs,
     #[command(flatten)]
@@ -37,15 +32,13 @@ pub struct ReportArgs {
 
 impl ReportArgs {
     pub fn job(&self, config: &Config) -> Result<ReportJob> {
+        let (sources, period, restating) =
+            self.tasks
+                .for_period(&self.period, &self.progress, config)?;
         Ok(ReportJob {
-            sources: self.input.sources(
-                &self.judging,
-                self.period.basis.basis,
-                &self.progress,
-                config,
-            ),
-            period: self.period.period(None)?,
-            restating: self.structure.restating(),
+            sources,
+            period,
+            restating,
             title: self.issuer.title(config),
             rounding: self.rounding.rounding,
             scoring: self.scoring.scoring(config),

@@ -3,10 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::args::{
-    BasisArgs, ByArgs, FormatArgs, InputArgs, JudgingArgs, ProgressArgs, RoundingArgs,
-    StructureArgs,
-};
+use super::args::{BasisArgs, ByArgs, FormatArgs, ProgressArgs, RoundingArgs, TasksArgs};
 use super::values;
 use crate::config::Config;
 use crate::period::{self, TrendSpec};
@@ -15,11 +12,7 @@ use crate::pipeline::TrendJob;
 #[derive(Args, Debug)]
 pub struct TrendArgs {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    judging: JudgingArgs,
-    #[command(flatten)]
-    structure: StructureArgs,
+    tasks: TasksArgs,
     /// Các năm, ví dụ 2018..2025
     #[arg(long, value_name = "NĂM..NĂM", value_parser = values::years, help_heading = "Kỳ báo cáo")]
     years: (i32, i32),
@@ -50,11 +43,9 @@ impl TrendArgs {
             as_of_day: self.as_of_day,
         })?;
         Ok(TrendJob {
-            sources: self
-                .input
-                .sources(&self.judging, self.basis.basis, &self.progress, config),
+            sources: self.tasks.sources(self.basis.basis, &self.progress, config),
             periods,
-            restating: self.structure.restating(),
+            restating: self.tasks.restating(),
             by: self.by.by,
             format: self.format.format,
             rounding: self.rounding.rounding,
