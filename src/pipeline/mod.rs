@@ -75,6 +75,17 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
+/// A report's three files, `{stem}.xlsx`, `.pdf` and `.docx`.
+fn report_files(stem: &str, xlsx: Vec<u8>, pdf: Vec<u8>, docx: Vec<u8>) -> Vec<OutFile> {
+    [("xlsx", xlsx), ("pdf", pdf), ("docx", docx)]
+        .into_iter()
+        .map(|(ext, bytes)| OutFile {
+            name: format!("{stem}.{ext}"),
+            bytes,
+        })
+        .collect()
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
     #[error(transparent)]

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
-use super::{OutFile, Outcome, PipelineError, Title};
+use super::{Outcome, PipelineError, Title};
 use crate::ingest;
 use crate::model::{Basis, Period, ProgrammeBy};
 use crate::programme::{self, Programme, Read};
@@ -84,32 +84,9 @@ pub fn programme_report(job: &ProgrammeReportJob) -> Result<Outcome> {
         .context("không tạo được báo cáo PDF về chương trình công tác")?;
     let docx = render::docx::programme_report_bytes(&report, job.title.sign())
         .context("không tạo được báo cáo Word về chương trình công tác")?;
-    let stem = report_stem(&job.period);
+    let stem = super::report::file_stem("chuong-trinh-cong-tac", &job.period);
     Ok(Outcome {
-        files: vec![
-            OutFile {
-                name: format!("{stem}.xlsx"),
-                bytes: xlsx,
-            },
-            OutFile {
-                name: format!("{stem}.pdf"),
-                bytes: pdf,
-            },
-            OutFile {
-                name: format!("{stem}.docx"),
-                bytes: docx,
-            },
-        ],
+        files: super::report_files(&stem, xlsx, pdf, docx),
         ..Outcome::default()
     })
-}
-
-/// `chuong-trinh-cong-tac-2025`, `chuong-trinh-cong-tac-2025-den-2025-06-20` at a cut-off
-/// before the period's end.
-pub fn report_stem(period: &Period) -> String {
-    let label = period.label.replace("..", "_den_");
-    match period.as_of {
-        Some(c) if c < period.end => format!("chuong-trinh-cong-tac-{label}-den-{c}"),
-        _ => format!("chuong-trinh-cong-tac-{label}"),
-    }
 }

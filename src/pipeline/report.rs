@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::rank::{Scoring, ranking};
 use super::trend::{figures_by_period, points};
-use super::{OutFile, Outcome, Sources, exit_without_freeing, load};
+use super::{Outcome, Sources, exit_without_freeing, load};
 use chrono::Datelike;
 
 use crate::model::{Basis, By, Loaded, Period, Report, ReportMeta, Restating, View};
@@ -171,20 +171,7 @@ pub fn report(job: &ReportJob) -> Result<Outcome> {
     let stem = file_stem("bao-cao", &job.period);
     exit_without_freeing(report);
     Ok(Outcome {
-        files: vec![
-            OutFile {
-                name: format!("{stem}.xlsx"),
-                bytes: xlsx,
-            },
-            OutFile {
-                name: format!("{stem}.pdf"),
-                bytes: pdf,
-            },
-            OutFile {
-                name: format!("{stem}.docx"),
-                bytes: docx,
-            },
-        ],
+        files: super::report_files(&stem, xlsx, pdf, docx),
         warnings,
         ..Outcome::default()
     })
