@@ -424,7 +424,7 @@ mod tests {
 
     use super::*;
     use crate::classify::Judging;
-    use crate::model::{Deadline, RawTask, SourceLoc};
+    use crate::model::{Deadline, RawTask};
     use crate::resolve::{agencies::Directory, settle};
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
@@ -433,30 +433,11 @@ mod tests {
 
     fn open_task(row: usize, deadline: NaiveDate) -> RawTask {
         RawTask {
-            source: SourceLoc {
-                file: "t.csv".into(),
-                sheet: None,
-                row,
-            },
             task_id: Some(format!("NV-{row}").into()),
             doc_number: Some(format!("{row}/UBND-KT").into()),
-            doc_date: None,
             summary: Some("Rà soát".into()),
-            leader: None,
             agency: Some("Sở Xây dựng".into()),
-            cooperating: None,
-            assigned: Some(d(2025, 3, 1)),
-            deadline: Deadline::Date(deadline),
-            extended: None,
-            completed: None,
-            status_text: None,
-            status_raw: None,
-            is_key: false,
-            officer: None,
-            updated: None,
-            match_key: None,
-            id_key: None,
-            info: 0,
+            ..RawTask::example(row, d(2025, 3, 1), Deadline::Date(deadline))
         }
         .with_keys()
     }

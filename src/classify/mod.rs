@@ -182,7 +182,6 @@ pub fn contradiction(task: &RawTask, judging: Judging) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SourceLoc;
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
@@ -190,30 +189,8 @@ mod tests {
 
     fn task(deadline: Deadline, completed: Option<NaiveDate>) -> RawTask {
         RawTask {
-            source: SourceLoc {
-                file: "t.csv".into(),
-                sheet: None,
-                row: 2,
-            },
-            task_id: None,
-            doc_number: Some("1/UBND".into()),
-            doc_date: None,
-            summary: Some("Việc".into()),
-            leader: None,
-            agency: Some("Sở Y tế".into()),
-            cooperating: None,
-            assigned: Some(d(2025, 1, 10)),
-            deadline,
-            extended: None,
             completed,
-            status_text: None,
-            status_raw: None,
-            is_key: false,
-            officer: None,
-            updated: None,
-            match_key: None,
-            id_key: None,
-            info: 0,
+            ..RawTask::example(2, d(2025, 1, 10), deadline)
         }
     }
 

@@ -98,6 +98,39 @@ pub struct RawTask {
 }
 
 impl RawTask {
+    /// A task for tests: row `row` of `t.csv`, agency «Sở Y tế», document «1/UBND» with the
+    /// content «Việc», assigned `assigned` with `deadline`, open; every other field empty.
+    /// Tests change the fields they are about.
+    #[cfg(test)]
+    pub fn example(row: usize, assigned: NaiveDate, deadline: Deadline) -> RawTask {
+        RawTask {
+            source: SourceLoc {
+                file: "t.csv".into(),
+                sheet: None,
+                row,
+            },
+            task_id: None,
+            doc_number: Some("1/UBND".into()),
+            doc_date: None,
+            summary: Some("Việc".into()),
+            leader: None,
+            agency: Some("Sở Y tế".into()),
+            cooperating: None,
+            assigned: Some(assigned),
+            deadline,
+            extended: None,
+            completed: None,
+            status_text: None,
+            status_raw: None,
+            is_key: false,
+            officer: None,
+            updated: None,
+            match_key: None,
+            id_key: None,
+            info: 0,
+        }
+    }
+
     /// Fill the keys the duplicate merge works on (hashes of folded texts, and the
     /// information count). The normaliser computes the same values from the raw cells.
     pub fn with_keys(mut self) -> Self {

@@ -241,21 +241,14 @@ mod tests {
             doc_number: Some("1313/UBND-KT".into()),
             doc_date: d(2025, 3, 5),
             summary: Some(content.into()),
-            leader: None,
             agency: Some(agency.into()),
-            cooperating: None,
             assigned: d(2025, 3, 5),
-            deadline: Deadline::Date(NaiveDate::from_ymd_opt(2025, 4, 1).unwrap()),
-            extended: None,
             completed,
-            status_text: None,
-            status_raw: None,
-            is_key: false,
-            officer: None,
-            updated: None,
-            match_key: None,
-            id_key: None,
-            info: 0,
+            ..RawTask::example(
+                line,
+                NaiveDate::MIN,
+                Deadline::Date(NaiveDate::from_ymd_opt(2025, 4, 1).unwrap()),
+            )
         }
         .with_keys()
     }
