@@ -123,6 +123,9 @@ pub struct UnrankedAgency {
 /// bloc cell of its lines).
 pub const UNRANKED: &str = "Chưa xếp hạng";
 
+/// How an agency without tasks in the period is shown instead of points.
+pub const NO_TASKS: &str = "không có nhiệm vụ";
+
 /// A scored ranking and the rule set that produced it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ranking {

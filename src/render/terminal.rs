@@ -350,7 +350,7 @@ pub fn check_text(loaded: &crate::model::Loaded, coverage: &Coverage) -> String 
 /// and the months without any task between busy months.
 fn coverage_text(c: &Coverage) -> String {
     let mut out = String::from("\nPhạm vi dữ liệu:\n");
-    for line in crate::coverage::source_lines(c) {
+    for line in super::words::coverage_lines(c) {
         out.push_str(&format!("  - {line}\n"));
     }
     if let (Some(a), Some(b)) = (c.first_assigned, c.last_assigned) {
@@ -483,8 +483,8 @@ fn rank_text(r: Option<usize>) -> String {
 
 fn points_cell(a: &crate::model::RankedAgency) -> String {
     a.points.map_or_else(
-        || crate::score::NO_TASKS.to_string(),
-        crate::score::points_text,
+        || crate::model::NO_TASKS.to_string(),
+        vn_number::points_text,
     )
 }
 
@@ -555,8 +555,8 @@ pub fn table_ranking(r: &crate::model::Ranking, period: &crate::model::Period) -
             bloc = Some(&a.bloc);
         }
         let points = a.points.map_or_else(
-            || crate::score::NO_TASKS.to_string(),
-            |p| format!("{} điểm", crate::score::points_text(p)),
+            || crate::model::NO_TASKS.to_string(),
+            |p| format!("{} điểm", vn_number::points_text(p)),
         );
         out.push_str(&format!(
             "  {:>3}. {} — {}{}{} (hạng toàn tỉnh: {})\n",

@@ -490,6 +490,44 @@ pub fn stale_reason(stale: Stale, not_updated_days: i64) -> String {
     }
 }
 
+/// One line per source for `check`: span, agencies, tasks, export date.
+pub fn coverage_lines(cov: &crate::model::Coverage) -> Vec<String> {
+    cov.sources
+        .iter()
+        .map(|s| {
+            let span = match (s.first_assigned, s.last_assigned) {
+                (Some(a), Some(b)) => format!("giao từ {} đến {}", date(a), date(b)),
+                _ => "không có nhiệm vụ có ngày giao".to_string(),
+            };
+            let exported = s.exported.as_ref().map_or_else(
+                || "không ghi ngày trích xuất".to_string(),
+                |e| {
+                    let at = if e.has_time {
+                        format!("{} ngày {}", e.at.format("%H:%M"), date(e.at.date()))
+                    } else {
+                        date(e.at.date())
+                    };
+                    let at_row = match &e.source.sheet {
+                        Some(sheet) => format!("sheet «{sheet}», dòng {}", e.source.row),
+                        None => format!("dòng {}", e.source.row),
+                    };
+                    format!("trích xuất {at} (ghi ở {at_row})")
+                },
+            );
+            let stated = s
+                .stated_span
+                .map(|(a, b)| format!("; tệp ghi phạm vi từ {} đến {}", date(a), date(b)))
+                .unwrap_or_default();
+            format!(
+                "{}: {} dòng nhiệm vụ, {span}, {} cơ quan chủ trì; {exported}{stated}",
+                s.file,
+                count(s.tasks),
+                count(s.agencies as u64)
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,8 @@ mod rules;
 #[cfg(test)]
 mod tests;
 
+pub use crate::vn_number::points_text;
+pub(crate) use crate::vn_number::hundredths;
 pub use error::RuleError;
 pub use manual::parse_manual_points;
 pub use presets::{DEFAULT_PRESET, default_rules, preset, preset_names};
@@ -65,25 +67,4 @@ pub struct ScoreInputs {
     pub outside: Vec<(String, Counts)>,
     /// Whether a directory was given; without one every name is outside it.
     pub has_directory: bool,
-}
-
-/// Points as the working and the reports show them: hundredths, decimal comma, trailing zeros
-/// dropped, `.` between thousands: `10`, `6,5`, `93,13`, `1.250`; a negative value takes `−`.
-pub fn points_text(points: f64) -> String {
-    let h = hundredths(points);
-    let sign = if h < 0 { "−" } else { "" };
-    let abs = h.unsigned_abs();
-    let whole = crate::vn_number::count(abs / 100);
-    match abs % 100 {
-        0 => format!("{sign}{whole}"),
-        f if f % 10 == 0 => format!("{sign}{whole},{}", f / 10),
-        f => format!("{sign}{whole},{f:02}"),
-    }
-}
-
-/// Points in whole hundredths, half away from zero (the small epsilon absorbs binary error:
-/// 1.875 × 100 is exact, 2.675 × 100 = 267.4999…).
-pub(crate) fn hundredths(points: f64) -> i64 {
-    let h = (points.abs() * 100.0 + 1e-6).round() as i64;
-    if points < 0.0 { -h } else { h }
 }

@@ -15,7 +15,7 @@ use super::rules::{CapBase, CapScope, RuleSet, TopCap};
 use super::{MonthInputs, ScoreInput, ScoreInputs, hundredths, monthly, points_text};
 
 /// The note on an agency without tasks.
-pub const NO_TASKS: &str = "không có nhiệm vụ";
+pub use crate::model::NO_TASKS;
 
 /// Why a name outside the directory is not ranked.
 pub const NOT_IN_DIRECTORY: &str =

@@ -92,7 +92,7 @@ pub(super) fn write_with(
 /// counted in its last line.
 fn coverage(ws: &mut Worksheet, report: &Report, st: &Styles) -> Result<(), WriterError> {
     ws.write_string_with_format(1, 5, "Phạm vi dữ liệu và lưu ý", &st.header)?;
-    let mut lines = crate::coverage::source_lines(&report.coverage);
+    let mut lines = crate::render::words::coverage_lines(&report.coverage);
     lines.extend(report.warnings.iter().map(|w| format!("Lưu ý: {w}")));
     lines.extend(report.comparison_withheld.clone());
     let room = (FINDINGS_HEADER_ROW - 3) as usize;

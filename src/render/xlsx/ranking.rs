@@ -8,7 +8,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError as WriterError};
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::tasks::{opt_number, opt_text};
 use super::{SHEET_RANKING, clip};
-use crate::model::{Counts, RankedAgency, Ranking, UNRANKED, UnrankedAgency};
+use crate::model::{NO_TASKS, Counts, RankedAgency, Ranking, UNRANKED, UnrankedAgency};
 use crate::render::labels;
 
 const HEADER: [(&str, f64); 12] = [
@@ -111,7 +111,6 @@ impl<'a> Line<'a> {
 
 /// The text in the points cell of a line not ranked.
 const UNRANKED_POINTS: &str = "chưa xếp hạng";
-const NO_TASKS: &str = "không có nhiệm vụ";
 
 fn line_row(
     ws: &mut rust_xlsxwriter::Worksheet,
