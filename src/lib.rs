@@ -5,17 +5,20 @@
 //! ```text
 //! inputs ─▶ ingest ─▶ normalize ─▶ resolve ─▶ classify ─▶ aggregate ─▶ assemble ─▶ render ─▶ reports/
 //!  (xlsx,     (calamine,  (headers,     (agencies,   (status at    (polars:      (report    (terminal,
-//!   xls, ods,  csv: rows   dates, text:  duplicates,  cut-off, a    figures per   model,     words, xlsx,
-//!   csv)       of cells)   raw tasks)    screening)   period view)  key)          lists)     pdf, docx, html)
+//!   xls, ods,  cfb, csv:  dates, text:  duplicates,  cut-off, a    figures per   model,     words, xlsx,
+//!   txt)       rows of    raw tasks)    screening)   period view,  key)          lists)     pdf, docx,
+//!              cells)                                changes)                               html)
 //! ```
 //!
 //! `pipeline` is the only module that calls the stages together, one file per job (figures,
 //! report, letters, board, brief, rank, trend, changes, check, export, programme); `cli`
 //! parses the command line into each job's typed options, calls it, and writes or prints what
-//! it returns. Types that cross a stage
-//! border live in `model`; `score` turns counts into emulation points; `warehouse`-style
-//! Parquet output is `export`. Conventions shared by every stage: `period` and `dates`,
-//! `vn_text` and `vn_number`, `config` (tiendo.toml), `progress`.
+//! it returns. Types that cross a stage border live in `model`. Beside the main line:
+//! `coverage` says what the inputs cover and where they cannot support a figure; `score`
+//! turns counts into emulation points; `programme` reads and judges the Committee's work
+//! programme through the same ingest and header machinery; `export` writes the Parquet
+//! warehouse. Conventions shared by every stage: `period` and `dates`, `vn_text` and
+//! `vn_number`, `config` (tiendo.toml), `progress` (the progress bar and stage timings).
 
 pub mod aggregate;
 pub mod assemble;
