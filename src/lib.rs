@@ -13,8 +13,8 @@
 //! report, letters, board, brief, rank, trend, changes, check, export, programme); `cli`
 //! parses the command line into each job's typed options, calls it, and writes or prints what
 //! it returns. Types that cross a stage
-//! border live in `model`; `score` turns counts into emulation points; `warehouse`-style
-//! Parquet output is `export`. Conventions shared by every stage: `period` and `dates`,
+//! border live in `model`; `score` turns counts into emulation points; `warehouse` writes
+//! the Parquet warehouse `export` makes and reads it back as input. Conventions shared by every stage: `period` and `dates`,
 //! `vn_text` and `vn_number`, `config` (tiendo.toml), `progress`.
 
 pub mod aggregate;
@@ -24,7 +24,6 @@ pub mod cli;
 pub mod config;
 pub mod coverage;
 pub mod dates;
-pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
@@ -37,3 +36,4 @@ pub mod resolve;
 pub mod score;
 pub mod vn_number;
 pub mod vn_text;
+pub mod warehouse;

@@ -43,7 +43,7 @@ pub use check::check;
 pub use export::{ExportJob, export};
 pub use figures::{FiguresJob, figures};
 pub use letters::{LettersJob, REPLY_DAYS, letters};
-pub use load::{Sources, load};
+pub use load::{Sources, input_files, load, load_keeping_rows};
 pub use programme::{
     ProgrammeJob, ProgrammeReportJob, ProgrammeSources, load_programme, programme, programme_report,
 };
@@ -83,6 +83,8 @@ pub enum PipelineError {
     Directory(#[from] crate::resolve::agencies::DirectoryError),
     #[error(transparent)]
     Departments(#[from] crate::resolve::departments::DepartmentError),
+    #[error(transparent)]
+    Warehouse(#[from] crate::warehouse::WarehouseError),
     #[error(transparent)]
     Aggregate(#[from] crate::aggregate::AggregateError),
     #[error(
