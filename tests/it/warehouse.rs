@@ -724,3 +724,136 @@ fn folders_that_are_not_a_whole_warehouse_are_refused_with_the_reason() {
         .fails_with(2)
         .stderr_has("_merged.parquet");
 }
+
+/// The SQL block after `marker` in the README.
+fn readme_sql(marker: &str) -> String {
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("README.md");
+    let after = &readme[readme
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in README.md"))..];
+    let start = after.find("```sql\n").expect("```sql after the marker") + "```sql\n".len();
+    let end = after[start..].find("```").expect("end of the SQL block");
+    after[start..start + end].to_string()
+}
+
+/// Python with DuckDB's package, or None (and a note) when it is not installed; with
+/// `TIENDO_DUCKDB_TESTS=required` (.ci/run) its absence is a failure.
+fn duckdb() -> Option<()> {
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return Some(());
+    }
+    if std::env::var("TIENDO_DUCKDB_TESTS").as_deref() == Ok("required") {
+        panic!("TIENDO_DUCKDB_TESTS=required but python3 cannot import duckdb");
+    }
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "note: DuckDB query test skipped: python3 has no duckdb package (pip install duckdb==2.0.1)"
+    );
+    None
+}
+
+/// The README's DuckDB query over the warehouse at `kho`: per agency, the eight counts.
+fn duckdb_rows(kho: &Path) -> BTreeMap<String, [u64; 8]> {
+    let sql = readme_sql("<!-- truy-van-duckdb -->");
+    let glob = format!("{}/*/*.parquet", path(kho));
+    assert!(sql.contains("'kho/*/*.parquet'"), "{sql}");
+    let sql = sql.replace("'kho/*/*.parquet'", &format!("'{glob}'"));
+    let script = "import duckdb, json, sys\n\
+                  rows = duckdb.sql(sys.stdin.read()).fetchall()\n\
+                  print(json.dumps([[str(r[0])] + [int(v) for v in r[1:]] for r in rows]))\n";
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(sql.as_bytes()).expect("write the query");
+    }
+    let out = child.wait_with_output().expect("duckdb");
+    assert!(
+        out.status.success(),
+        "duckdb failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Vec<Value>> = serde_json::from_slice(&out.stdout).expect("duckdb JSON");
+    rows.iter()
+        .map(|r| {
+            let n = |i: usize| r[i].as_u64().unwrap_or_else(|| panic!("count in {r:?}"));
+            let key = r[0].as_str().expect("key").to_string();
+            (key, [n(1), n(2), n(3), n(4), n(5), n(6), n(7), n(8)])
+        })
+        .collect()
+}
+
+const COUNTS: [&str; 8] = [
+    "total",
+    "completed",
+    "on_time",
+    "late",
+    "not_completed",
+    "within",
+    "overdue",
+    "no_deadline",
+];
+
+/// `figures --format json` rows with tasks, and the total row, as the query's eight counts.
+fn figures_rows(figures: &Value) -> (BTreeMap<String, [u64; 8]>, [u64; 8]) {
+    let counts = |r: &Value| COUNTS.map(|k| r[k].as_u64().unwrap_or_else(|| panic!("{k} in {r}")));
+    let rows = figures["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| (r["key"].as_str().expect("key").to_string(), counts(r)))
+        .filter(|(_, c)| c[0] > 0)
+        .collect();
+    (rows, counts(&figures["total"]))
+}
+
+fn summed(rows: &BTreeMap<String, [u64; 8]>) -> [u64; 8] {
+    rows.values().fold([0; 8], |mut acc, c| {
+        acc.iter_mut().zip(c).for_each(|(a, b)| *a += b);
+        acc
+    })
+}
+
+#[test]
+fn the_readme_duckdb_query_gives_the_figures_of_tiendo() {
+    let Some(()) = duckdb() else { return };
+    let dir = harness::temp_dir();
+    let config = fixture_in("sample-data", "tiendo.toml");
+    let directory = fixture("agencies.csv");
+    let cases = [
+        (sample_files(), vec!["--config", &config]),
+        (fixtures(), vec!["--agencies", &directory]),
+    ];
+    for (i, (files, options)) in cases.iter().enumerate() {
+        let kho = dir.path().join(format!("kho-{i}"));
+        export(files, options, "2025-12-31", &kho);
+        let mut args = options.clone();
+        args.extend(["--period", "2025", "--restate-to", "2025-12-31"]);
+        args.extend(["--format", "json", "--quiet"]);
+        let (code, out, err) = run("figures", files, &args);
+        assert_same!(code, Some(0), "{err}");
+        let (rows, total) = figures_rows(&serde_json::from_str(&out).expect("figures JSON"));
+        let queried = duckdb_rows(&kho);
+        assert_same!(queried, rows, "DuckDB vs tiendo figures, {files:?}");
+        assert_same!(summed(&queried), total);
+    }
+    // The fixtures' 2025 by hand (tests/it/parquet_export.rs): 10 = 4 on time + 1 late +
+    // 2 within + 3 overdue, 1 without deadline (NV-004).
+    let fixtures_kho = dir.path().join("kho-1");
+    assert_same!(
+        summed(&duckdb_rows(&fixtures_kho)),
+        [10, 5, 4, 1, 5, 2, 3, 1]
+    );
+}
