@@ -697,6 +697,14 @@ fn folders_that_are_not_a_whole_warehouse_are_refused_with_the_reason() {
         .fails_with(2)
         .stderr_has("là một phần của kho Parquet")
         .stderr_has(&path(&kho));
+    tiendo(&[
+        "figures",
+        &path(&part.join("part-0.parquet")),
+        "--period",
+        "2025",
+    ])
+    .fails_with(2)
+    .stderr_has("là một phần của kho Parquet");
 
     // An export of an older version: year folders, no manifest.
     let old = dir.path().join("cu");
