@@ -1,4 +1,5 @@
-//! What loading found (the tasks after duplicates were merged, and what is known of each:
+//! The rows read from the inputs (what a warehouse keeps), what loading found (the tasks
+//! after duplicates were merged, and what is known of each:
 //! its agency, leader, tracking officer and screening) and how one period views it: the counted tasks with
 //! their status at the cut-off, the key tables of agencies, groups and blocs, and a figures
 //! table.

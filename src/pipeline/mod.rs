@@ -13,13 +13,15 @@
 //!  │         ├─▶ letters ─▶ assemble, letters ─────▶ render::{docx, pdf::letter}
 //!  │         └─▶ board   ─▶ assemble ──────────────▶ render::html
 //!  ├─▶ check ─────────────────────────────────────▶ render::terminal
-//!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet)
+//!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet): the rows read, kept
+//!                                                   so that `load` can read them back
 //!
 //! programme lists ─▶ programme::{read, settle} ─▶ view ─┬─▶ figures ─▶ render::programme_terminal
 //!                                                       └─▶ report ──▶ render::{xlsx, pdf}
 //! ```
 //!
-//! [`load`] reads every input once (ingest → normalize → resolve); a view
+//! [`load`] reads every input once (ingest → normalize, or a warehouse read back into the
+//! same rows → resolve); a view
 //! ([`crate::classify::view`]) classifies the loaded tasks for one period, as often as a job
 //! needs, without reading anything again.
 
