@@ -200,19 +200,6 @@ fn finding_kind(k: FindingKind) -> &'static str {
     }
 }
 
-/// Every finding kind, for reading the codes back.
-const FINDING_KINDS: [FindingKind; 9] = [
-    FindingKind::Excluded,
-    FindingKind::Duplicate,
-    FindingKind::UnknownAgency,
-    FindingKind::Contradiction,
-    FindingKind::Cancelled,
-    FindingKind::BadCell,
-    FindingKind::SkippedRow,
-    FindingKind::SkippedSheet,
-    FindingKind::UnreadableFile,
-];
-
 const DATE: &str = "%Y-%m-%d";
 const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S%.f";
 
@@ -251,7 +238,7 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), 6);
-        let mut codes: Vec<&str> = FINDING_KINDS.iter().map(|k| finding_kind(*k)).collect();
+        let mut codes: Vec<&str> = FindingKind::ALL.iter().map(|k| finding_kind(*k)).collect();
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), 9);

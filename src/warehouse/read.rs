@@ -16,12 +16,12 @@ use polars_io::parquet::read::ParquetReader;
 
 use super::write::ROW_COLUMNS;
 use super::{
-    DATE, DATE_TIME, FINDING_KINDS, FINDINGS, FORMAT, LEFT_OUT, MANIFEST, MERGED, Manifest,
-    STATUS_TEXTS, VERSION, WarehouseError, deadline_kind, file_in, finding_kind, is_warehouse,
-    status_kind,
+    DATE, DATE_TIME, FINDINGS, FORMAT, LEFT_OUT, MANIFEST, MERGED, Manifest, STATUS_TEXTS, VERSION,
+    WarehouseError, deadline_kind, file_in, finding_kind, is_warehouse, status_kind,
 };
 use crate::model::{
-    Deadline, Finding, RawTask, RowsRead, SourceLoc, Stated, Statement, StatusText, Text,
+    Deadline, Finding, FindingKind, RawTask, RowsRead, SourceLoc, Stated, Statement, StatusText,
+    Text,
 };
 use crate::normalize::Texts;
 
@@ -374,7 +374,7 @@ fn read_findings(path: &Path, mut shared: Shared) -> Result<Vec<Finding>, Wareho
         (0..df.height())
             .map(|_| {
                 let code = next(&mut kind).unwrap_or_default();
-                let kind = FINDING_KINDS
+                let kind = FindingKind::ALL
                     .iter()
                     .find(|k| finding_kind(**k) == code)
                     .ok_or_else(|| format!("cột kind: không hiểu «{code}»"))?;

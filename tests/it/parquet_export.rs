@@ -68,14 +68,14 @@ fn export_into(dir: &Path) -> Vec<String> {
     run.stdout().lines().map(String::from).collect()
 }
 
-fn read(path: &Path) -> DataFrame {
+pub(crate) fn read(path: &Path) -> DataFrame {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
     ParquetReader::new(file)
         .finish()
         .unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
-fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
+pub(crate) fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
     df.column(name)
         .unwrap_or_else(|e| panic!("column {name}: {e}"))
         .str()

@@ -12,11 +12,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
-use polars_io::SerReader;
-use polars_io::parquet::read::ParquetReader;
 use serde_json::Value;
 
 use crate::harness::{self, assert_same, fixture, fixture_in, tiendo};
+use crate::parquet_export::{read, strings};
 
 fn fixtures() -> Vec<String> {
     vec![fixture("ioffice_2025.xlsx"), fixture("so_theo_doi.csv")]
@@ -86,118 +85,38 @@ fn same_from_both(files: &[String], warehouse: &[String], command: &str, options
     );
 }
 
-/// The commands of a weekly, monthly and yearly office routine on the fixtures (tasks of
+/// The commands (each the command's name, then its options) of a weekly, monthly and yearly
+/// office routine on the fixtures (tasks of
 /// 20/12/2024 – 01/07/2025, the merger of 01/03/2025 and the district dissolved on
 /// 01/07/2025), none of them at the export's cut-off (31/12/2025) only.
-fn fixture_cases(directory: &str) -> Vec<(&'static str, Vec<String>)> {
-    let with = |args: &[&str]| {
-        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+fn fixture_cases(directory: &str) -> Vec<Vec<String>> {
+    let with = |args: &str| {
+        let mut v: Vec<String> = args.split_whitespace().map(String::from).collect();
         v.extend(["--agencies".into(), directory.to_string(), "--quiet".into()]);
         v
     };
     vec![
-        ("figures", with(&["--period", "2025", "--format", "json"])),
-        (
-            "figures",
-            with(&[
-                "--period",
-                "2025-H1",
-                "--as-of",
-                "2025-03-15",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "figures",
-            with(&[
-                "--period", "2025", "--basis", "due", "--by", "bloc", "--format", "json",
-            ]),
-        ),
-        (
-            "figures",
-            with(&[
-                "--period",
-                "2025",
-                "--as-then",
-                "--by",
-                "group",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "figures",
-            with(&[
-                "--period",
-                "2025",
-                "--deadline",
-                "original",
-                "--by",
-                "leader",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "figures",
-            with(&[
-                "--period",
-                "2025-Q1",
-                "--restate-to",
-                "2025-01-01",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "figures",
-            with(&["--period", "2025", "--by", "officer", "--format", "json"]),
-        ),
-        (
-            "trend",
-            with(&["--years", "2023..2025", "--format", "json"]),
-        ),
-        (
-            "trend",
-            with(&[
-                "--years",
-                "2024..2025",
-                "--half",
-                "1",
-                "--as-then",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "changes",
-            with(&[
-                "--from",
-                "2025-02-01",
-                "--to",
-                "2025-06-30",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "changes",
-            with(&["--week", "2025-W10", "--by", "group", "--format", "json"]),
-        ),
-        ("rank", with(&["--period", "2025", "--format", "json"])),
-        (
-            "brief",
-            with(&["--period", "2025", "--as-of", "2025-06-20"]),
-        ),
-        ("check", with(&[])),
+        with("figures --period 2025 --format json"),
+        with("figures --period 2025-H1 --as-of 2025-03-15 --format json"),
+        with("figures --period 2025 --basis due --by bloc --format json"),
+        with("figures --period 2025 --as-then --by group --format json"),
+        with("figures --period 2025 --deadline original --by leader --format json"),
+        with("figures --period 2025-Q1 --restate-to 2025-01-01 --format json"),
+        with("figures --period 2025 --by officer --format json"),
+        with("trend --years 2023..2025 --format json"),
+        with("trend --years 2024..2025 --half 1 --as-then --format json"),
+        with("changes --from 2025-02-01 --to 2025-06-30 --format json"),
+        with("changes --week 2025-W10 --by group --format json"),
+        with("rank --period 2025 --format json"),
+        with("brief --period 2025 --as-of 2025-06-20"),
+        with("check"),
     ]
 }
 
-fn same_for_all(files: &[String], warehouse: &[String], cases: &[(&str, Vec<String>)]) {
-    for (command, options) in cases {
-        let options: Vec<&str> = options.iter().map(String::as_str).collect();
-        same_from_both(files, warehouse, command, &options);
+fn same_for_all(files: &[String], warehouse: &[String], cases: &[Vec<String>]) {
+    for case in cases {
+        let options: Vec<&str> = case[1..].iter().map(String::as_str).collect();
+        same_from_both(files, warehouse, &case[0], &options);
     }
 }
 
@@ -279,124 +198,30 @@ fn two_warehouses_one_per_source_are_both_sources_with_their_duplicates_merged()
 }
 
 /// The sample province (5.646 rows of 2021–2025, a hand sheet repeating part of them, the
-/// 2025 mergers, officers by department in tiendo.toml) at several cut-offs and structures.
-fn sample_cases() -> Vec<(&'static str, Vec<String>)> {
+/// 2025 mergers, officers by department in tiendo.toml) at several cut-offs and structures
+/// (the export's cut-off is 20/12/2025).
+fn sample_cases() -> Vec<Vec<String>> {
     let config = fixture_in("sample-data", "tiendo.toml");
-    let with = |args: &[&str]| {
-        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let with = |args: &str| {
+        let mut v: Vec<String> = args.split_whitespace().map(String::from).collect();
         v.extend(["--config".into(), config.clone(), "--quiet".into()]);
         v
     };
     vec![
-        (
-            "figures",
-            with(&[
-                "--period",
-                "2025",
-                "--as-of",
-                "2025-12-20",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "figures",
-            with(&["--period", "2024-H2", "--basis", "due", "--format", "json"]),
-        ),
-        (
-            "figures",
-            with(&[
-                "--period",
-                "2025-Q1",
-                "--as-then",
-                "--by",
-                "leader",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "figures",
-            with(&[
-                "--period",
-                "2022",
-                "--deadline",
-                "original",
-                "--by",
-                "department",
-            ]),
-        ),
-        (
-            "figures",
-            with(&[
-                "--period",
-                "2025",
-                "--as-of",
-                "2026-03-01",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "trend",
-            with(&[
-                "--years",
-                "2021..2025",
-                "--as-of-day",
-                "12-20",
-                "--format",
-                "json",
-            ]),
-        ),
-        (
-            "trend",
-            with(&[
-                "--years",
-                "2021..2025",
-                "--half",
-                "1",
-                "--as-then",
-                "--format",
-                "json",
-            ]),
-        ),
-        ("changes", with(&["--week", "2025-W51", "--format", "json"])),
-        (
-            "changes",
-            with(&[
-                "--from",
-                "2024-03-01",
-                "--to",
-                "2024-04-15",
-                "--by",
-                "bloc",
-                "--format",
-                "json",
-            ]),
-        ),
-        ("rank", with(&["--period", "2025", "--format", "json"])),
-        (
-            "rank",
-            with(&[
-                "--period", "2023", "--rules", "khau-tru", "--format", "json",
-            ]),
-        ),
-        (
-            "brief",
-            with(&["--period", "2025", "--meeting", "2025-11-24"]),
-        ),
-        (
-            "brief",
-            with(&[
-                "--period",
-                "2025",
-                "--as-of",
-                "2025-06-20",
-                "--format",
-                "markdown",
-            ]),
-        ),
-        ("check", with(&[])),
+        with("figures --period 2025 --as-of 2025-12-20 --format json"),
+        with("figures --period 2024-H2 --basis due --format json"),
+        with("figures --period 2025-Q1 --as-then --by leader --format json"),
+        with("figures --period 2022 --deadline original --by department"),
+        with("figures --period 2025 --as-of 2026-03-01 --format json"),
+        with("trend --years 2021..2025 --as-of-day 12-20 --format json"),
+        with("trend --years 2021..2025 --half 1 --as-then --format json"),
+        with("changes --week 2025-W51 --format json"),
+        with("changes --from 2024-03-01 --to 2024-04-15 --by bloc --format json"),
+        with("rank --period 2025 --format json"),
+        with("rank --period 2023 --rules khau-tru --format json"),
+        with("brief --period 2025 --meeting 2025-11-24"),
+        with("brief --period 2025 --as-of 2025-06-20 --format markdown"),
+        with("check"),
     ]
 }
 
@@ -544,23 +369,6 @@ fn a_warehouse_exported_again_from_a_warehouse_reads_the_same() {
     assert_same!(manifest(&again), manifest(&kho));
 }
 
-fn read(path: &Path) -> DataFrame {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
-    ParquetReader::new(file)
-        .finish()
-        .unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
-fn texts(df: &DataFrame, name: &str) -> Vec<Option<String>> {
-    df.column(name)
-        .unwrap_or_else(|e| panic!("column {name}: {e}"))
-        .str()
-        .unwrap_or_else(|e| panic!("column {name}: {e}"))
-        .iter()
-        .map(|v| v.map(String::from))
-        .collect()
-}
-
 fn numbers(df: &DataFrame, name: &str) -> Vec<Option<u32>> {
     df.column(name)
         .unwrap_or_else(|e| panic!("column {name}: {e}"))
@@ -612,7 +420,7 @@ fn the_warehouse_keeps_the_tasks_not_counted_the_rows_behind_merged_tasks_and_th
 
     let left_out = read(&kho.join("_left_out.parquet"));
     assert_same!(
-        texts(&left_out, "task_id"),
+        strings(&left_out, "task_id"),
         some(&["NV-008", "NV-009", "NV-010"])
     );
     assert_same!(
@@ -620,11 +428,11 @@ fn the_warehouse_keeps_the_tasks_not_counted_the_rows_behind_merged_tasks_and_th
         [Some(7), Some(8), Some(9)]
     );
     assert_same!(
-        texts(&left_out, "left_out"),
+        strings(&left_out, "left_out"),
         some(&["da_huy", "khong_du_thong_tin", "khong_du_thong_tin"])
     );
     assert_same!(
-        texts(&left_out, "reason"),
+        strings(&left_out, "reason"),
         [
             None,
             Some("không có đơn vị chủ trì".to_string()),
@@ -632,7 +440,7 @@ fn the_warehouse_keeps_the_tasks_not_counted_the_rows_behind_merged_tasks_and_th
         ]
     );
     assert_same!(
-        texts(&left_out, "status_text")[0].as_deref(),
+        strings(&left_out, "status_text")[0].as_deref(),
         Some("Thu hồi")
     );
 
@@ -652,7 +460,7 @@ fn the_warehouse_keeps_the_tasks_not_counted_the_rows_behind_merged_tasks_and_th
         [Some(7), Some(8), Some(3), Some(4)]
     );
     assert_same!(
-        texts(&merged, "task_id"),
+        strings(&merged, "task_id"),
         [
             Some("NV-001".to_string()),
             Some("NV-002".to_string()),
@@ -661,7 +469,7 @@ fn the_warehouse_keeps_the_tasks_not_counted_the_rows_behind_merged_tasks_and_th
         ]
     );
     let year = read(&kho.join("year=2025").join("part-0.parquet"));
-    let merged_rows: BTreeMap<Option<String>, Option<u32>> = texts(&year, "doc_number")
+    let merged_rows: BTreeMap<Option<String>, Option<u32>> = strings(&year, "doc_number")
         .into_iter()
         .zip(numbers(&year, "merged_rows"))
         .filter(|(_, n)| *n != Some(0))
@@ -678,7 +486,7 @@ fn the_warehouse_keeps_the_tasks_not_counted_the_rows_behind_merged_tasks_and_th
     // row (21) and the two note rows (23, 24) under the table.
     let findings = read(&kho.join("_findings.parquet"));
     assert_same!(
-        texts(&findings, "kind"),
+        strings(&findings, "kind"),
         some(&["sheet_bo_qua", "dong_bo_qua", "dong_bo_qua", "dong_bo_qua"])
     );
     assert_same!(
