@@ -86,31 +86,40 @@ fn same_from_both(files: &[String], warehouse: &[String], command: &str, options
 }
 
 /// The commands (each the command's name, then its options) of a weekly, monthly and yearly
-/// office routine on the fixtures (tasks of
-/// 20/12/2024 – 01/07/2025, the merger of 01/03/2025 and the district dissolved on
-/// 01/07/2025), none of them at the export's cut-off (31/12/2025) only.
+/// office routine on the fixtures (tasks of 20/12/2024 – 01/07/2025, the merger of
+/// 01/03/2025 and the district dissolved on 01/07/2025), none of them at the export's cut-off
+/// (31/12/2025) only.
 fn fixture_cases(directory: &str) -> Vec<Vec<String>> {
-    let with = |args: &str| {
-        let mut v: Vec<String> = args.split_whitespace().map(String::from).collect();
-        v.extend(["--agencies".into(), directory.to_string(), "--quiet".into()]);
-        v
-    };
-    vec![
-        with("figures --period 2025 --format json"),
-        with("figures --period 2025-H1 --as-of 2025-03-15 --format json"),
-        with("figures --period 2025 --basis due --by bloc --format json"),
-        with("figures --period 2025 --as-then --by group --format json"),
-        with("figures --period 2025 --deadline original --by leader --format json"),
-        with("figures --period 2025-Q1 --restate-to 2025-01-01 --format json"),
-        with("figures --period 2025 --by officer --format json"),
-        with("trend --years 2023..2025 --format json"),
-        with("trend --years 2024..2025 --half 1 --as-then --format json"),
-        with("changes --from 2025-02-01 --to 2025-06-30 --format json"),
-        with("changes --week 2025-W10 --by group --format json"),
-        with("rank --period 2025 --format json"),
-        with("brief --period 2025 --as-of 2025-06-20"),
-        with("check"),
-    ]
+    command_lines(
+        &[
+            "figures --period 2025 --format json",
+            "figures --period 2025-H1 --as-of 2025-03-15 --format json",
+            "figures --period 2025 --basis due --by bloc --format json",
+            "figures --period 2025 --as-then --by group --format json",
+            "figures --period 2025 --deadline original --by leader --format json",
+            "figures --period 2025-Q1 --restate-to 2025-01-01 --format json",
+            "figures --period 2025 --by officer --format json",
+            "trend --years 2023..2025 --format json",
+            "trend --years 2024..2025 --half 1 --as-then --format json",
+            "changes --from 2025-02-01 --to 2025-06-30 --format json",
+            "changes --week 2025-W10 --by group --format json",
+            "rank --period 2025 --format json",
+            "brief --period 2025 --as-of 2025-06-20",
+            "check",
+        ],
+        &["--agencies", directory, "--quiet"],
+    )
+}
+
+/// Each line split into words, with `options` after them.
+fn command_lines(lines: &[&str], options: &[&str]) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .map(|line| {
+            let words = line.split_whitespace().chain(options.iter().copied());
+            words.map(String::from).collect()
+        })
+        .collect()
 }
 
 fn same_for_all(files: &[String], warehouse: &[String], cases: &[Vec<String>]) {
@@ -202,27 +211,25 @@ fn two_warehouses_one_per_source_are_both_sources_with_their_duplicates_merged()
 /// (the export's cut-off is 20/12/2025).
 fn sample_cases() -> Vec<Vec<String>> {
     let config = fixture_in("sample-data", "tiendo.toml");
-    let with = |args: &str| {
-        let mut v: Vec<String> = args.split_whitespace().map(String::from).collect();
-        v.extend(["--config".into(), config.clone(), "--quiet".into()]);
-        v
-    };
-    vec![
-        with("figures --period 2025 --as-of 2025-12-20 --format json"),
-        with("figures --period 2024-H2 --basis due --format json"),
-        with("figures --period 2025-Q1 --as-then --by leader --format json"),
-        with("figures --period 2022 --deadline original --by department"),
-        with("figures --period 2025 --as-of 2026-03-01 --format json"),
-        with("trend --years 2021..2025 --as-of-day 12-20 --format json"),
-        with("trend --years 2021..2025 --half 1 --as-then --format json"),
-        with("changes --week 2025-W51 --format json"),
-        with("changes --from 2024-03-01 --to 2024-04-15 --by bloc --format json"),
-        with("rank --period 2025 --format json"),
-        with("rank --period 2023 --rules khau-tru --format json"),
-        with("brief --period 2025 --meeting 2025-11-24"),
-        with("brief --period 2025 --as-of 2025-06-20 --format markdown"),
-        with("check"),
-    ]
+    command_lines(
+        &[
+            "figures --period 2025 --as-of 2025-12-20 --format json",
+            "figures --period 2024-H2 --basis due --format json",
+            "figures --period 2025-Q1 --as-then --by leader --format json",
+            "figures --period 2022 --deadline original --by department",
+            "figures --period 2025 --as-of 2026-03-01 --format json",
+            "trend --years 2021..2025 --as-of-day 12-20 --format json",
+            "trend --years 2021..2025 --half 1 --as-then --format json",
+            "changes --week 2025-W51 --format json",
+            "changes --from 2024-03-01 --to 2024-04-15 --by bloc --format json",
+            "rank --period 2025 --format json",
+            "rank --period 2023 --rules khau-tru --format json",
+            "brief --period 2025 --meeting 2025-11-24",
+            "brief --period 2025 --as-of 2025-06-20 --format markdown",
+            "check",
+        ],
+        &["--config", &config, "--quiet"],
+    )
 }
 
 fn sample_warehouse(dir: &Path) -> PathBuf {
