@@ -178,23 +178,29 @@ fn read_rows(sources: &Sources, texts: Texts) -> Result<RowsRead, PipelineError>
             Input::Warehouse(dir) => Got::Warehouse(warehouse::read(dir, texts)?),
         });
     }
-    // One exact allocation for all tasks; each input's own list is freed as soon as it is
-    // moved in, so the tasks are never held twice.
+    // One allocation for all tasks (a warehouse read first lends its own, grown in place);
+    // each input's own list is freed as soon as it is moved in, so the tasks are never held
+    // twice.
     let total = got.iter().map(Got::tasks).sum();
-    let mut all = RowsRead {
-        tasks: Vec::with_capacity(total),
-        ..RowsRead::default()
+    let mut got = got.into_iter();
+    let mut all = match got.next() {
+        Some(Got::Warehouse(mut rows)) => {
+            rows.tasks.reserve_exact(total - rows.tasks.len());
+            rows
+        }
+        first => {
+            let mut all = RowsRead {
+                tasks: Vec::with_capacity(total),
+                ..RowsRead::default()
+            };
+            if let Some(first) = first {
+                add(&mut all, first, sources.skip_unreadable)?;
+            }
+            all
+        }
     };
     for g in got {
-        match g {
-            Got::Files(results) => add_files(&mut all, results, sources.skip_unreadable)?,
-            Got::Warehouse(rows) => {
-                all.tasks.extend(rows.tasks);
-                all.findings.extend(rows.findings);
-                all.stated.extend(rows.stated);
-                all.files.extend(rows.files);
-            }
-        }
+        add(&mut all, g, sources.skip_unreadable)?;
     }
     timing("đọc và chuẩn hoá tệp", started);
     Ok(all)
@@ -219,6 +225,19 @@ impl Got<'_> {
                 .map(|(_, r)| r.as_ref().map_or(0, |n| n.tasks.len()))
                 .sum(),
             Got::Warehouse(rows) => rows.tasks.len(),
+        }
+    }
+}
+
+fn add(all: &mut RowsRead, got: Got<'_>, skip_unreadable: bool) -> Result<(), PipelineError> {
+    match got {
+        Got::Files(results) => add_files(all, results, skip_unreadable),
+        Got::Warehouse(rows) => {
+            all.tasks.extend(rows.tasks);
+            all.findings.extend(rows.findings);
+            all.stated.extend(rows.stated);
+            all.files.extend(rows.files);
+            Ok(())
         }
     }
 }

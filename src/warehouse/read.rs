@@ -30,6 +30,7 @@ const TEXT_COLUMNS: [&str; 4] = ["task_id", "doc_number", "summary", "cooperatin
 
 /// The rows read into the warehouse at `dir`, keeping the task texts `texts` asks for.
 pub fn read(dir: &Path, texts: Texts) -> Result<RowsRead, WarehouseError> {
+    let started = std::time::Instant::now();
     let manifest = read_manifest(dir)?;
     let rows = usize::try_from(manifest.rows).unwrap_or(usize::MAX);
     let mut placed = Placed {
@@ -43,19 +44,17 @@ pub fn read(dir: &Path, texts: Texts) -> Result<RowsRead, WarehouseError> {
     placed.read_file(&file_in(dir, LEFT_OUT), true)?;
     placed.read_file(&file_in(dir, MERGED), false)?;
     let Placed { slots, shared, .. } = placed;
-    let mut tasks = Vec::with_capacity(slots.len());
-    for (i, slot) in slots.into_iter().enumerate() {
-        match slot {
-            Some(task) => tasks.push(task),
-            None => {
-                return Err(damaged(
-                    dir,
-                    format!("thiếu dòng thứ {} trong {} dòng đã đọc", i + 1, rows),
-                ));
-            }
-        }
+    // In place (`map_while` keeps the allocation): the rows are never held twice. It stops at
+    // the first row missing.
+    let tasks: Vec<RawTask> = slots.into_iter().map_while(|slot| slot).collect();
+    if tasks.len() < rows {
+        return Err(damaged(
+            dir,
+            format!("thiếu dòng thứ {} trong {} dòng đã đọc", tasks.len() + 1, rows),
+        ));
     }
     let findings = read_findings(&file_in(dir, FINDINGS), shared)?;
+    crate::progress::timing("đọc kho Parquet", started);
     Ok(RowsRead {
         tasks,
         findings,
