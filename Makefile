@@ -10,7 +10,7 @@ TASKS := $(DATA)/ioffice-2021-2025.xlsx $(DATA)/so-theo-doi-tay.csv
 COMMON := $(TASKS) --config $(DATA)/tiendo.toml --quiet
 PROGRAMME := $(DATA)/chuong-trinh-cong-tac-2024-2025.xlsx --config $(DATA)/tiendo.toml
 
-.PHONY: run build test fuzz bench sample lint clean-reports check-docs
+.PHONY: run build test fuzz bench sample lint clean-reports check-docs spark-check
 
 build:
 	$(CARGO) build --bins
@@ -44,6 +44,11 @@ check-docs:
 ## tests/it/robustness.rs)
 test:
 	$(CARGO) test --all-targets
+
+## make spark-check: the README's Spark SQL run by PySpark (local mode) on a Parquet warehouse of
+## the sample data, compared with `tiendo figures` (needs Java >= 17 and `pip install pyspark`)
+spark-check: build
+	.ci/spark-check
 
 ## make fuzz: the full mutation run over sample-data/ and the xls/ods fixtures; prints the
 ## outcomes and the worst peak memory, keeps any input that gave neither exit 0 nor exit 2 in

@@ -16,9 +16,10 @@
 //! it returns. Types that cross a stage border live in `model`. Beside the main line:
 //! `coverage` says what the inputs cover and where they cannot support a figure; `score`
 //! turns counts into emulation points; `programme` reads and judges the Committee's work
-//! programme through the same ingest and header machinery; `export` writes the Parquet
-//! warehouse. Conventions shared by every stage: `period` and `dates`, `vn_text` and
-//! `vn_number`, `config` (tiendo.toml), `progress` (the progress bar and stage timings).
+//! programme through the same ingest and header machinery; `warehouse` writes the Parquet
+//! warehouse `export` makes and reads it back as input. Conventions shared by every stage:
+//! `period` and `dates`, `vn_text` and `vn_number`, `config` (tiendo.toml), `progress` (the
+//! progress bar and stage timings).
 
 pub mod aggregate;
 pub mod assemble;
@@ -27,7 +28,6 @@ pub mod cli;
 pub mod config;
 pub mod coverage;
 pub mod dates;
-pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
@@ -40,3 +40,4 @@ pub mod resolve;
 pub mod score;
 pub mod vn_number;
 pub mod vn_text;
+pub mod warehouse;

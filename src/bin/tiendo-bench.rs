@@ -10,6 +10,9 @@
 //!
 //! It prints a table with the ratios (2)/(1) and (3)/(1) and writes it to BENCHMARKS.md.
 //!
+//! `tiendo-bench warehouse [--runs N] [--quick]` measures instead `tiendo figures` from the same
+//! workbooks and from their Parquet warehouse (see [`warehouse`]).
+//!
 //! Build and run in release: `cargo run --release --bin tiendo-bench`.
 
 use std::path::{Path, PathBuf};
@@ -29,6 +32,10 @@ fn main() {
     }
     if args.first().map(String::as_str) == Some("floor-stream") {
         floor_stream(&args[1..]);
+        return;
+    }
+    if args.first().map(String::as_str) == Some("warehouse") {
+        warehouse(&args[1..]);
         return;
     }
     let runs = flag(&args, "--runs").unwrap_or(3);
@@ -351,4 +358,113 @@ fn floor_stream(files: &[String]) {
         })
         .sum();
     println!("{cells}");
+}
+
+/// `tiendo-bench warehouse`: `tiendo figures --period 2025` from the bench's workbooks and from
+/// their Parquet warehouse (`tiendo export … --parquet <set>/kho --as-of 2025-12-31`, written
+/// and timed once), run alternately (workbooks, warehouse, workbooks, …), median wall time and
+/// peak RSS of each. The two outputs must be the same byte for byte, and right against the
+/// generator's `expected.json`. Prints the numbers and the load average before and after; it
+/// does not write BENCHMARKS.md.
+fn warehouse(args: &[String]) {
+    let runs = flag(args, "--runs").unwrap_or(3);
+    let sets: &[(&str, usize)] = if args.iter().any(|a| a == "--quick") {
+        &[("200k", 2)]
+    } else {
+        &[("200k", 2), ("1m", 10)]
+    };
+    let exe_dir = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .unwrap_or_default();
+    let tiendo = exe_dir.join("tiendo").display().to_string();
+    let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!("tải máy (loadavg) trước: {}", load().trim());
+    for &(name, files) in sets {
+        let dir = PathBuf::from("bench-data").join(name);
+        let inputs = ensure_data(&exe_dir, &dir, files);
+        let agencies = [
+            "--agencies".to_string(),
+            dir.join("danh-muc-co-quan.xlsx").display().to_string(),
+        ];
+        let kho = dir.join("kho").display().to_string();
+        let mut export = vec![tiendo.clone(), "export".into()];
+        export.extend(inputs.iter().cloned());
+        export.extend(agencies.iter().cloned());
+        export.extend([
+            "--parquet".into(),
+            kho.clone(),
+            "--as-of".into(),
+            "2025-12-31".into(),
+        ]);
+        export.push("--quiet".into());
+        let written = measure(&export, 1);
+        let figures = |inputs: &[String]| {
+            let mut cmd = vec![tiendo.clone(), "figures".into()];
+            cmd.extend(inputs.iter().cloned());
+            cmd.extend(agencies.iter().cloned());
+            cmd.extend(["--period", "2025", "--format", "json", "--quiet"].map(String::from));
+            cmd
+        };
+        let (from_files, from_kho) = (figures(&inputs), figures(std::slice::from_ref(&kho)));
+        let output = |cmd: &[String]| {
+            let out = Command::new(&cmd[0])
+                .args(&cmd[1..])
+                .output()
+                .expect("spawn");
+            assert!(out.status.success(), "{cmd:?} failed");
+            out.stdout
+        };
+        assert!(
+            output(&from_files) == output(&from_kho),
+            "figures từ kho khác figures từ tệp ({name})"
+        );
+        check_figures(&from_kho, &dir.join("expected.json"));
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..runs.max(1) {
+            a.push(measure(&from_files, 1));
+            b.push(measure(&from_kho, 1));
+        }
+        let median = |mut v: Vec<Sample>| {
+            let mut t: Vec<f64> = v.iter().map(|s| s.0).collect();
+            t.sort_by(|x, y| x.total_cmp(y));
+            v.sort_by_key(|s| s.1);
+            (t[t.len() / 2], v[v.len() / 2].1)
+        };
+        let (a, b) = (median(a), median(b));
+        let size: u64 = walk_size(Path::new(&kho));
+        println!(
+            "{:>9} dòng  figures từ tệp {:>6.2} s {:>5} MB | từ kho Parquet {:>6.3} s {:>5} MB ({:.1} % thời gian, {:.1} % bộ nhớ) | export {:.2} s {} MB, kho {} MB",
+            files * ROWS_PER_FILE,
+            a.0,
+            a.1,
+            b.0,
+            b.1,
+            100.0 * b.0 / a.0,
+            100.0 * b.1 as f64 / a.1 as f64,
+            written.0,
+            written.1,
+            size / (1024 * 1024)
+        );
+    }
+    println!("tải máy (loadavg) sau: {}", load().trim());
+}
+
+/// Bytes of every file under a folder.
+fn walk_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| {
+                    let p = e.path();
+                    if p.is_dir() {
+                        walk_size(&p)
+                    } else {
+                        e.metadata().map_or(0, |m| m.len())
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
 }

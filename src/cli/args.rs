@@ -19,7 +19,7 @@ use crate::vn_number::Rounding;
 /// The task lists and the agency directory.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Tệp hoặc thư mục danh sách nhiệm vụ (.xlsx, .xls, .ods, .csv)
+    /// Tệp hoặc thư mục danh sách nhiệm vụ (.xlsx, .xls, .ods, .csv), hoặc kho Parquet do `tiendo export --parquet` ghi (một hay nhiều kho, hoặc thư mục chứa các kho)
     #[arg(required = true, value_name = "ĐẦU_VÀO", help_heading = "Đầu vào")]
     pub inputs: Vec<PathBuf>,
     /// Danh mục cơ quan (.xlsx hoặc .csv): tên chuẩn, nhóm, khối thi đua, tên gọi khác, sáp nhập

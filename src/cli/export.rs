@@ -1,4 +1,5 @@
-//! `tiendo export`: the classified task table as a Parquet warehouse.
+//! `tiendo export`: the Parquet warehouse (the classified task table by year, and every row
+//! read, so that the warehouse can be read back as input).
 
 use std::path::PathBuf;
 
@@ -15,10 +16,10 @@ use crate::pipeline::ExportJob;
 pub struct ExportArgs {
     #[command(flatten)]
     tasks: TasksArgs,
-    /// Thư mục ghi Parquet (mỗi năm một thư mục con year=YYYY)
+    /// Thư mục kho Parquet (mỗi năm giao một thư mục con year=YYYY, kèm _left_out, _merged, _findings, _tiendo.json)
     #[arg(long, value_name = "THƯ_MỤC", help_heading = "Đầu ra")]
     parquet: PathBuf,
-    /// Ngày đánh giá trạng thái của mọi nhiệm vụ (yyyy-mm-dd)
+    /// Ngày đánh giá cột trạng thái (status) của mọi nhiệm vụ (yyyy-mm-dd); khi đọc lại kho, mọi ngày chốt khác vẫn tính được
     #[arg(long, value_name = "NGÀY", value_parser = values::day, help_heading = "Kỳ báo cáo")]
     as_of: NaiveDate,
     #[command(flatten)]

@@ -76,7 +76,7 @@ enum Command {
     Trend(trend::TrendArgs),
     /// Những thay đổi giữa hai ngày chốt (giao mới, hoàn thành, mới quá hạn) cho họp giao ban tuần
     Changes(changes::ChangesArgs),
-    /// Xuất bảng nhiệm vụ đã phân loại ra Parquet, chia thư mục theo năm giao
+    /// Xuất kho Parquet: bảng nhiệm vụ đã phân loại theo năm giao, kèm mọi dòng đã đọc (đọc lại được làm đầu vào)
     Export(export::ExportArgs),
     /// In số liệu chương trình công tác: phải trình, đã trình, đã ban hành, chưa trình
     Programme(programme::ProgrammeArgs),

@@ -30,6 +30,19 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [FindingKind; 9] = [
+        FindingKind::Excluded,
+        FindingKind::Duplicate,
+        FindingKind::UnknownAgency,
+        FindingKind::Contradiction,
+        FindingKind::Cancelled,
+        FindingKind::BadCell,
+        FindingKind::SkippedRow,
+        FindingKind::SkippedSheet,
+        FindingKind::UnreadableFile,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             FindingKind::Excluded => "Không đủ thông tin, không tính",

@@ -1,11 +1,12 @@
-//! What loading found (the tasks after duplicates were merged, and what is known of each:
+//! The rows read from the inputs (what a warehouse keeps), what loading found (the tasks
+//! after duplicates were merged, and what is known of each:
 //! its agency, leader, tracking officer and screening) and how one period views it: the counted tasks with
 //! their status at the cut-off, the key tables of agencies, groups and blocs, and a figures
 //! table.
 
 use chrono::NaiveDate;
 
-use super::{Counts, Finding, LeftOut, Period, RawTask, SourceCoverage, Status};
+use super::{Counts, Finding, LeftOut, Period, RawTask, SourceCoverage, Stated, Status, Text};
 use crate::classify::{Judging, Screen};
 use crate::resolve::agencies::Directory;
 use crate::resolve::departments::Departments;
@@ -18,6 +19,20 @@ pub enum AgencyRef {
     /// Not in the directory: index into `Loaded::unknown_names`.
     Unknown(usize),
     Missing,
+}
+
+/// The rows of the inputs as read, before agencies are matched and duplicates merged: what
+/// the files hold, and what a warehouse keeps and gives back.
+#[derive(Debug, Default)]
+pub struct RowsRead {
+    /// Every task row, in reading order (files in input order, rows in file order).
+    pub tasks: Vec<RawTask>,
+    /// What reading found: rows, sheets and cells skipped, files that could not be read.
+    pub findings: Vec<Finding>,
+    /// What the files' titles and notes state about their export.
+    pub stated: Vec<Stated>,
+    /// The files read (also those skipped as unreadable), in reading order.
+    pub files: Vec<Text>,
 }
 
 /// What loading found out about one task (kept beside the tasks, not inside them, so a

@@ -52,7 +52,7 @@ impl Texts {
 
     /// Whether a task dated `dated` (its assignment date, else its document date — the date
     /// [`crate::classify::in_period`] goes by) keeps its texts.
-    fn keeps(self, dated: Option<NaiveDate>) -> bool {
+    pub fn keeps(self, dated: Option<NaiveDate>) -> bool {
         match self {
             Texts::All => true,
             Texts::None => false,

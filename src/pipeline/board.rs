@@ -32,14 +32,15 @@ pub fn board(job: &BoardJob) -> Result<Outcome> {
     let texts = Texts::of_period(&job.period, basis);
     let Assembled { loaded, report, .. } =
         assemble_period(&job.sources, &job.period, job.restating, meta, texts)?;
-    let files = crate::ingest::expand_inputs(&job.sources.inputs)
-        .context("không đọc được danh sách tệp đầu vào")?;
+    let files =
+        super::input_files(&job.sources.inputs).context("không đọc được danh sách tệp đầu vào")?;
     let page = Page {
         sources: files
             .iter()
-            .map(|p| {
+            .map(|f| {
+                let p = std::path::Path::new(f);
                 p.file_name()
-                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+                    .map_or_else(|| f.clone(), |n| n.to_string_lossy().into())
             })
             .collect(),
         files_read: loaded.files_read,

@@ -13,13 +13,15 @@
 //!  │         ├─▶ letters ─▶ assemble, letters ─────▶ render::{docx, pdf::letter}
 //!  │         └─▶ board   ─▶ assemble ──────────────▶ render::html
 //!  ├─▶ check ─────────────────────────────────────▶ render::terminal
-//!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet)
+//!  └─▶ export ─▶ classify at one cut-off ─────────▶ warehouse (Parquet): the rows read, kept
+//!                                                   so that `load` can read them back
 //!
 //! programme lists ─▶ programme::{read, settle} ─▶ view ─┬─▶ figures ─▶ render::programme_terminal
 //!                                                       └─▶ report ──▶ render::{xlsx, pdf}
 //! ```
 //!
-//! [`load`] reads every input once (ingest → normalize → resolve); a view
+//! [`load`] reads every input once (ingest → normalize, or a warehouse read back into the
+//! same rows → resolve); a view
 //! ([`crate::classify::view`]) classifies the loaded tasks for one period, as often as a job
 //! needs, without reading anything again.
 
@@ -43,7 +45,7 @@ pub use check::check;
 pub use export::{ExportJob, export};
 pub use figures::{FiguresJob, figures};
 pub use letters::{LettersJob, REPLY_DAYS, letters};
-pub use load::{Sources, load};
+pub use load::{Sources, input_files, load, load_keeping_rows};
 pub use programme::{
     ProgrammeJob, ProgrammeReportJob, ProgrammeSources, load_programme, programme, programme_report,
 };
@@ -94,6 +96,8 @@ pub enum PipelineError {
     Directory(#[from] crate::resolve::agencies::DirectoryError),
     #[error(transparent)]
     Departments(#[from] crate::resolve::departments::DepartmentError),
+    #[error(transparent)]
+    Warehouse(#[from] crate::warehouse::WarehouseError),
     #[error(transparent)]
     Aggregate(#[from] crate::aggregate::AggregateError),
     #[error(

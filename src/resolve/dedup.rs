@@ -8,15 +8,45 @@ use rayon::slice::ParallelSliceMut;
 
 use crate::model::{Finding, FindingKind, RawTask, SourceLoc};
 
+/// What a merge did: per remaining task, how many rows were merged into it; a finding per
+/// merged row; and, when asked for, the rows read behind every merged task.
+#[derive(Debug, Default)]
+pub struct Merge {
+    pub merged_rows: Vec<u32>,
+    pub findings: Vec<Finding>,
+    pub rows: Option<Provenance>,
+}
+
+/// Where the remaining tasks came from among the rows read (their read order: the index of
+/// the row among all rows given to the merge). A warehouse keeps it, so that reading the
+/// warehouse back gives the very rows read, and merging them again gives the same tasks.
+#[derive(Debug, Default)]
+pub struct Provenance {
+    /// Per remaining task, the read order of its first row.
+    pub first_row: Vec<u32>,
+    /// Every row read that is part of a merged task (its first row included, as it was read),
+    /// with its read order and the index of the remaining task it went into; by read order.
+    pub merged: Vec<MergedRow>,
+}
+
+#[derive(Debug)]
+pub struct MergedRow {
+    pub read_order: u32,
+    pub task: usize,
+    pub row: RawTask,
+}
+
 /// Merge duplicates in place: each task keeps the position of its first row (so the input
 /// order of tasks is kept), later copies are removed. `agency_key` says which agency a row
 /// means (directory entry or unknown name), so an alias and the canonical name match.
 /// Returns, per remaining task, how many rows were merged into it, and a finding per merged
-/// row. Nothing is copied when there are no duplicates (the common case of one source).
+/// row; with `keep_rows`, also the rows behind each merged task ([`Provenance`]). Nothing is
+/// copied when there are no duplicates (the common case of one source).
 pub fn merge(
     tasks: &mut Vec<RawTask>,
     mut agency_key: impl FnMut(&RawTask) -> Option<u64>,
-) -> (Vec<u32>, Vec<Finding>) {
+    keep_rows: bool,
+) -> Merge {
     let n = tasks.len();
     let row = |i: usize| u32::try_from(i).expect("fewer than 4 billion rows");
     let mut parent: Vec<usize> = (0..n).collect();
@@ -59,9 +89,16 @@ pub fn merge(
     }
     drop(docs);
     if !any_union {
-        return (vec![0; n], Vec::new());
+        return Merge {
+            merged_rows: vec![0; n],
+            findings: Vec::new(),
+            rows: keep_rows.then(|| Provenance {
+                first_row: (0..n).map(row).collect(),
+                merged: Vec::new(),
+            }),
+        };
     }
-    merge_groups(tasks, &mut parent)
+    merge_groups(tasks, &mut parent, keep_rows)
 }
 
 /// The rows sharing one document key: rows without id join the first row with an id (or
@@ -114,7 +151,7 @@ fn union(parent: &mut [usize], a: usize, b: usize) -> bool {
     ra != rb
 }
 
-fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Vec<Finding>) {
+fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize], keep_rows: bool) -> Merge {
     let n = tasks.len();
     // Members of each set with more than one row, by root (the smallest index: the first row).
     let roots: Vec<usize> = (0..n).map(|i| find(parent, i)).collect();
@@ -132,7 +169,12 @@ fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Ve
     let mut findings = Vec::new();
     let mut keep = vec![true; n];
     let mut merged_rows = vec![0u32; n];
+    // The rows behind each merged task, by read order, before the merge overwrites the first.
+    let mut behind: Vec<(u32, usize, RawTask)> = Vec::new();
     for (root, rows) in members {
+        if keep_rows {
+            behind.extend(rows.iter().map(|&i| (i as u32, root, tasks[i].clone())));
+        }
         let (task, merged_from) = merge_group(tasks, &rows);
         let winner = task.source.to_string();
         findings.extend(merged_from.into_iter().map(|loc| Finding {
@@ -157,7 +199,36 @@ fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize]) -> (Vec<u32>, Ve
         .filter(|(_, k)| **k)
         .map(|(m, _)| m)
         .collect();
-    (merged_rows, findings)
+    let rows = keep_rows.then(|| provenance(&keep, behind));
+    Merge {
+        merged_rows,
+        findings,
+        rows,
+    }
+}
+
+/// The read order of each remaining task's first row, and the rows behind the merged ones
+/// with the index of the task (among the remaining) each went into.
+fn provenance(keep: &[bool], mut behind: Vec<(u32, usize, RawTask)>) -> Provenance {
+    // Remaining index of each kept row: how many rows before it were kept.
+    let mut remaining = vec![0usize; keep.len()];
+    let mut first_row = Vec::new();
+    for (i, &k) in keep.iter().enumerate() {
+        remaining[i] = first_row.len();
+        if k {
+            first_row.push(i as u32);
+        }
+    }
+    behind.sort_by_key(|(read_order, _, _)| *read_order);
+    let merged = behind
+        .into_iter()
+        .map(|(read_order, root, row)| MergedRow {
+            read_order,
+            task: remaining[root],
+            row,
+        })
+        .collect();
+    Provenance { first_row, merged }
 }
 
 /// The fuller row wins (the first on a tie); its empty fields are filled from the others;
@@ -254,7 +325,7 @@ mod tests {
     }
 
     fn merged_len(mut rows: Vec<RawTask>) -> usize {
-        merge(&mut rows, key);
+        merge(&mut rows, key, false);
         rows.len()
     }
 
@@ -281,7 +352,11 @@ mod tests {
             row(None, "Sở KH&ĐT", "xây dựng  kế hoạch", d(2025, 3, 20), 9),
         ];
         let mut merged = rows;
-        let (counts, findings) = merge(&mut merged, key);
+        let Merge {
+            merged_rows: counts,
+            findings,
+            ..
+        } = merge(&mut merged, key, false);
         assert_eq!((merged.len(), counts), (1, vec![1]));
         assert_eq!(merged[0].completed, d(2025, 3, 20));
         assert_eq!(merged[0].task_id.as_deref(), Some("NV-1"));
@@ -300,9 +375,43 @@ mod tests {
         ];
         rows[0].updated = d(2025, 4, 10);
         rows[2].updated = d(2025, 5, 2);
-        merge(&mut rows, key);
+        merge(&mut rows, key, false);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].updated, d(2025, 5, 2));
+    }
+
+    #[test]
+    fn the_rows_behind_a_merged_task_are_kept_when_asked_as_they_were_read() {
+        // Rows read: 0 NV-1 (open), 1 NV-2, 2 NV-1 again (completed 20/03). NV-1's two rows
+        // become task 0 (completed 20/03), NV-2 is task 1, unmerged.
+        let mut rows = vec![
+            row(Some("NV-1"), "Sở Y tế", "Việc A", None, 2),
+            row(Some("NV-2"), "Sở Y tế", "Việc B", None, 3),
+            row(Some("NV-1"), "Sở Y tế", "Việc A", d(2025, 3, 20), 4),
+        ];
+        let read = rows.clone();
+        let merge = merge(&mut rows, key, true);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].completed, d(2025, 3, 20));
+        let kept = merge.rows.expect("rows kept");
+        assert_eq!(kept.first_row, [0, 1]);
+        let behind: Vec<(u32, usize, &RawTask)> = kept
+            .merged
+            .iter()
+            .map(|m| (m.read_order, m.task, &m.row))
+            .collect();
+        assert_eq!(behind, [(0, 0, &read[0]), (2, 0, &read[2])]);
+    }
+
+    #[test]
+    fn without_duplicates_every_row_is_its_own_task_in_read_order() {
+        let mut rows = vec![
+            row(Some("NV-1"), "Sở Y tế", "Việc A", None, 2),
+            row(Some("NV-2"), "Sở Y tế", "Việc B", None, 3),
+        ];
+        let kept = merge(&mut rows, key, true).rows.expect("rows kept");
+        assert_eq!(kept.first_row, [0, 1]);
+        assert!(kept.merged.is_empty());
     }
 
     #[test]

@@ -28,18 +28,45 @@ use names::SharedMap;
 /// Match agencies, merge duplicates, screen, and collect the findings of each step.
 pub fn settle(
     directory: Directory,
+    tasks: Vec<RawTask>,
+    findings: Vec<Finding>,
+    judging: Judging,
+    files_read: usize,
+) -> Loaded {
+    settle_rows(directory, tasks, findings, judging, files_read, false).0
+}
+
+/// [`settle`], keeping where every task came from among the rows read (for a warehouse,
+/// which must give back the very rows read).
+pub fn settle_keeping_rows(
+    directory: Directory,
+    tasks: Vec<RawTask>,
+    findings: Vec<Finding>,
+    judging: Judging,
+    files_read: usize,
+) -> (Loaded, dedup::Provenance) {
+    let (loaded, rows) = settle_rows(directory, tasks, findings, judging, files_read, true);
+    (loaded, rows.unwrap_or_default())
+}
+
+fn settle_rows(
+    directory: Directory,
     mut tasks: Vec<RawTask>,
     mut findings: Vec<Finding>,
     judging: Judging,
     files_read: usize,
-) -> Loaded {
+    keep_rows: bool,
+) -> (Loaded, Option<dedup::Provenance>) {
     let mut matcher = Matcher::new(&directory);
     let sources = crate::coverage::sources(&tasks, |t| matcher.resolve(t));
     let directory_len = directory.agencies.len();
-    let (merged_rows, dup_findings) = dedup::merge(&mut tasks, |t| {
-        matcher.resolve(t).slot(directory_len).map(|s| s as u64)
-    });
-    findings.extend(dup_findings);
+    let merge = dedup::merge(
+        &mut tasks,
+        |t| matcher.resolve(t).slot(directory_len).map(|s| s as u64),
+        keep_rows,
+    );
+    let merged_rows = merge.merged_rows;
+    findings.extend(merge.findings);
     let mut names = Names::default();
     let no_leader = names.leaders.id(NO_LEADER);
     let no_officer = names.officers.id(NO_OFFICER) as u32;
@@ -51,7 +78,7 @@ pub fn settle(
     }
     findings.sort_by(|a, b| (a.kind, &a.source).cmp(&(b.kind, &b.source)));
     let unknown_names = matcher.unknown.names;
-    Loaded {
+    let loaded = Loaded {
         directory,
         unknown_names,
         leaders: names.leaders.names,
@@ -64,7 +91,8 @@ pub fn settle(
         judging,
         files_read,
         sources,
-    }
+    };
+    (loaded, merge.rows)
 }
 
 /// Screen every task (one task each: in parallel). Agency, leader and officer are filled in

@@ -23,8 +23,8 @@ mod rules;
 #[cfg(test)]
 mod tests;
 
-pub use crate::vn_number::points_text;
 pub(crate) use crate::vn_number::hundredths;
+pub use crate::vn_number::points_text;
 pub use error::RuleError;
 pub use manual::parse_manual_points;
 pub use presets::{DEFAULT_PRESET, default_rules, preset, preset_names};

@@ -23,3 +23,4 @@ mod sample_programme;
 mod sample_ranking;
 mod sample_truth;
 mod unranked;
+mod warehouse;

@@ -15,7 +15,8 @@
 //! - Sở Ngoại vụ 1 (not in the directory): NV-007 (due 31/12) within.
 //!
 //! NV-013 was assigned on 20/12/2024, so it lands in `year=2024`. NV-008 (withdrawn) and
-//! NV-009 / NV-010 (no agency / no date) are not countable and are not exported.
+//! NV-009 / NV-010 (no agency / no date) are not countable: they are in `_left_out.parquet`,
+//! not in the year files (tests/it/warehouse.rs reads the other files of the warehouse).
 
 use crate::harness;
 use crate::harness::assert_same;
@@ -67,14 +68,14 @@ fn export_into(dir: &Path) -> Vec<String> {
     run.stdout().lines().map(String::from).collect()
 }
 
-fn read(path: &Path) -> DataFrame {
+pub(crate) fn read(path: &Path) -> DataFrame {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
     ParquetReader::new(file)
         .finish()
         .unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
-fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
+pub(crate) fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
     df.column(name)
         .unwrap_or_else(|e| panic!("column {name}: {e}"))
         .str()
@@ -128,16 +129,34 @@ fn export_writes_one_partition_per_year_of_assignment() {
     let printed = export_into(dir.path());
     let y2024 = dir.path().join("year=2024").join("part-0.parquet");
     let y2025 = dir.path().join("year=2025").join("part-0.parquet");
+    let beside = |name: &str| dir.path().join(name).display().to_string();
     assert_same!(
         printed,
-        [y2024.display().to_string(), y2025.display().to_string()]
+        [
+            y2024.display().to_string(),
+            y2025.display().to_string(),
+            beside("_left_out.parquet"),
+            beside("_merged.parquet"),
+            beside("_findings.parquet"),
+            beside("_tiendo.json"),
+        ]
     );
     let mut folders: Vec<String> = std::fs::read_dir(dir.path())
         .expect("export folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     folders.sort();
-    assert_same!(folders, ["year=2024", "year=2025"]);
+    assert_same!(
+        folders,
+        [
+            "_findings.parquet",
+            "_left_out.parquet",
+            "_merged.parquet",
+            "_tiendo.json",
+            "year=2024",
+            "year=2025"
+        ]
+    );
 
     // 2024 holds NV-013 only: assigned 20/12/2024, completed 10/01/2025 before its 15/01/2025
     // deadline — on time at 31/12/2025, for Sở Y tế.

@@ -11,17 +11,7 @@ use super::{SHEET_FINDINGS, clip};
 use crate::model::{Finding, FindingKind, Report};
 
 /// Every kind, in the order of the summary block.
-const KINDS: [FindingKind; 9] = [
-    FindingKind::Excluded,
-    FindingKind::Duplicate,
-    FindingKind::UnknownAgency,
-    FindingKind::Contradiction,
-    FindingKind::Cancelled,
-    FindingKind::BadCell,
-    FindingKind::SkippedRow,
-    FindingKind::SkippedSheet,
-    FindingKind::UnreadableFile,
-];
+const KINDS: [FindingKind; 9] = FindingKind::ALL;
 
 /// The header row of the findings table (0-based; Excel row 14); findings follow it.
 pub const FINDINGS_HEADER_ROW: RowNum = 4 + KINDS.len() as RowNum;

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError as WriterError};
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
 use super::tasks::{opt_number, opt_text};
 use super::{SHEET_RANKING, clip};
-use crate::model::{NO_TASKS, Counts, RankedAgency, Ranking, UNRANKED, UnrankedAgency};
+use crate::model::{Counts, NO_TASKS, RankedAgency, Ranking, UNRANKED, UnrankedAgency};
 use crate::render::labels;
 
 const HEADER: [(&str, f64); 12] = [
