@@ -23,16 +23,24 @@ pub struct Fact {
 pub struct AggregateError(#[from] PolarsError);
 
 /// Counts per key id, as a dense vector of `n_keys` entries (keys without tasks stay zero).
-pub fn counts_by_key(facts: &[Fact], n_keys: usize) -> Result<Vec<Counts>, AggregateError> {
+/// The facts are taken one by one into the three columns (no list of facts is held beside
+/// them: millions of tasks at the largest loads).
+pub fn counts_by_key(
+    facts: impl IntoIterator<Item = Fact>,
+    n_keys: usize,
+) -> Result<Vec<Counts>, AggregateError> {
     let mut out = vec![Counts::default(); n_keys];
-    if facts.is_empty() {
+    let (mut keys, mut status, mut no_deadline) = (Vec::new(), Vec::new(), Vec::new());
+    for f in facts {
+        keys.push(f.key);
+        status.push(f.status as u32);
+        no_deadline.push(f.has_no_deadline);
+    }
+    if keys.is_empty() {
         return Ok(out);
     }
-    let keys: Vec<u32> = facts.iter().map(|f| f.key).collect();
-    let status: Vec<u32> = facts.iter().map(|f| f.status as u32).collect();
-    let no_deadline: Vec<bool> = facts.iter().map(|f| f.has_no_deadline).collect();
     let df = DataFrame::new(
-        facts.len(),
+        keys.len(),
         vec![
             Column::new("key".into(), keys),
             Column::new("status".into(), status),
@@ -95,18 +103,14 @@ fn counts_by(
     n_keys: usize,
     key: impl Fn(&Counted) -> Option<usize>,
 ) -> Result<Vec<Counts>, AggregateError> {
-    let facts: Vec<Fact> = view
-        .counted
-        .iter()
-        .filter_map(|c| {
-            key(c).map(|k| Fact {
-                key: k as u32,
-                status: c.status,
-                has_no_deadline: c.has_no_deadline,
-            })
+    let facts = view.counted.iter().filter_map(|c| {
+        key(c).map(|k| Fact {
+            key: k as u32,
+            status: c.status,
+            has_no_deadline: c.has_no_deadline,
         })
-        .collect();
-    counts_by_key(&facts, n_keys)
+    });
+    counts_by_key(facts, n_keys)
 }
 
 /// The keys of a table keyed `by`: each key's name, the keys in report order, and which key a
@@ -252,7 +256,7 @@ mod tests {
             fact(2, Status::Within, true),
             fact(0, Status::OnTime, true),
         ];
-        let rows = counts_by_key(&facts, 3).unwrap();
+        let rows = counts_by_key(facts, 3).unwrap();
         assert_eq!(rows[0], Counts::from_parts(1, 1, 0, 0, 1));
         assert_eq!(rows[1], Counts::default());
         assert_eq!(rows[2], Counts::from_parts(1, 0, 1, 1, 1));

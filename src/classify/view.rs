@@ -14,7 +14,13 @@ pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
         excluded: loaded.excluded,
         ..LeftOut::default()
     };
-    let mut counted = Vec::new();
+    // Sized once to the tasks of the period (millions at the largest loads), not grown.
+    let in_period = loaded
+        .tasks
+        .iter()
+        .filter(|t| super::in_period(t, period, judging))
+        .count();
+    let mut counted = Vec::with_capacity(in_period);
     for (i, (t, m)) in loaded.tasks.iter().zip(&loaded.meta).enumerate() {
         if !super::in_period(t, period, judging) {
             continue;

@@ -104,7 +104,7 @@ fn screening_findings(
         match &m.screen {
             Screen::Excluded(reason) => {
                 excluded += 1;
-                findings.push(finding(FindingKind::Excluded, reason.clone()));
+                findings.push(finding(FindingKind::Excluded, reason.message().to_string()));
             }
             Screen::Cancelled => findings.push(finding(
                 FindingKind::Cancelled,
