@@ -6,7 +6,7 @@ mod changes;
 mod view;
 
 pub use changes::{Change, change_between};
-pub use view::{agency_slot, view};
+pub use view::{agency_slot, each_counted, view};
 
 use chrono::NaiveDate;
 

@@ -165,8 +165,8 @@ impl<'a> Matcher<'a> {
         let (directory, unknown) = (self.directory, &mut self.unknown);
         self.cache
             .get_or_insert(raw, |name| match directory.lookup(name) {
-                Some(i) => AgencyRef::Known(i),
-                None => AgencyRef::Unknown(unknown.id(name)),
+                Some(i) => AgencyRef::Known(index32(i)),
+                None => AgencyRef::Unknown(index32(unknown.id(name))),
             })
     }
 
@@ -175,7 +175,7 @@ impl<'a> Matcher<'a> {
         let mut first: HashMap<usize, (SourceLoc, usize)> = HashMap::new();
         for (t, m) in tasks.iter().zip(meta) {
             if let AgencyRef::Unknown(i) = m.agency {
-                let e = first.entry(i).or_insert((t.source.clone(), 0));
+                let e = first.entry(i as usize).or_insert((t.source.clone(), 0));
                 e.1 += 1;
             }
         }
@@ -193,4 +193,10 @@ impl<'a> Matcher<'a> {
         out.sort_by(|a, b| a.source.cmp(&b.source));
         out
     }
+}
+
+/// An agency index as [`AgencyRef`] keeps it. Directory entries and names outside it are
+/// numbered from the rows of the inputs: fewer than four billion of them.
+fn index32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
