@@ -293,7 +293,7 @@ fn sections(
         .meta
         .iter()
         .filter_map(|m| match m.agency {
-            AgencyRef::Known(i) => Some(i),
+            AgencyRef::Known(i) => Some(i as usize),
             _ => None,
         })
         .collect();

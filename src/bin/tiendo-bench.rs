@@ -1,14 +1,21 @@
-//! `make bench`: the benchmark program of issue 6. It generates deterministic iOFFICE-like
-//! exports (100,000 rows per file) at 200,000 and 1,000,000 rows, then measures — each as the
-//! median of several runs, wall time and peak RSS of a child process —
+//! `make bench`: the benchmark program of issues 6 and 16. It generates deterministic
+//! iOFFICE-like exports (100,000 rows per file) at 200,000, 1,000,000 and 5,000,000 rows, then
+//! measures — each as the median of several runs, wall time and peak RSS of a child process —
 //!   1. the floor: every cell of the same files read by calamine and nothing else, with the
 //!      same parallelism tiendo uses (one rayon task per file) — measured two ways: with the
 //!      dense range API most programs use (1a), and with the xlsx cell stream tiendo reads
 //!      with (1b, the lower of the two);
-//!   2. `tiendo figures` end to end for 2025 by agency;
-//!   3. `tiendo report` end to end (workbook and PDF).
+//!   2. `tiendo figures` end to end for 2025 by agency, alternating run by run with
+//!   4. the peer, `bench/peer_polars.py` (Python polars + fastexcel, the script a data-savvy
+//!      user writes instead), when a Python with polars and fastexcel is found
+//!      (`TIENDO_BENCH_PYTHON`, default `python3`);
+//!   3. `tiendo report` end to end (workbook and PDF; not at 5,000,000 rows).
 //!
-//! It prints a table with the ratios (2)/(1) and (3)/(1) and writes it to BENCHMARKS.md.
+//! `figures` is checked against the generator's `expected.json` (the benchmark stops on any
+//! difference); the peer's figures are compared too and the differences printed (it does less:
+//! no duplicates, no name matching). It prints a table with the ratios and writes it to
+//! BENCHMARKS.md. Options: `--runs N` (default 3), `--quick` (200,000 rows only), `--sets
+//! 200k,1m,5m`, `--no-peer`.
 //!
 //! `tiendo-bench warehouse [--runs N] [--quick]` measures instead `tiendo figures` from the same
 //! workbooks and from their Parquet warehouse (see [`warehouse`]).
@@ -23,6 +30,12 @@ use calamine::{Data, Reader, open_workbook_auto};
 use rayon::prelude::*;
 
 const ROWS_PER_FILE: usize = 100_000;
+
+/// The measured sets: name (the folder under bench-data/) and number of files.
+const SETS: [(&str, usize); 3] = [("200k", 2), ("1m", 10), ("5m", 50)];
+
+/// `report` is not measured above this many rows (issue 16 asks `figures` to scale).
+const REPORT_MAX_ROWS: usize = 1_000_000;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,18 +52,28 @@ fn main() {
         return;
     }
     let runs = flag(&args, "--runs").unwrap_or(3);
-    let only_small = args.iter().any(|a| a == "--quick");
+    let wanted: Vec<String> = if args.iter().any(|a| a == "--quick") {
+        vec!["200k".to_string()]
+    } else {
+        args.iter()
+            .position(|a| a == "--sets")
+            .and_then(|i| args.get(i + 1))
+            .map_or_else(
+                || SETS.iter().map(|s| s.0.to_string()).collect(),
+                |v| v.split(',').map(str::to_string).collect(),
+            )
+    };
+    let peer = if args.iter().any(|a| a == "--no-peer") {
+        None
+    } else {
+        find_peer()
+    };
     let exe_dir = std::env::current_exe()
         .ok()
         .and_then(|p| p.parent().map(Path::to_path_buf))
         .unwrap_or_default();
     let mut results = Vec::new();
-    let sets: &[(&str, usize)] = if only_small {
-        &[("200k", 2)]
-    } else {
-        &[("200k", 2), ("1m", 10)]
-    };
-    for &(name, files) in sets {
+    for &(name, files) in SETS.iter().filter(|s| wanted.iter().any(|w| w == s.0)) {
         let dir = PathBuf::from("bench-data").join(name);
         let inputs = ensure_data(&exe_dir, &dir, files);
         let agencies = dir.join("danh-muc-co-quan.xlsx");
@@ -77,34 +100,31 @@ fn main() {
         let mut report_cmd = vec![tiendo, "report".into()];
         report_cmd.extend(common.iter().cloned());
         report_cmd.extend(["--out".into(), out_dir.display().to_string()]);
+        let peer_cmd = peer.as_ref().map(|python| {
+            let mut cmd = vec![python.clone(), PEER_SCRIPT.to_string()];
+            cmd.extend(inputs.iter().cloned());
+            cmd
+        });
         let rows = files * ROWS_PER_FILE;
+        let expected = dir.join("expected.json");
+        check_figures(&figures_cmd, &expected);
         let floor = measure(&floor_cmd, runs);
         let stream = measure(&stream_cmd, runs);
-        let figures = measure(&figures_cmd, runs);
-        let report = measure(&report_cmd, runs);
-        check_figures(&figures_cmd, &dir.join("expected.json"));
-        println!(
-            "{rows:>9} dòng  sàn (range) {:>6.2} s {:>5} MB | sàn (stream) {:>6.2} s {:>5} MB | figures {:>6.2} s {:>5} MB ({:.2}× / {:.2}×) | report {:>6.2} s {:>5} MB ({:.2}× / {:.2}×)",
-            floor.0,
-            floor.1,
-            stream.0,
-            stream.1,
-            figures.0,
-            figures.1,
-            figures.0 / floor.0,
-            figures.0 / stream.0,
-            report.0,
-            report.1,
-            report.0 / floor.0,
-            report.0 / stream.0
-        );
-        results.push(Row {
+        let (figures, peer) = measure_alternating(&figures_cmd, peer_cmd.as_deref(), runs);
+        let report = (rows <= REPORT_MAX_ROWS).then(|| measure(&report_cmd, runs));
+        if let Some(cmd) = &peer_cmd {
+            compare_peer(cmd, &expected);
+        }
+        let row = Row {
             rows,
             floor,
             stream,
             figures,
+            peer,
             report,
-        });
+        };
+        println!("{}", row.line());
+        results.push(row);
     }
     write_markdown(&results, runs);
 }
@@ -151,34 +171,47 @@ fn ensure_data(exe_dir: &Path, dir: &Path, files: usize) -> Vec<String> {
     found
 }
 
-/// The figures measured must be right: `tiendo figures --format json` is compared, agency by
-/// agency and in total, with the generator's `expected.json` (worked out from the task list
-/// it planted, not by reading the files back). Stops the benchmark on any difference.
-fn check_figures(figures_cmd: &[String], expected: &Path) {
-    use serde_json::Value;
-    const FIELDS: [&str; 8] = [
-        "total",
-        "completed",
-        "on_time",
-        "late",
-        "not_completed",
-        "within",
-        "overdue",
-        "no_deadline",
-    ];
-    let out = Command::new(&figures_cmd[0])
-        .args(&figures_cmd[1..])
+/// The eight counts of a figures row, as `tiendo figures --format json` and expected.json
+/// name them.
+const FIELDS: [&str; 8] = [
+    "total",
+    "completed",
+    "on_time",
+    "late",
+    "not_completed",
+    "within",
+    "overdue",
+    "no_deadline",
+];
+
+/// The 2025 report of the generator's `expected.json` (worked out from the task list it
+/// planted, not by reading the files back).
+fn expected_2025(expected: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(expected).expect("expected.json");
+    let want: serde_json::Value = serde_json::from_str(&text).expect("expected.json is JSON");
+    want.as_array()
+        .and_then(|reports| reports.iter().find(|r| r["period"] == "2025"))
+        .cloned()
+        .expect("expected.json has the 2025 report")
+}
+
+/// The JSON a command prints on stdout.
+fn json_of(cmd: &[String]) -> serde_json::Value {
+    let out = Command::new(&cmd[0])
+        .args(&cmd[1..])
         .stderr(Stdio::inherit())
         .output()
         .expect("spawn");
-    assert!(out.status.success(), "{figures_cmd:?} failed");
-    let got: Value = serde_json::from_slice(&out.stdout).expect("figures JSON");
-    let text = std::fs::read_to_string(expected).expect("expected.json");
-    let want: Value = serde_json::from_str(&text).expect("expected.json is JSON");
-    let want = want
-        .as_array()
-        .and_then(|reports| reports.iter().find(|r| r["period"] == "2025"))
-        .expect("expected.json has the 2025 report");
+    assert!(out.status.success(), "{cmd:?} failed");
+    serde_json::from_slice(&out.stdout).expect("figures JSON")
+}
+
+/// The figures measured must be right: `tiendo figures --format json` is compared, agency by
+/// agency and in total, with `expected.json`. Stops the benchmark on any difference.
+fn check_figures(figures_cmd: &[String], expected: &Path) {
+    use serde_json::Value;
+    let got = json_of(figures_cmd);
+    let want = expected_2025(expected);
     let same = |a: &Value, b: &Value, what: &str| {
         for f in FIELDS {
             assert_eq!(a[f], b[f], "{what}: «{f}» khác expected.json");
@@ -204,27 +237,119 @@ fn check_figures(figures_cmd: &[String], expected: &Path) {
     );
 }
 
+/// The peer's figures against `expected.json`: printed, not enforced — the peer does less
+/// (no duplicate merging, no agency-name matching or mergers, no document-date fallback), so
+/// its totals may differ; BENCHMARKS.md says by how much and why.
+fn compare_peer(peer_cmd: &[String], expected: &Path) {
+    let got = json_of(peer_cmd);
+    let want = expected_2025(expected);
+    let differences: Vec<String> = FIELDS
+        .iter()
+        .filter(|f| got["total"][**f] != want["total"][**f])
+        .map(|f| format!("{f} {} (đúng: {})", got["total"][*f], want["total"][*f]))
+        .collect();
+    let expected_rows = want["rows"].as_object().expect("rows by agency");
+    let rows = got["rows"].as_array().map_or(&[][..], Vec::as_slice);
+    let same_rows = rows
+        .iter()
+        .filter(|r| {
+            r["key"]
+                .as_str()
+                .and_then(|k| expected_rows.get(k))
+                .is_some_and(|w| FIELDS.iter().all(|f| r[*f] == w[*f]))
+        })
+        .count();
+    println!(
+        "          số liệu của script polars: tổng {}; {} / {} dòng cơ quan khớp expected.json ({} dòng)",
+        if differences.is_empty() {
+            "khớp".to_string()
+        } else {
+            format!("lệch: {}", differences.join(", "))
+        },
+        same_rows,
+        expected_rows.len(),
+        rows.len()
+    );
+}
+
+/// The peer script, relative to the repository root (where `make bench` runs).
+const PEER_SCRIPT: &str = "bench/peer_polars.py";
+
+/// A Python that can run the peer (polars and fastexcel importable), or None with a note.
+fn find_peer() -> Option<String> {
+    let python = std::env::var("TIENDO_BENCH_PYTHON").unwrap_or_else(|_| "python3".to_string());
+    let ok = Path::new(PEER_SCRIPT).exists()
+        && Command::new(&python)
+            .args(["-c", "import polars, fastexcel"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    if ok {
+        Some(python)
+    } else {
+        eprintln!(
+            "Không có Python với polars và fastexcel ({python}; `pip install polars fastexcel`): bỏ qua phép đo script polars."
+        );
+        None
+    }
+}
+
 /// Median wall time (s) and median peak RSS (MB) of `runs` runs of a child process.
 fn measure(cmd: &[String], runs: usize) -> Sample {
-    let mut times = Vec::new();
-    let mut rss = Vec::new();
-    for _ in 0..runs.max(1) {
-        let start = Instant::now();
-        #[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's wait cannot replace
-        let child = Command::new(&cmd[0])
-            .args(&cmd[1..])
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn");
-        let (ok, max_rss_kb) = wait_with_rusage(child.id() as i32);
-        times.push(start.elapsed().as_secs_f64());
-        assert!(ok, "{cmd:?} failed");
-        rss.push(max_rss_kb / 1024);
+    median((0..runs.max(1)).map(|_| run_once(cmd)).collect())
+}
+
+/// `figures` and the peer measured in pairs, in turn (the order swapped every pair, so a
+/// change in the machine's load falls on both alike); the medians of each, and the median of
+/// the pairs' ratios peer / tiendo.
+fn measure_alternating(
+    figures_cmd: &[String],
+    peer_cmd: Option<&[String]>,
+    runs: usize,
+) -> (Sample, Option<(Sample, f64)>) {
+    let Some(peer_cmd) = peer_cmd else {
+        return (measure(figures_cmd, runs), None);
+    };
+    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for pair in 0..runs.max(1) {
+        let (a, b) = if pair % 2 == 0 {
+            let a = run_once(figures_cmd);
+            (a, run_once(peer_cmd))
+        } else {
+            let b = run_once(peer_cmd);
+            (run_once(figures_cmd), b)
+        };
+        ratios.push(b.0 / a.0);
+        ours.push(a);
+        theirs.push(b);
     }
-    times.sort_by(|a, b| a.total_cmp(b));
+    ratios.sort_by(|a, b| a.total_cmp(b));
+    let ratio = ratios[ratios.len() / 2];
+    (median(ours), Some((median(theirs), ratio)))
+}
+
+fn median(mut samples: Vec<Sample>) -> Sample {
+    let mut rss: Vec<u64> = samples.iter().map(|s| s.1).collect();
+    samples.sort_by(|a, b| a.0.total_cmp(&b.0));
     rss.sort();
-    (times[times.len() / 2], rss[rss.len() / 2])
+    (samples[samples.len() / 2].0, rss[rss.len() / 2])
+}
+
+/// Wall time (s) and peak RSS (MB) of one run.
+fn run_once(cmd: &[String]) -> Sample {
+    let start = Instant::now();
+    #[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's wait cannot replace
+    let child = Command::new(&cmd[0])
+        .args(&cmd[1..])
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("spawn");
+    let (ok, max_rss_kb) = wait_with_rusage(child.id() as i32);
+    let elapsed = start.elapsed().as_secs_f64();
+    assert!(ok, "{cmd:?} failed");
+    (elapsed, max_rss_kb / 1024)
 }
 
 /// wait4(2) gives the child's peak RSS; std's `wait` does not (hand-written for that reason).
@@ -268,7 +393,52 @@ struct Row {
     floor: Sample,
     stream: Sample,
     figures: Sample,
-    report: Sample,
+    /// The peer's median, and the median ratio peer / figures of the pairs.
+    peer: Option<(Sample, f64)>,
+    report: Option<Sample>,
+}
+
+fn cell(s: Option<Sample>) -> String {
+    s.map_or("–".to_string(), |(t, mb)| format!("{t:.2} s · {mb} MB"))
+}
+
+fn times(a: Option<f64>) -> String {
+    a.map_or("–".to_string(), |r| format!("{r:.2}×"))
+}
+
+impl Row {
+    fn line(&self) -> String {
+        format!(
+            "{:>9} dòng  sàn (range) {} | sàn (stream) {} | figures {} ({} / {}) | polars {} (nhanh hơn {}) | report {} ({} / {})",
+            self.rows,
+            cell(Some(self.floor)),
+            cell(Some(self.stream)),
+            cell(Some(self.figures)),
+            times(Some(self.figures.0 / self.floor.0)),
+            times(Some(self.figures.0 / self.stream.0)),
+            cell(self.peer.map(|p| p.0)),
+            times(self.peer.map(|p| p.1)),
+            cell(self.report),
+            times(self.report.map(|r| r.0 / self.floor.0)),
+            times(self.report.map(|r| r.0 / self.stream.0)),
+        )
+    }
+
+    fn markdown(&self) -> String {
+        format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            self.rows,
+            cell(Some(self.floor)),
+            cell(Some(self.stream)),
+            cell(Some(self.figures)),
+            cell(self.peer.map(|p| p.0)),
+            times(self.peer.map(|p| p.1)),
+            times(Some(self.figures.0 / self.stream.0)),
+            cell(self.report),
+            times(self.report.map(|r| r.0 / self.floor.0)),
+            times(self.report.map(|r| r.0 / self.stream.0)),
+        )
+    }
 }
 
 fn write_markdown(results: &[Row], runs: usize) {
@@ -297,34 +467,17 @@ fn write_markdown(results: &[Row], runs: usize) {
             })
         })
         .unwrap_or(0);
-    let date = chrono::Local::now().format("%Y-%m-%d");
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_default();
+    let date = chrono::Local::now().format("%Y-%m-%d %H:%M");
     let mut md = format!(
-        "## Kết quả {date}\n\nMáy: {cpu}, {cores} nhân, {mem} GB RAM. Trung vị của {runs} lần chạy; thời gian thực (wall) và bộ nhớ đỉnh (peak RSS) của tiến trình.\n\n\
-         | số dòng | (1a) sàn: calamine range | (1b) sàn: calamine stream | (2) `tiendo figures` | (3) `tiendo report` | (2)/(1a) | (2)/(1b) | (3)/(1a) | (3)/(1b) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "## Kết quả {date}\n\nMáy: {cpu}, {cores} nhân, {mem} GB RAM; tải trung bình 1 phút khi kết thúc: {load}. Trung vị của {runs} lần chạy; thời gian thực (wall) và bộ nhớ đỉnh (peak RSS) của tiến trình. `figures` và script polars chạy xen kẽ từng cặp; «polars / figures» là trung vị tỷ số của các cặp.\n\n\
+         | số dòng | (1a) sàn: calamine range | (1b) sàn: calamine stream | (2) `tiendo figures` | (4) script polars | (4)/(2) | (2)/(1b) | (3) `tiendo report` | (3)/(1a) | (3)/(1b) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     );
-    for Row {
-        rows,
-        floor: f,
-        stream: st,
-        figures: g,
-        report: r,
-    } in results
-    {
-        md.push_str(&format!(
-            "| {rows} | {:.2} s · {} MB | {:.2} s · {} MB | {:.2} s · {} MB | {:.2} s · {} MB | {:.2}× | {:.2}× | {:.2}× | {:.2}× |\n",
-            f.0,
-            f.1,
-            st.0,
-            st.1,
-            g.0,
-            g.1,
-            r.0,
-            r.1,
-            g.0 / f.0,
-            g.0 / st.0,
-            r.0 / f.0,
-            r.0 / st.0
-        ));
+    for row in results {
+        md.push_str(&row.markdown());
     }
     let path = "BENCHMARKS.md";
     let old = std::fs::read_to_string(path).unwrap_or_default();

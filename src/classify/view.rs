@@ -8,13 +8,37 @@ use crate::model::{AgencyRef, Counted, Deadline, LeftOut, Loaded, Period, Struct
 
 /// Classify for one period: which tasks belong to it and their status at its effective end.
 pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
+    // Sized once to the tasks of the period (millions at the largest loads), not grown.
+    let in_period = loaded
+        .tasks
+        .iter()
+        .filter(|t| super::in_period(t, period, loaded.judging))
+        .count();
+    let mut counted = Vec::with_capacity(in_period);
+    let left_out = each_counted(loaded, period, structure, |c| counted.push(c));
+    View {
+        period: period.clone(),
+        structure,
+        counted,
+        left_out,
+    }
+}
+
+/// The classification of [`view`], handed over one counted task at a time and not kept (a
+/// figures table of five million tasks needs their counts, not a list of them); returns what
+/// was left out.
+pub fn each_counted(
+    loaded: &Loaded,
+    period: &Period,
+    structure: Structure,
+    mut each: impl FnMut(Counted),
+) -> LeftOut {
     let cut = period.effective_end();
     let judging = loaded.judging;
     let mut left_out = LeftOut {
         excluded: loaded.excluded,
         ..LeftOut::default()
     };
-    let mut counted = Vec::new();
     for (i, (t, m)) in loaded.tasks.iter().zip(&loaded.meta).enumerate() {
         if !super::in_period(t, period, judging) {
             continue;
@@ -26,7 +50,7 @@ pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
             Screen::Countable => {
                 let deadline = super::deadline_used(t, judging);
                 let status = super::status_at(t, cut, judging);
-                counted.push(Counted {
+                each(Counted {
                     task: i,
                     agency: agency_slot(loaded, m.agency, structure),
                     status,
@@ -40,19 +64,16 @@ pub fn view(loaded: &Loaded, period: &Period, structure: Structure) -> View {
             }
         }
     }
-    View {
-        period: period.clone(),
-        structure,
-        counted,
-        left_out,
-    }
+    left_out
 }
 
 /// The slot a task's agency is reported under: a merged agency's successor once the merger
 /// has taken effect at the structure's date (SPEC 4.6), else the agency itself.
 pub fn agency_slot(loaded: &Loaded, agency: AgencyRef, structure: Structure) -> usize {
     match (agency, structure) {
-        (AgencyRef::Known(i), Structure::AsOf(day)) => loaded.directory.reported_under(i, day),
+        (AgencyRef::Known(i), Structure::AsOf(day)) => {
+            loaded.directory.reported_under(i as usize, day)
+        }
         // Screened out before any view (no agency); kept total for safety.
         (other, _) => other
             .slot(loaded.directory.agencies.len())

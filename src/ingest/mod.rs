@@ -126,10 +126,11 @@ fn is_supported(path: &Path) -> bool {
     !is_lock_file && extension(path).is_some_and(|e| e != "txt" && EXTENSIONS.contains(&e.as_str()))
 }
 
-/// Counts used cells on the way to the real sink, to tell an empty file.
+/// Notes whether any cell is used on the way to the real sink, to tell an empty file (once
+/// one is seen, rows are no longer looked at).
 struct Counting<'s> {
     inner: &'s mut dyn RowSink,
-    used_cells: usize,
+    used_cells: bool,
     skipped_sheets: usize,
 }
 
@@ -138,7 +139,7 @@ impl RowSink for Counting<'_> {
         self.inner.begin_sheet(file, sheet, merged);
     }
     fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
-        self.used_cells += cells.iter().filter(|c| !c.is_empty()).count();
+        self.used_cells = self.used_cells || cells.iter().any(|c| !c.is_empty());
         self.inner.row(index, cells);
     }
     fn end_sheet(&mut self) {
@@ -185,7 +186,7 @@ pub fn stream_file(path: &Path, sink: &mut dyn RowSink) -> Result<(), IngestErro
     let name: Text = path.display().to_string().into();
     let mut counting = Counting {
         inner: sink,
-        used_cells: 0,
+        used_cells: false,
         skipped_sheets: 0,
     };
     let read = catch_panic(|| dispatch(path, &name, &mut counting));
@@ -198,7 +199,7 @@ pub fn stream_file(path: &Path, sink: &mut dyn RowSink) -> Result<(), IngestErro
             });
         }
     }
-    if counting.used_cells == 0 && counting.skipped_sheets == 0 {
+    if !counting.used_cells && counting.skipped_sheets == 0 {
         return Err(IngestError::Empty(name.to_string()));
     }
     Ok(())

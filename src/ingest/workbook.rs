@@ -342,6 +342,7 @@ fn stream_cells<'a>(
 ) -> Result<(), String> {
     let mut current: Option<u32> = None;
     let mut slots = super::RowSlots::default();
+    let mut dates = DateCache::default();
     // The cells of the current row, kept as they came (moved, not copied).
     let mut values: Vec<calamine::Cell<DataRef<'a>>> = Vec::new();
     loop {
@@ -370,7 +371,10 @@ fn stream_cells<'a>(
         }
         if current != Some(r) {
             if let Some(row) = current {
-                slots.take(flush(row as usize, &mut values, sink), values.len())?;
+                slots.take(
+                    flush(row as usize, &mut values, &mut dates, sink),
+                    values.len(),
+                )?;
             }
             values.clear();
             current = Some(r);
@@ -380,14 +384,56 @@ fn stream_cells<'a>(
         }
     }
     if let Some(row) = current {
-        flush(row as usize, &mut values, sink);
+        flush(row as usize, &mut values, &mut dates, sink);
     }
     Ok(())
 }
 
+/// The days of the date cells seen last. calamine works a date cell out through chrono's
+/// date-time arithmetic (milliseconds added to an epoch), a few hundred instructions; an
+/// export repeats a few hundred distinct days over its 100.000 rows and four date columns,
+/// so each serial value is converted once and then looked up (by its exact value, epoch and
+/// kind: the same answer calamine gives).
+struct DateCache {
+    slots: Vec<Option<(calamine::ExcelDateTime, Option<chrono::NaiveDate>)>>,
+}
+
+impl Default for DateCache {
+    fn default() -> Self {
+        DateCache {
+            slots: vec![None; 1 << 10],
+        }
+    }
+}
+
+impl DateCache {
+    fn date(
+        &mut self,
+        cell: &DataRef<'_>,
+        excel: &calamine::ExcelDateTime,
+    ) -> Option<chrono::NaiveDate> {
+        // Fibonacci hashing of the bits: serial days differ only in a few middle bits.
+        let bits = excel.as_f64().to_bits();
+        let slot = (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
+        match &self.slots[slot] {
+            Some((seen, day)) if seen == excel => *day,
+            _ => {
+                let day = cell.as_date();
+                self.slots[slot] = Some((*excel, day));
+                day
+            }
+        }
+    }
+}
+
 /// Hand one row on; returns its width. Cells are placed by their column, so their order
 /// in the file does not matter; of two cells at one position the later wins.
-fn flush(row: usize, values: &mut [calamine::Cell<DataRef<'_>>], sink: &mut dyn RowSink) -> usize {
+fn flush(
+    row: usize,
+    values: &mut [calamine::Cell<DataRef<'_>>],
+    dates: &mut DateCache,
+    sink: &mut dyn RowSink,
+) -> usize {
     let width = values
         .iter()
         .map(|c| c.get_position().1 as usize + 1)
@@ -398,7 +444,12 @@ fn flush(row: usize, values: &mut [calamine::Cell<DataRef<'_>>], sink: &mut dyn 
     }
     let mut cells = vec![CellRef::Empty; width];
     for v in values.iter() {
-        cells[v.get_position().1 as usize] = cell_from_ref(v.get_value());
+        cells[v.get_position().1 as usize] = match v.get_value() {
+            cell @ DataRef::DateTime(excel) => dates
+                .date(cell, excel)
+                .map_or(CellRef::Empty, CellRef::Date),
+            other => cell_from_ref(other),
+        };
     }
     sink.row(row, &cells);
     width

@@ -11,13 +11,14 @@ use crate::classify::{Judging, Screen};
 use crate::resolve::agencies::Directory;
 use crate::resolve::departments::Departments;
 
-/// The agency a task names.
+/// The agency a task names. Indices are 32-bit: one is kept for every task (five million at
+/// the largest benchmark), and directories and names outside them number in the hundreds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AgencyRef {
     /// A directory entry.
-    Known(usize),
+    Known(u32),
     /// Not in the directory: index into `Loaded::unknown_names`.
-    Unknown(usize),
+    Unknown(u32),
     Missing,
 }
 
@@ -79,8 +80,8 @@ impl AgencyRef {
     /// Every table keyed by agency (duplicates, views, figures) uses this one encoding.
     pub fn slot(self, directory_len: usize) -> Option<usize> {
         match self {
-            AgencyRef::Known(i) => Some(i),
-            AgencyRef::Unknown(i) => Some(directory_len + i),
+            AgencyRef::Known(i) => Some(i as usize),
+            AgencyRef::Unknown(i) => Some(directory_len + i as usize),
             AgencyRef::Missing => None,
         }
     }

@@ -9,7 +9,7 @@ use crate::normalize::Texts;
 use crate::progress::timing;
 use crate::render::terminal::{self, Format};
 use crate::vn_number::Rounding;
-use crate::{aggregate, classify, coverage};
+use crate::{aggregate, coverage};
 
 #[derive(Clone, Debug)]
 pub struct FiguresJob {
@@ -26,8 +26,7 @@ pub fn figures(job: &FiguresJob) -> Result<Outcome> {
     super::check_keys(&loaded, job.by)?;
     let started = std::time::Instant::now();
     let structure = job.restating.structure(job.period.effective_end());
-    let view = classify::view(&loaded, &job.period, structure);
-    let mut figures = aggregate::figures(&loaded, &view, job.by)?;
+    let mut figures = aggregate::figures_of_period(&loaded, &job.period, structure, job.by)?;
     let coverage = coverage::of(&loaded);
     figures.warnings = coverage::warnings(&coverage, &job.period);
     timing("phân loại và tổng hợp", started);

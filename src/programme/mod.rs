@@ -19,7 +19,7 @@ pub use view::{Placed, ProgrammeView, figures, view, view_restated};
 
 use crate::model::{AgencyRef, Finding, FindingKind};
 use crate::resolve::agencies::Directory;
-use crate::resolve::{Keyed, unknown_agency_findings};
+use crate::resolve::{Keyed, index32, unknown_agency_findings};
 
 /// Every programme item read from the inputs, and what is known of each (same index).
 #[derive(Debug)]
@@ -52,8 +52,8 @@ pub fn settle(directory: Directory, read: Read) -> Programme {
         .map(|item| match item.agency.as_deref() {
             None => AgencyRef::Missing,
             Some(name) => match directory.lookup(name) {
-                Some(i) => AgencyRef::Known(i),
-                None => AgencyRef::Unknown(unknown.id(name)),
+                Some(i) => AgencyRef::Known(index32(i)),
+                None => AgencyRef::Unknown(index32(unknown.id(name))),
             },
         })
         .collect();

@@ -107,7 +107,7 @@ fn sections(
         .agencies
         .iter()
         .filter_map(|a| match a {
-            AgencyRef::Known(i) => Some(*i),
+            AgencyRef::Known(i) => Some(*i as usize),
             _ => None,
         })
         .collect();

@@ -44,7 +44,7 @@ pub struct ProgrammeView {
 /// The agency slot an item is reported under at `c`.
 pub(super) fn slot(p: &Programme, item: usize, c: NaiveDate) -> Option<usize> {
     match p.agencies[item] {
-        AgencyRef::Known(i) => Some(p.directory.reported_under(i, c)),
+        AgencyRef::Known(i) => Some(p.directory.reported_under(i as usize, c)),
         other => other.slot(p.directory.agencies.len()),
     }
 }

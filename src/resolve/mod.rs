@@ -140,7 +140,7 @@ fn screening_findings(
         match &m.screen {
             Screen::Excluded(reason) => {
                 excluded += 1;
-                findings.push(finding(FindingKind::Excluded, reason.clone()));
+                findings.push(finding(FindingKind::Excluded, reason.message().to_string()));
             }
             Screen::Cancelled => findings.push(finding(
                 FindingKind::Cancelled,
@@ -211,8 +211,8 @@ impl<'a> Matcher<'a> {
         let (directory, unknown) = (self.directory, &mut self.unknown);
         self.cache
             .get_or_insert(raw, |name| match directory.lookup(name) {
-                Some(i) => AgencyRef::Known(i),
-                None => AgencyRef::Unknown(unknown.id(name)),
+                Some(i) => AgencyRef::Known(index32(i)),
+                None => AgencyRef::Unknown(index32(unknown.id(name))),
             })
     }
 
@@ -233,7 +233,7 @@ pub fn unknown_agency_findings<'a>(
     let mut first: HashMap<usize, (SourceLoc, usize)> = HashMap::new();
     for (source, agency) in rows {
         if let AgencyRef::Unknown(i) = agency {
-            first.entry(i).or_insert((source.clone(), 0)).1 += 1;
+            first.entry(i as usize).or_insert((source.clone(), 0)).1 += 1;
         }
     }
     let mut out: Vec<Finding> = first
@@ -249,4 +249,10 @@ pub fn unknown_agency_findings<'a>(
         .collect();
     out.sort_by(|a, b| a.source.cmp(&b.source));
     out
+}
+
+/// An agency index as [`AgencyRef`] keeps it. Directory entries and names outside it are
+/// numbered from the rows of the inputs: fewer than four billion of them.
+pub(crate) fn index32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }

@@ -236,7 +236,7 @@ impl<'a> Columns<'a> {
     fn push_left_out(&mut self, meta: &'a TaskMeta) {
         let (code, reason) = match &meta.screen {
             Screen::Cancelled => ("da_huy", None),
-            Screen::Excluded(reason) => ("khong_du_thong_tin", Some(reason.as_str())),
+            Screen::Excluded(reason) => ("khong_du_thong_tin", Some(reason.message())),
             Screen::Countable => ("", None),
         };
         self.left_out.push(code);
