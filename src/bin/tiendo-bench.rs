@@ -9,16 +9,16 @@
 //!   4. the peer, `bench/peer_polars.py` (Python polars + fastexcel, the script a data-savvy
 //!      user writes instead), when a Python with polars and fastexcel is found
 //!      (`TIENDO_BENCH_PYTHON`, default `python3`);
-//!   3. `tiendo report` end to end (workbook and PDF; not at 5,000,000 rows).
+//!   3. `tiendo report` end to end (workbook and PDF; not at 5,000,000 rows);
+//!   5. `tiendo figures` from the set's Parquet warehouse, written once by
+//!   6. `tiendo export --parquet` (timed once; the warehouse's size is given too).
 //!
 //! `figures` is checked against the generator's `expected.json` (the benchmark stops on any
-//! difference); the peer's figures are compared too and the differences printed (it does less:
+//! difference), and `figures` from the warehouse must print exactly what it prints from the
+//! workbooks; the peer's figures are compared too and the differences printed (it does less:
 //! no duplicates, no name matching). It prints a table with the ratios and writes it to
 //! BENCHMARKS.md. Options: `--runs N` (default 3), `--quick` (200,000 rows only), `--sets
 //! 200k,1m,5m`, `--no-peer`.
-//!
-//! `tiendo-bench warehouse [--runs N] [--quick]` measures instead `tiendo figures` from the same
-//! workbooks and from their Parquet warehouse (see [`warehouse`]).
 //!
 //! Build and run in release: `cargo run --release --bin tiendo-bench`.
 
@@ -45,10 +45,6 @@ fn main() {
     }
     if args.first().map(String::as_str) == Some("floor-stream") {
         floor_stream(&args[1..]);
-        return;
-    }
-    if args.first().map(String::as_str) == Some("warehouse") {
-        warehouse(&args[1..]);
         return;
     }
     let runs = flag(&args, "--runs").unwrap_or(3);
@@ -86,20 +82,28 @@ fn main() {
         floor_cmd.extend(inputs.iter().cloned());
         let mut stream_cmd = vec![me, "floor-stream".to_string()];
         stream_cmd.extend(inputs.iter().cloned());
-        let mut common: Vec<String> = inputs.clone();
-        common.extend([
-            "--agencies".into(),
-            agencies.display().to_string(),
-            "--period".into(),
-            "2025".into(),
-            "--quiet".into(),
-        ]);
-        let mut figures_cmd = vec![tiendo.clone(), "figures".into()];
-        figures_cmd.extend(common.iter().cloned());
-        figures_cmd.extend(["--format".into(), "json".into()]);
-        let mut report_cmd = vec![tiendo, "report".into()];
-        report_cmd.extend(common.iter().cloned());
-        report_cmd.extend(["--out".into(), out_dir.display().to_string()]);
+        let kho = dir.join("kho").display().to_string();
+        // A tiendo command line: the command, its inputs, the directory, then `rest`.
+        let command = |name: &str, inputs: &[String], rest: &[&str]| {
+            let mut cmd = vec![tiendo.clone(), name.to_string()];
+            cmd.extend(inputs.iter().cloned());
+            cmd.extend(["--agencies".to_string(), agencies.display().to_string()]);
+            cmd.extend(rest.iter().map(|s| s.to_string()));
+            cmd.push("--quiet".to_string());
+            cmd
+        };
+        let figures_of = |inputs: &[String]| {
+            command("figures", inputs, &["--period", "2025", "--format", "json"])
+        };
+        let figures_cmd = figures_of(&inputs);
+        let warehouse_cmd = figures_of(std::slice::from_ref(&kho));
+        let export_cmd = command(
+            "export",
+            &inputs,
+            &["--parquet", &kho, "--as-of", "2025-12-31"],
+        );
+        let out = out_dir.display().to_string();
+        let report_cmd = command("report", &inputs, &["--period", "2025", "--out", &out]);
         let peer_cmd = peer.as_ref().map(|python| {
             let mut cmd = vec![python.clone(), PEER_SCRIPT.to_string()];
             cmd.extend(inputs.iter().cloned());
@@ -111,6 +115,14 @@ fn main() {
         let floor = measure(&floor_cmd, runs);
         let stream = measure(&stream_cmd, runs);
         let (figures, peer) = measure_alternating(&figures_cmd, peer_cmd.as_deref(), runs);
+        let _ = std::fs::remove_dir_all(&kho);
+        let export = measure(&export_cmd, 1);
+        assert!(
+            json_of(&warehouse_cmd) == json_of(&figures_cmd),
+            "figures từ kho Parquet khác figures từ tệp ({name})"
+        );
+        let warehouse = measure(&warehouse_cmd, runs);
+        let warehouse_mb = walk_size(Path::new(&kho)) / (1024 * 1024);
         let report = (rows <= REPORT_MAX_ROWS).then(|| measure(&report_cmd, runs));
         if let Some(cmd) = &peer_cmd {
             compare_peer(cmd, &expected);
@@ -122,6 +134,9 @@ fn main() {
             figures,
             peer,
             report,
+            export,
+            warehouse,
+            warehouse_mb,
         };
         println!("{}", row.line());
         results.push(row);
@@ -396,6 +411,11 @@ struct Row {
     /// The peer's median, and the median ratio peer / figures of the pairs.
     peer: Option<(Sample, f64)>,
     report: Option<Sample>,
+    /// `tiendo export --parquet` of the set (one run), `figures` from that warehouse, and
+    /// the warehouse's size in MB.
+    export: Sample,
+    warehouse: Sample,
+    warehouse_mb: u64,
 }
 
 fn cell(s: Option<Sample>) -> String {
@@ -409,36 +429,47 @@ fn times(a: Option<f64>) -> String {
 impl Row {
     fn line(&self) -> String {
         format!(
-            "{:>9} dòng  sàn (range) {} | sàn (stream) {} | figures {} ({} / {}) | polars {} (nhanh hơn {}) | report {} ({} / {})",
+            "{:>9} dòng  sàn (range) {} | sàn (stream) {} | figures {} ({} / {}) | từ kho Parquet {} ({}) | polars {} (chậm hơn {}) | report {} ({} / {}) | export {}, kho {} MB",
             self.rows,
             cell(Some(self.floor)),
             cell(Some(self.stream)),
             cell(Some(self.figures)),
             times(Some(self.figures.0 / self.floor.0)),
             times(Some(self.figures.0 / self.stream.0)),
+            cell(Some(self.warehouse)),
+            percent(self.warehouse.0 / self.figures.0),
             cell(self.peer.map(|p| p.0)),
             times(self.peer.map(|p| p.1)),
             cell(self.report),
             times(self.report.map(|r| r.0 / self.floor.0)),
             times(self.report.map(|r| r.0 / self.stream.0)),
+            cell(Some(self.export)),
+            self.warehouse_mb,
         )
     }
 
     fn markdown(&self) -> String {
         format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} · kho {} MB |\n",
             self.rows,
             cell(Some(self.floor)),
             cell(Some(self.stream)),
             cell(Some(self.figures)),
+            cell(Some(self.warehouse)),
+            percent(self.warehouse.0 / self.figures.0),
             cell(self.peer.map(|p| p.0)),
             times(self.peer.map(|p| p.1)),
             times(Some(self.figures.0 / self.stream.0)),
             cell(self.report),
             times(self.report.map(|r| r.0 / self.floor.0)),
-            times(self.report.map(|r| r.0 / self.stream.0)),
+            cell(Some(self.export)),
+            self.warehouse_mb,
         )
     }
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.1} %", 100.0 * share)
 }
 
 fn write_markdown(results: &[Row], runs: usize) {
@@ -474,7 +505,7 @@ fn write_markdown(results: &[Row], runs: usize) {
     let date = chrono::Local::now().format("%Y-%m-%d %H:%M");
     let mut md = format!(
         "## Kết quả {date}\n\nMáy: {cpu}, {cores} nhân, {mem} GB RAM; tải trung bình 1 phút khi kết thúc: {load}. Trung vị của {runs} lần chạy; thời gian thực (wall) và bộ nhớ đỉnh (peak RSS) của tiến trình. `figures` và script polars chạy xen kẽ từng cặp; «polars / figures» là trung vị tỷ số của các cặp.\n\n\
-         | số dòng | (1a) sàn: calamine range | (1b) sàn: calamine stream | (2) `tiendo figures` | (4) script polars | (4)/(2) | (2)/(1b) | (3) `tiendo report` | (3)/(1a) | (3)/(1b) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+         | số dòng | (1a) sàn: calamine range | (1b) sàn: calamine stream | (2) `tiendo figures` | (5) `figures` từ kho Parquet | (5)/(2) | (4) script polars | (4)/(2) | (2)/(1b) | (3) `tiendo report` | (3)/(1a) | (6) `tiendo export --parquet` (1 lần) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     );
     for row in results {
         md.push_str(&row.markdown());
@@ -511,96 +542,6 @@ fn floor_stream(files: &[String]) {
         })
         .sum();
     println!("{cells}");
-}
-
-/// `tiendo-bench warehouse`: `tiendo figures --period 2025` from the bench's workbooks and from
-/// their Parquet warehouse (`tiendo export … --parquet <set>/kho --as-of 2025-12-31`, written
-/// and timed once), run alternately (workbooks, warehouse, workbooks, …), median wall time and
-/// peak RSS of each. The two outputs must be the same byte for byte, and right against the
-/// generator's `expected.json`. Prints the numbers and the load average before and after; it
-/// does not write BENCHMARKS.md.
-fn warehouse(args: &[String]) {
-    let runs = flag(args, "--runs").unwrap_or(3);
-    let sets: &[(&str, usize)] = if args.iter().any(|a| a == "--quick") {
-        &[("200k", 2)]
-    } else {
-        &[("200k", 2), ("1m", 10)]
-    };
-    let exe_dir = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.parent().map(Path::to_path_buf))
-        .unwrap_or_default();
-    let tiendo = exe_dir.join("tiendo").display().to_string();
-    let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    println!("tải máy (loadavg) trước: {}", load().trim());
-    for &(name, files) in sets {
-        let dir = PathBuf::from("bench-data").join(name);
-        let inputs = ensure_data(&exe_dir, &dir, files);
-        let agencies = [
-            "--agencies".to_string(),
-            dir.join("danh-muc-co-quan.xlsx").display().to_string(),
-        ];
-        let kho = dir.join("kho").display().to_string();
-        let mut export = vec![tiendo.clone(), "export".into()];
-        export.extend(inputs.iter().cloned());
-        export.extend(agencies.iter().cloned());
-        export.extend([
-            "--parquet".into(),
-            kho.clone(),
-            "--as-of".into(),
-            "2025-12-31".into(),
-        ]);
-        export.push("--quiet".into());
-        let written = measure(&export, 1);
-        let figures = |inputs: &[String]| {
-            let mut cmd = vec![tiendo.clone(), "figures".into()];
-            cmd.extend(inputs.iter().cloned());
-            cmd.extend(agencies.iter().cloned());
-            cmd.extend(["--period", "2025", "--format", "json", "--quiet"].map(String::from));
-            cmd
-        };
-        let (from_files, from_kho) = (figures(&inputs), figures(std::slice::from_ref(&kho)));
-        let output = |cmd: &[String]| {
-            let out = Command::new(&cmd[0])
-                .args(&cmd[1..])
-                .output()
-                .expect("spawn");
-            assert!(out.status.success(), "{cmd:?} failed");
-            out.stdout
-        };
-        assert!(
-            output(&from_files) == output(&from_kho),
-            "figures từ kho khác figures từ tệp ({name})"
-        );
-        check_figures(&from_kho, &dir.join("expected.json"));
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        for _ in 0..runs.max(1) {
-            a.push(measure(&from_files, 1));
-            b.push(measure(&from_kho, 1));
-        }
-        let median = |mut v: Vec<Sample>| {
-            let mut t: Vec<f64> = v.iter().map(|s| s.0).collect();
-            t.sort_by(|x, y| x.total_cmp(y));
-            v.sort_by_key(|s| s.1);
-            (t[t.len() / 2], v[v.len() / 2].1)
-        };
-        let (a, b) = (median(a), median(b));
-        let size: u64 = walk_size(Path::new(&kho));
-        println!(
-            "{:>9} dòng  figures từ tệp {:>6.2} s {:>5} MB | từ kho Parquet {:>6.3} s {:>5} MB ({:.1} % thời gian, {:.1} % bộ nhớ) | export {:.2} s {} MB, kho {} MB",
-            files * ROWS_PER_FILE,
-            a.0,
-            a.1,
-            b.0,
-            b.1,
-            100.0 * b.0 / a.0,
-            100.0 * b.1 as f64 / a.1 as f64,
-            written.0,
-            written.1,
-            size / (1024 * 1024)
-        );
-    }
-    println!("tải máy (loadavg) sau: {}", load().trim());
 }
 
 /// Bytes of every file under a folder.
