@@ -501,18 +501,7 @@ mod tests {
             t.assigned = Some(assigned);
             tasks.push(t.with_keys());
         }
-        let loaded = settle(
-            Directory::default(),
-            tasks,
-            Vec::new(),
-            Judging::default(),
-            1,
-        );
-        let period = crate::period::parse("2025", Some(d(2025, 12, 20))).unwrap();
-        let view = crate::classify::view(&loaded, &period, Structure::AsOf(d(2025, 12, 20)));
-        let meta =
-            crate::pipeline::Title::default().meta(&period, Default::default(), Default::default());
-        let report = build(&loaded, &view, None, meta).unwrap();
+        let (_, report) = report_at_20_december(tasks);
         let expected = OverdueAge {
             up_to_30: 1,
             from_31_to_90: 2,

@@ -14,8 +14,8 @@ use crate::model::{
     FindingKind, ItemLine, ProgrammeCounts, ProgrammeRate, ProgrammeReport, ReportMeta,
 };
 use crate::period;
-use crate::render::words::{compared_count, compared_rate, largest, with_counts};
-use crate::vn_number::{Rounding, count, count_change, date, percent};
+use crate::render::words::{change_from_year, compared_count, compared_rate, largest, with_counts};
+use crate::vn_number::{Rounding, count, date, percent};
 
 fn previous_year(report: &ProgrammeReport) -> i32 {
     report
@@ -69,13 +69,10 @@ fn overall_paragraph(report: &ProgrammeReport) -> String {
     let r = meta.rounding;
     let change = report.previous_total.map(|prev| {
         let year = previous_year(report);
-        match count_change(c.planned, prev.planned) {
-            Some(text) if text == "không đổi" => {
-                format!("; không đổi so với cùng kỳ năm {year}")
-            }
-            Some(text) => format!("; {text} so với cùng kỳ năm {year}"),
-            None => format!("; cùng kỳ năm {year} không có nội dung phải trình"),
-        }
+        format!(
+            "; {}",
+            change_from_year(c.planned, prev.planned, year, "nội dung phải trình")
+        )
     });
     let mut text = format!(
         "Chương trình công tác {} của UBND tỉnh có {} nội dung phải trình UBND tỉnh, Chủ tịch \

@@ -101,13 +101,10 @@ fn overall_paragraph(report: &Report, span: &str) -> String {
     let rounding = report.meta.rounding;
     let change = report.previous_total.map(|prev| {
         let year = previous_year(report);
-        match count_change(c.total, prev.total) {
-            Some(text) if text == "không đổi" => {
-                format!(" (không đổi so với cùng kỳ năm {year})")
-            }
-            Some(text) => format!(" ({text} so với cùng kỳ năm {year})"),
-            None => format!(" (cùng kỳ năm {year} không có nhiệm vụ)"),
-        }
+        format!(
+            " ({})",
+            change_from_year(c.total, prev.total, year, "nhiệm vụ")
+        )
     });
     let mut text = format!(
         "{span}, UBND tỉnh, Chủ tịch, các Phó Chủ tịch UBND tỉnh đã giao các sở, ban, ngành, \
@@ -168,6 +165,15 @@ fn comparison_paragraph(report: &Report, prev: &Counts) -> String {
         count(prev.total),
         items.join("; ")
     )
+}
+
+/// "tăng 5,0% so với cùng kỳ năm 2024" ("không đổi …"), or, when the year before had none,
+/// "cùng kỳ năm 2024 không có {nothing}".
+pub fn change_from_year(now: u64, before: u64, year: i32, nothing: &str) -> String {
+    match count_change(now, before) {
+        Some(change) => format!("{change} so với cùng kỳ năm {year}"),
+        None => format!("cùng kỳ năm {year} không có {nothing}"),
+    }
 }
 
 /// "số nhiệm vụ đã hoàn thành tăng 23,3% (3.328 so với 2.700)", or "… là 3 (cùng kỳ: 0)".
