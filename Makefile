@@ -31,6 +31,8 @@ run: build
 	$(TIENDO) check $(COMMON) > reports/kiem-tra-du-lieu.txt
 	$(TIENDO) programme-report $(PROGRAMME) --period 2025 --as-of 2025-12-20 --out reports
 	$(TIENDO) programme $(PROGRAMME) --period 2025 --as-of 2025-06-20 > reports/chuong-trinh-cong-tac-2025-den-2025-06-20.txt
+	$(TIENDO) export $(COMMON) --parquet reports/kho-parquet --as-of 2025-12-31 > /dev/null
+	$(TIENDO) rank reports/kho-parquet --config $(DATA)/tiendo.toml --quiet --period 2025 > reports/xep-hang-2025-tu-kho-parquet.txt
 	@echo
 	@echo "Báo cáo đã ghi vào reports/:"
 	@ls -1 reports | grep -v README.md | sed 's/^/  reports\//'

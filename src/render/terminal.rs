@@ -538,12 +538,13 @@ pub fn csv_ranking(r: &crate::model::Ranking) -> Result<String, csv::Error> {
 /// The ranking as text: per bloc, rank, points, tier, and each agency's working.
 pub fn table_ranking(r: &crate::model::Ranking, period: &crate::model::Period) -> String {
     let mut out = format!(
-        "XẾP HẠNG THI ĐUA — tiêu chí thực hiện nhiệm vụ {}\nQuy tắc: {}\n",
+        "XẾP HẠNG THI ĐUA — tiêu chí thực hiện nhiệm vụ {}\n",
         crate::period::phrase(period),
-        r.rule_name
     );
-    for line in &r.rule_lines {
-        out.push_str(&format!("  {line}\n"));
+    // The rule's first line names it («Quy tắc chấm điểm: …»); the lines under it explain it.
+    for (i, line) in r.rule_lines.iter().enumerate() {
+        let indent = if i == 0 { "" } else { "  " };
+        out.push_str(&format!("{indent}{line}\n"));
     }
     let mut bloc: Option<&Option<String>> = None;
     for a in &r.agencies {
