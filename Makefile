@@ -67,7 +67,9 @@ lint:
 sample:
 	$(CARGO) run --bin tiendo-gen -- sample --out $(DATA)
 
-## make bench: release build, generate 200k and 1M-row exports, measure, write BENCHMARKS.md
+## make bench: release build, generate 200k, 1M and 5M-row exports, measure (floors, figures from
+## the files and from their Parquet warehouse, the Python polars peer, report, export), write
+## BENCHMARKS.md
 bench:
 	$(CARGO) build --release --bins
 	target/release/tiendo-bench
