@@ -163,3 +163,32 @@ fn bloc_member_without_tasks_is_shown_but_not_ranked() {
         "{working}"
     );
 }
+
+/// The text ranking opens with its title and names the rule set once, on the line that begins
+/// its explanation (the built-in default here); the explanation is indented under it.
+#[test]
+fn the_text_ranking_names_its_rule_once() {
+    let data = |f: &str| fixture_in("sample-data", f);
+    let text = tiendo(&[
+        "rank",
+        &data("ioffice-2021-2025.xlsx"),
+        &data("so-theo-doi-tay.csv"),
+        "--agencies",
+        &data("danh-muc-co-quan.xlsx"),
+        "--period",
+        "2025",
+        "--quiet",
+    ])
+    .ok()
+    .stdout();
+    let head: Vec<&str> = text.lines().take(3).collect();
+    assert_same!(
+        head,
+        [
+            "XẾP HẠNG THI ĐUA — tiêu chí thực hiện nhiệm vụ năm 2025",
+            "Quy tắc chấm điểm: Khấu trừ theo nhiệm vụ trễ hạn (mặc định)",
+            "  Căn cứ: Theo cách chấm phổ biến của tiêu chí «thực hiện nhiệm vụ UBND tỉnh giao» trong bộ tiêu chí thi đua các sở, ngành cấp tỉnh; mức điểm cụ thể do tiendo giả định",
+        ]
+    );
+    assert_eq!(text.matches("Khấu trừ theo nhiệm vụ trễ hạn").count(), 1);
+}
