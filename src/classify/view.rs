@@ -55,10 +55,7 @@ pub fn each_counted(
                     agency: agency_slot(loaded, m.agency, structure),
                     status,
                     has_no_deadline: deadline == Deadline::NoDeadline,
-                    deadline_used: match deadline {
-                        Deadline::Date(d) => Some(d),
-                        _ => None,
-                    },
+                    deadline_used: deadline.date(),
                     days_overdue: super::days_overdue(t, status, cut, judging),
                 });
             }

@@ -44,6 +44,16 @@ pub enum Deadline {
     Unknown,
 }
 
+impl Deadline {
+    /// The date, when the deadline is one.
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Deadline::Date(d) => Some(d),
+            Deadline::NoDeadline | Deadline::Unknown => None,
+        }
+    }
+}
+
 /// What a status text (trạng thái) says, once recognised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum StatusText {

@@ -26,7 +26,7 @@
 mod read;
 mod write;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -205,11 +205,6 @@ const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S%.f";
 
 fn day_text(d: NaiveDate) -> String {
     d.format(DATE).to_string()
-}
-
-/// The warehouse's files, for messages.
-fn file_in(dir: &Path, name: &str) -> PathBuf {
-    dir.join(name)
 }
 
 #[cfg(test)]

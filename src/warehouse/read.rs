@@ -17,7 +17,7 @@ use polars_io::parquet::read::ParquetReader;
 use super::write::ROW_COLUMNS;
 use super::{
     DATE, DATE_TIME, FINDINGS, FORMAT, LEFT_OUT, MANIFEST, MERGED, Manifest, STATUS_TEXTS, VERSION,
-    WarehouseError, deadline_kind, file_in, finding_kind, is_warehouse, status_kind,
+    WarehouseError, deadline_kind, finding_kind, is_warehouse, status_kind,
 };
 use crate::model::{
     Deadline, Finding, FindingKind, RawTask, RowsRead, SourceLoc, Stated, Statement, StatusText,
@@ -41,8 +41,8 @@ pub fn read(dir: &Path, texts: Texts) -> Result<RowsRead, WarehouseError> {
     for part in &manifest.parts {
         placed.read_file(&dir.join(part), true)?;
     }
-    placed.read_file(&file_in(dir, LEFT_OUT), true)?;
-    placed.read_file(&file_in(dir, MERGED), false)?;
+    placed.read_file(&dir.join(LEFT_OUT), true)?;
+    placed.read_file(&dir.join(MERGED), false)?;
     let Placed { slots, shared, .. } = placed;
     // In place (`map_while` keeps the allocation): the rows are never held twice. It stops at
     // the first row missing.
@@ -57,7 +57,7 @@ pub fn read(dir: &Path, texts: Texts) -> Result<RowsRead, WarehouseError> {
             ),
         ));
     }
-    let findings = read_findings(&file_in(dir, FINDINGS), shared)?;
+    let findings = read_findings(&dir.join(FINDINGS), shared)?;
     crate::progress::timing("đọc kho Parquet", started);
     Ok(RowsRead {
         tasks,
@@ -101,7 +101,7 @@ fn damaged(path: &Path, reason: impl std::fmt::Display) -> WarehouseError {
 }
 
 fn read_manifest(dir: &Path) -> Result<Manifest, WarehouseError> {
-    let path = file_in(dir, MANIFEST);
+    let path = dir.join(MANIFEST);
     let bytes = std::fs::read(&path).map_err(|e| damaged(&path, e))?;
     let manifest: Manifest = serde_json::from_slice(&bytes)
         .map_err(|e| damaged(&path, format!("tệp mô tả kho không đúng dạng [{e}]")))?;
@@ -397,7 +397,7 @@ fn read_findings(path: &Path, mut shared: Shared) -> Result<Vec<Finding>, Wareho
 }
 
 fn statements(dir: &Path, manifest: &Manifest) -> Result<Vec<Stated>, WarehouseError> {
-    let path = file_in(dir, MANIFEST);
+    let path = dir.join(MANIFEST);
     let day = |s: &str| {
         NaiveDate::parse_from_str(s, DATE)
             .map_err(|_| damaged(&path, format!("«{s}» không phải ngày yyyy-mm-dd")))

@@ -181,10 +181,7 @@ impl<'a> Columns<'a> {
         self.agency_raw.push(task.agency.as_deref());
         self.cooperating.push(task.cooperating.as_deref());
         self.assigned_raw.push(days(task.assigned));
-        self.deadline.push(days(match task.deadline {
-            Deadline::Date(d) => Some(d),
-            _ => None,
-        }));
+        self.deadline.push(days(task.deadline.date()));
         self.deadline_kind.push(deadline_kind(task.deadline));
         self.extended.push(days(task.extended));
         self.completed.push(days(task.completed));
@@ -222,10 +219,7 @@ impl<'a> Columns<'a> {
     fn push_status(&mut self, task: &RawTask, as_of: NaiveDate, loaded: &Loaded) {
         let judging = loaded.judging;
         let deadline = classify::deadline_used(task, judging);
-        self.deadline_used.push(days(match deadline {
-            Deadline::Date(d) => Some(d),
-            _ => None,
-        }));
+        self.deadline_used.push(days(deadline.date()));
         self.has_no_deadline.push(deadline == Deadline::NoDeadline);
         let status = classify::status_at(task, as_of, judging);
         self.status.push(status_code(status));
