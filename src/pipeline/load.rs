@@ -10,12 +10,12 @@ use rayon::prelude::*;
 use super::PipelineError;
 use crate::classify::Judging;
 use crate::ingest;
-use crate::model::{Finding, FindingKind, Loaded, RowsRead, SourceLoc};
+use crate::model::{Finding, FindingKind, Loaded, RawTask, RowsRead, SourceLoc, Stated};
 use crate::normalize::{self, Texts};
 use crate::progress::timing;
 use crate::resolve::dedup::Provenance;
 use crate::resolve::departments::{self, Departments};
-use crate::resolve::{agencies::Directory, settle, settle_keeping_rows};
+use crate::resolve::{agencies::Directory, settle_rows};
 use crate::warehouse;
 
 /// What to read and how to judge.
@@ -34,18 +34,15 @@ pub struct Sources {
 /// Read, match, merge and screen every input, keeping the task texts `texts` asks for.
 pub fn load(sources: &Sources, texts: Texts) -> Result<Loaded, PipelineError> {
     let rows = read_rows(sources, texts)?;
-    let (directory, listed) = directory(sources)?;
-    let started = std::time::Instant::now();
     let files_read = rows.files.len();
-    let mut loaded = settle(
-        directory,
+    let (loaded, _) = resolve_rows(
+        sources,
         rows.tasks,
         rows.findings,
-        sources.judging,
+        &rows.stated,
         files_read,
-    );
-    finish(&mut loaded, &rows.stated, listed);
-    timing("khớp cơ quan, gộp trùng, sàng lọc", started);
+        false,
+    )?;
     Ok(loaded)
 }
 
@@ -55,25 +52,41 @@ pub fn load_keeping_rows(
     sources: &Sources,
 ) -> Result<(Loaded, Provenance, RowsRead), PipelineError> {
     let mut rows = read_rows(sources, Texts::All)?;
-    let (directory, listed) = directory(sources)?;
-    let started = std::time::Instant::now();
-    let files_read = rows.files.len();
     let tasks = std::mem::take(&mut rows.tasks);
-    let (mut loaded, provenance) = settle_keeping_rows(
-        directory,
+    let (loaded, provenance) = resolve_rows(
+        sources,
         tasks,
         rows.findings.clone(),
-        sources.judging,
-        files_read,
-    );
-    finish(&mut loaded, &rows.stated, listed);
-    timing("khớp cơ quan, gộp trùng, sàng lọc", started);
-    Ok((loaded, provenance, rows))
+        &rows.stated,
+        rows.files.len(),
+        true,
+    )?;
+    Ok((loaded, provenance.unwrap_or_default(), rows))
 }
 
-fn finish(loaded: &mut Loaded, stated: &[crate::model::Stated], listed: Departments) {
+/// Match, merge and screen the rows read, against the directory of `sources`.
+fn resolve_rows(
+    sources: &Sources,
+    tasks: Vec<RawTask>,
+    findings: Vec<Finding>,
+    stated: &[Stated],
+    files_read: usize,
+    keep_rows: bool,
+) -> Result<(Loaded, Option<Provenance>), PipelineError> {
+    let (directory, listed) = directory(sources)?;
+    let started = std::time::Instant::now();
+    let (mut loaded, provenance) = settle_rows(
+        directory,
+        tasks,
+        findings,
+        sources.judging,
+        files_read,
+        keep_rows,
+    );
     loaded.sources = crate::coverage::with_statements(std::mem::take(&mut loaded.sources), stated);
     loaded.departments = listed;
+    timing("khớp cơ quan, gộp trùng, sàng lọc", started);
+    Ok((loaded, provenance))
 }
 
 /// The agency directory and the Office's officers by department.

@@ -36,20 +36,9 @@ pub fn settle(
     settle_rows(directory, tasks, findings, judging, files_read, false).0
 }
 
-/// [`settle`], keeping where every task came from among the rows read (for a warehouse,
-/// which must give back the very rows read).
-pub fn settle_keeping_rows(
-    directory: Directory,
-    tasks: Vec<RawTask>,
-    findings: Vec<Finding>,
-    judging: Judging,
-    files_read: usize,
-) -> (Loaded, dedup::Provenance) {
-    let (loaded, rows) = settle_rows(directory, tasks, findings, judging, files_read, true);
-    (loaded, rows.unwrap_or_default())
-}
-
-fn settle_rows(
+/// [`settle`], and with `keep_rows`, where every task came from among the rows read (for a
+/// warehouse, which must give back the very rows read).
+pub fn settle_rows(
     directory: Directory,
     mut tasks: Vec<RawTask>,
     mut findings: Vec<Finding>,
