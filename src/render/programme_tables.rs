@@ -9,9 +9,9 @@
 use crate::model::{ItemLine, ProgrammeCounts, ProgrammeRate, ProgrammeReport};
 use crate::render::labels::PROGRAMME_COUNTS;
 use crate::render::programme_words::{overdue_for, result_text};
-use crate::render::tables::{Align, HeadCell, Row, RowKind, TextTable, col};
+use crate::render::tables::{Align, HeadCell, Row, TextTable, col, grouped_rows};
 use crate::render::words::shorten;
-use crate::vn_number::{Rounding, count, date, percent, roman};
+use crate::vn_number::{Rounding, count, date, percent};
 
 /// Item contents longer than this are shortened in the lists.
 pub const LIST_CONTENT_CHARS: usize = 300;
@@ -19,10 +19,6 @@ pub const LIST_CONTENT_CHARS: usize = 300;
 /// The PDF and the Word document list at most this many items per list; the workbook holds
 /// them all.
 pub const LIST_MAX: usize = 300;
-
-fn row(kind: RowKind, cells: Vec<String>) -> Row {
-    Row { kind, cells }
-}
 
 /// A table whose head is one row, `heads` in column order.
 fn one_head_row(
@@ -91,23 +87,18 @@ pub fn agencies(report: &ProgrammeReport) -> TextTable {
             ..HeadCell::new(&format!("({})", i + 1), 2, i, 1, 1)
         });
     }
-    let mut rows = Vec::new();
-    for (g, section) in report.sections.iter().enumerate() {
-        let mut cells = vec![roman(g + 1), section.name.clone()];
-        cells.extend(figure_cells(&section.subtotal, r));
-        cells.push(String::new());
-        rows.push(row(RowKind::Bold, cells));
-        for (i, agency) in section.agencies.iter().enumerate() {
-            let mut cells = vec![(i + 1).to_string(), agency.name.clone()];
-            cells.extend(figure_cells(&agency.counts, r));
-            cells.push(agency.note.clone());
-            rows.push(row(RowKind::Plain, cells));
-        }
-    }
-    let mut cells = vec![String::new(), "Tổng cộng".to_string()];
-    cells.extend(figure_cells(&report.total, r));
-    cells.push(String::new());
-    rows.push(row(RowKind::Bold, cells));
+    let groups = report.sections.iter().map(|section| {
+        let agencies = section
+            .agencies
+            .iter()
+            .map(|a| (a.name.as_str(), figure_cells(&a.counts, r), a.note.as_str()));
+        (
+            section.name.as_str(),
+            figure_cells(&section.subtotal, r),
+            agencies,
+        )
+    });
+    let rows = grouped_rows(groups, figure_cells(&report.total, r));
     TextTable {
         max_width_pt: None,
         columns,
@@ -174,27 +165,24 @@ pub fn items(lines: &[ItemLine], list: ItemList) -> TextTable {
     let mut n = 0;
     for agency in agencies {
         let of: Vec<&ItemLine> = lines.iter().filter(|l| l.agency == agency).collect();
-        rows.push(row(
-            RowKind::Band,
-            vec![format!("{agency} ({} nội dung)", count(of.len() as u64))],
-        ));
+        rows.push(Row::band(format!(
+            "{agency} ({} nội dung)",
+            count(of.len() as u64)
+        )));
         for line in of {
             n += 1;
             let last = match list {
                 ItemList::Overdue => line.days_overdue.map(overdue_for),
                 ItemList::DueSoon => line.days_left.map(|d| count(d.max(0) as u64)),
             };
-            rows.push(row(
-                RowKind::Plain,
-                vec![
-                    n.to_string(),
-                    content_cell(line),
-                    line.leader.clone().unwrap_or_default(),
-                    planned_text(line),
-                    date(line.deadline),
-                    last.unwrap_or_default(),
-                ],
-            ));
+            rows.push(Row::plain(vec![
+                n.to_string(),
+                content_cell(line),
+                line.leader.clone().unwrap_or_default(),
+                planned_text(line),
+                date(line.deadline),
+                last.unwrap_or_default(),
+            ]));
         }
     }
     one_head_row(columns, &heads, rows)
@@ -238,17 +226,14 @@ pub fn moved(lines: &[ItemLine], is_withdrawn: bool) -> TextTable {
                 (Some(to), false) => format!("{to}; {basis}"),
                 _ => basis,
             };
-            row(
-                RowKind::Plain,
-                vec![
-                    (i + 1).to_string(),
-                    line.agency.clone(),
-                    content_cell(line),
-                    line.planned.clone().unwrap_or_default(),
-                    fifth,
-                    result_text(line),
-                ],
-            )
+            Row::plain(vec![
+                (i + 1).to_string(),
+                line.agency.clone(),
+                content_cell(line),
+                line.planned.clone().unwrap_or_default(),
+                fifth,
+                result_text(line),
+            ])
         })
         .collect();
     one_head_row(columns, &heads, rows)

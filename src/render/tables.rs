@@ -94,21 +94,21 @@ pub struct Row {
 }
 
 impl Row {
-    fn plain(cells: Vec<String>) -> Self {
+    pub(crate) fn plain(cells: Vec<String>) -> Self {
         Row {
             kind: RowKind::Plain,
             cells,
         }
     }
 
-    fn bold(cells: Vec<String>) -> Self {
+    pub(crate) fn bold(cells: Vec<String>) -> Self {
         Row {
             kind: RowKind::Bold,
             cells,
         }
     }
 
-    fn band(text: String) -> Self {
+    pub(crate) fn band(text: String) -> Self {
         Row {
             kind: RowKind::Band,
             cells: vec![text],
@@ -205,23 +205,21 @@ pub fn agencies(report: &Report) -> TextTable {
         });
     }
 
-    let mut rows = Vec::new();
-    for (g, section) in report.sections.iter().enumerate() {
-        let mut cells = vec![roman(g + 1), section.name.clone()];
-        cells.extend(figure_cells(&section.subtotal, rounding));
-        cells.push(String::new());
-        rows.push(Row::bold(cells));
-        for (i, agency) in section.agencies.iter().enumerate() {
-            let mut cells = vec![(i + 1).to_string(), agency.name.clone()];
-            cells.extend(figure_cells(&agency.counts, rounding));
-            cells.push(agency.note.clone());
-            rows.push(Row::plain(cells));
-        }
-    }
-    let mut cells = vec![String::new(), "Tổng cộng".to_string()];
-    cells.extend(figure_cells(&report.total, rounding));
-    cells.push(String::new());
-    rows.push(Row::bold(cells));
+    let groups = report.sections.iter().map(|section| {
+        let agencies = section.agencies.iter().map(|a| {
+            (
+                a.name.as_str(),
+                figure_cells(&a.counts, rounding),
+                a.note.as_str(),
+            )
+        });
+        (
+            section.name.as_str(),
+            figure_cells(&section.subtotal, rounding),
+            agencies,
+        )
+    });
+    let rows = grouped_rows(groups, figure_cells(&report.total, rounding));
     TextTable {
         max_width_pt: None,
         columns,
@@ -229,6 +227,31 @@ pub fn agencies(report: &Report) -> TextTable {
         head,
         rows,
     }
+}
+
+/// The body of a summary table by group: each group's row (Roman numeral, bold, its subtotal),
+/// its agencies' rows (numbered within the group, their figures and note), then the «Tổng
+/// cộng» row. A group is (name, subtotal cells, agencies); an agency (name, cells, note).
+pub(crate) fn grouped_rows<'a, G, A>(groups: G, total: Vec<String>) -> Vec<Row>
+where
+    G: IntoIterator<Item = (&'a str, Vec<String>, A)>,
+    A: IntoIterator<Item = (&'a str, Vec<String>, &'a str)>,
+{
+    let line = |first: String, name: &str, figures: Vec<String>, note: &str| {
+        let mut cells = vec![first, name.to_string()];
+        cells.extend(figures);
+        cells.push(note.to_string());
+        cells
+    };
+    let mut rows = Vec::new();
+    for (g, (name, subtotal, agencies)) in groups.into_iter().enumerate() {
+        rows.push(Row::bold(line(roman(g + 1), name, subtotal, "")));
+        for (i, (name, figures, note)) in agencies.into_iter().enumerate() {
+            rows.push(Row::plain(line((i + 1).to_string(), name, figures, note)));
+        }
+    }
+    rows.push(Row::bold(line(String::new(), "Tổng cộng", total, "")));
+    rows
 }
 
 /// Which list a task table shows: its last column is the days overdue or the days left.
