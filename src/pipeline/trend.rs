@@ -9,7 +9,7 @@ use crate::model::{By, Figures, Loaded, Period, Restating, Structure, TrendPoint
 use crate::normalize::Texts;
 use crate::render::terminal::{self, Format};
 use crate::vn_number::Rounding;
-use crate::{classify, coverage};
+use crate::coverage;
 
 #[derive(Clone, Debug)]
 pub struct TrendJob {
@@ -50,7 +50,7 @@ pub(super) fn figures_by_period(
 ) -> Result<Vec<Figures>, AggregateError> {
     periods
         .iter()
-        .map(|p| aggregate::figures(loaded, &classify::view(loaded, p, structure), by))
+        .map(|p| aggregate::figures_of_period(loaded, p, structure, by))
         .collect()
 }
 
