@@ -278,12 +278,13 @@ impl Placed {
         let mut row = u32s(df, "source_row").map_err(err)?;
         let shared = &mut self.shared;
         for _ in 0..df.height() {
-            let text = |it: &mut Option<_>| it.as_mut().and_then(next).map(Text::from);
+            // The texts as read; made into the task's own only if the load keeps them.
+            let text = |it: &mut Option<_>| it.as_mut().and_then(next);
             let (id, number, content, with) = (
                 text(&mut task_id),
                 text(&mut doc_number),
                 text(&mut summary),
-                cooperating.as_mut().and_then(next).map(|t| shared.get(t)),
+                text(&mut cooperating),
             );
             let task = RawTask {
                 doc_date: next(&mut doc_date),
@@ -318,10 +319,10 @@ impl Placed {
             // A load keeping the texts of some tasks only keeps them as the normaliser does.
             let task = if self.texts.keeps(task.assigned.or(task.doc_date)) {
                 RawTask {
-                    task_id: id,
-                    doc_number: number,
-                    summary: content,
-                    cooperating: with,
+                    task_id: id.map(Text::from),
+                    doc_number: number.map(Text::from),
+                    summary: content.map(Text::from),
+                    cooperating: shared.get_opt(with),
                     ..task
                 }
             } else {
