@@ -40,11 +40,11 @@ const REPORT_MAX_ROWS: usize = 1_000_000;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("floor") {
-        floor(&args[1..]);
+        floor(&args[1..], range_cells);
         return;
     }
     if args.first().map(String::as_str) == Some("floor-stream") {
-        floor_stream(&args[1..]);
+        floor(&args[1..], stream_cells);
         return;
     }
     let runs = flag(&args, "--runs").unwrap_or(3);
@@ -380,24 +380,40 @@ fn wait_with_rusage(pid: i32) -> (bool, u64) {
 }
 
 /// The floor: read every cell of every file with calamine, one rayon task per file, and do
-/// nothing with the values but count them (so the reads cannot be optimised away).
-fn floor(files: &[String]) {
-    let cells: usize = files
-        .par_iter()
-        .map(|f| {
-            let mut wb = open_workbook_auto(f).expect("open");
-            let mut n = 0usize;
-            for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).expect("sheet");
-                n += range
-                    .used_cells()
-                    .filter(|(_, _, v)| !matches!(v, Data::Empty))
-                    .count();
-            }
-            n
-        })
-        .sum();
+/// nothing with the values but count them (so the reads cannot be optimised away); prints
+/// the count. `cells_of` reads one file.
+fn floor(files: &[String], cells_of: fn(&str) -> usize) {
+    let cells: usize = files.par_iter().map(|f| cells_of(f)).sum();
     println!("{cells}");
+}
+
+/// Non-empty cells of a file read with the dense range API most programs use (1a).
+fn range_cells(file: &str) -> usize {
+    let mut wb = open_workbook_auto(file).expect("open");
+    let mut n = 0;
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).expect("sheet");
+        n += range
+            .used_cells()
+            .filter(|(_, _, v)| !matches!(v, Data::Empty))
+            .count();
+    }
+    n
+}
+
+/// Non-empty cells of an xlsx file read with calamine's cell stream, as tiendo reads (1b).
+fn stream_cells(file: &str) -> usize {
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(file).expect("open");
+    let mut n = 0;
+    for name in wb.sheet_names() {
+        let mut reader = wb.worksheet_cells_reader(&name).expect("sheet");
+        while let Some(cell) = reader.next_cell().expect("cell") {
+            if !matches!(cell.get_value(), calamine::DataRef::Empty) {
+                n += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Median seconds and megabytes of one measurement.
@@ -520,28 +536,6 @@ fn write_markdown(results: &[Row], runs: usize) {
     if std::fs::write(path, new).is_ok() {
         println!("\nĐã ghi kết quả vào {path}");
     }
-}
-
-/// The floor measured with calamine's xlsx cell stream instead of the dense range (what tiendo
-/// reads with): `tiendo-bench floor-stream FILES…`.
-fn floor_stream(files: &[String]) {
-    let cells: usize = files
-        .par_iter()
-        .map(|f| {
-            let mut wb: calamine::Xlsx<_> = calamine::open_workbook(f).expect("open");
-            let mut n = 0usize;
-            for name in wb.sheet_names() {
-                let mut reader = wb.worksheet_cells_reader(&name).expect("sheet");
-                while let Some(cell) = reader.next_cell().expect("cell") {
-                    if !matches!(cell.get_value(), calamine::DataRef::Empty) {
-                        n += 1;
-                    }
-                }
-            }
-            n
-        })
-        .sum();
-    println!("{cells}");
 }
 
 /// Bytes of every file under a folder.

@@ -5,11 +5,11 @@ use anyhow::{Context, Result};
 
 use super::{Outcome, Sources, load};
 use crate::aggregate::{self, AggregateError};
+use crate::coverage;
 use crate::model::{By, Figures, Loaded, Period, Restating, Structure, TrendPoint};
 use crate::normalize::Texts;
 use crate::render::terminal::{self, Format};
 use crate::vn_number::Rounding;
-use crate::coverage;
 
 #[derive(Clone, Debug)]
 pub struct TrendJob {
