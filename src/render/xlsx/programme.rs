@@ -12,9 +12,7 @@ use rust_xlsxwriter::{
 };
 
 use super::styles::{HEADER_HEIGHT, Styles, row_height_for};
-use super::summary::{
-    Sum, capitalised, heading_block, number_or_dash, rate_formula, shown_share, sum_formula,
-};
+use super::summary::{Sum, heading_block, number_or_dash, rate_formula, shown_share, sum_formula};
 use super::tasks::{end_list, opt_date, opt_number, opt_text, source_text};
 use super::{XlsxError, clip, on_sheet};
 use crate::model::{
@@ -22,6 +20,7 @@ use crate::model::{
 };
 use crate::render::labels::PROGRAMME_COUNTS;
 use crate::render::programme_words::{reconciliation, result_text, span_line};
+use crate::render::words;
 use crate::vn_number::date;
 
 pub const SHEET_PROGRAMME: &str = "Tổng hợp";
@@ -244,7 +243,10 @@ fn summary(ws: &mut Worksheet, report: &ProgrammeReport, st: &Styles) -> Result<
             "TỔNG HỢP TÌNH HÌNH THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC CỦA UBND TỈNH".to_string(),
             &st.title,
         ),
-        (capitalised(&crate::period::phrase(&meta.period)), &st.title),
+        (
+            words::capitalise(&crate::period::phrase(&meta.period)),
+            &st.title,
+        ),
         (span_line(meta), &st.subtitle),
     ];
     heading_block(ws, meta, last_col, &titles, st)?;

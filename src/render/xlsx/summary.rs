@@ -16,7 +16,7 @@ use rust_xlsxwriter::{
 use super::styles::{RowStyle, Styles, row_height_for};
 use super::{SHEET_SUMMARY, clip};
 use crate::model::{Basis, Counts, KeyLine, LeftOut, Rate, Report, ReportMeta};
-use crate::render::labels;
+use crate::render::{labels, words};
 use crate::vn_number::{Rounding, percent_one_decimal};
 
 /// First of the two header rows (0-based; Excel row 11).
@@ -220,7 +220,10 @@ fn title_block(
     let titles = [
         (heads.titles[0].to_string(), &st.title),
         (heads.titles[1].to_string(), &st.title),
-        (capitalised(&crate::period::phrase(&meta.period)), &st.title),
+        (
+            words::capitalise(&crate::period::phrase(&meta.period)),
+            &st.title,
+        ),
         (span_line(meta), &st.subtitle),
     ];
     heading_block(ws, meta, last_col, &titles, st)
@@ -246,24 +249,19 @@ pub(super) fn heading_block(
     let motto = "Độc lập - Tự do - Hạnh phúc";
     ws.merge_range(1, right, 1, last_col, motto, &st.heading_bold)?;
     ws.merge_range(2, right, 2, last_col, rule, &st.rule)?;
-    ws.merge_range(3, right, 3, last_col, &place_date(meta), &st.place_date)?;
+    ws.merge_range(
+        3,
+        right,
+        3,
+        last_col,
+        &words::place_date_line(&meta.place, meta.report_date),
+        &st.place_date,
+    )?;
     for (i, (text, format)) in titles.iter().enumerate() {
         let row = 5 + i as RowNum;
         ws.merge_range(row, 0, row, last_col, text, format)?;
     }
     Ok(())
-}
-
-/// "Bình An, ngày 05 tháng 01 năm 2026".
-pub(super) fn place_date(meta: &ReportMeta) -> String {
-    let d = meta.report_date;
-    format!(
-        "{}, ngày {:02} tháng {:02} năm {}",
-        meta.place,
-        d.day(),
-        d.month(),
-        d.year()
-    )
 }
 
 /// "(Số liệu tính từ 01/01/2025 đến hết ngày 20/12/2025, theo ngày giao)".
@@ -276,14 +274,6 @@ pub(super) fn span_line(meta: &ReportMeta) -> String {
         "(Số liệu tính {}{basis})",
         crate::period::span_phrase(&meta.period)
     )
-}
-
-pub(super) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn header(

@@ -14,10 +14,10 @@ use rust_xlsxwriter::{
 
 use super::SHEET_TREND;
 use super::styles::{HEADER_HEIGHT, Styles};
-use super::summary::{capitalised, points_change, relative_change, shown_share};
+use super::summary::{points_change, relative_change, shown_share};
 use super::tasks::opt_number;
 use crate::model::{Counts, Rate, TrendPoint};
-use crate::render::labels;
+use crate::render::{labels, words};
 use crate::vn_number::{Rounding, percent_one_decimal};
 
 /// The header row of the period table (0-based; Excel row 3); one row per period follows.
@@ -79,7 +79,7 @@ pub(super) fn write(
 }
 
 fn period_label(point: &TrendPoint) -> String {
-    capitalised(&crate::period::phrase(&point.period))
+    words::capitalise(&crate::period::phrase(&point.period))
 }
 
 fn period_table(

@@ -68,7 +68,7 @@ fn the_title_block_header_and_footnote_follow_the_task_report() {
     };
     assert_eq!(text(0, 0), "UBND TỈNH BÌNH AN");
     assert_eq!(text(0, 9), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-    assert_eq!(text(3, 9), "Bình An, ngày 23 tháng 06 năm 2025");
+    assert_eq!(text(3, 9), "Bình An, ngày 23 tháng 6 năm 2025");
     assert_eq!(
         text(6, 0),
         "TỔNG HỢP TÌNH HÌNH THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC CỦA UBND TỈNH"
