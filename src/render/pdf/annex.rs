@@ -6,7 +6,7 @@
 //! trend.
 
 use super::fonts::Face;
-use super::layout::{Align, Flow, Orientation, ParaStyle};
+use super::layout::{Flow, Orientation, ParaStyle};
 use super::text_table::{TABLE_PT, pdf_table};
 use crate::render::outline::{Annex, AnnexKind, Part};
 use crate::render::tables::TextTable;
@@ -44,20 +44,6 @@ fn heading(flow: &mut Flow, title: &str, subtitle: &str) {
     flow.gap(8.0);
 }
 
-fn note(flow: &mut Flow, text: &str) {
-    flow.paragraph(
-        text,
-        ParaStyle {
-            size_pt: 11.0,
-            face: Face::Italic,
-            align: Some(Align::Left),
-            first_indent_pt: 0.0,
-            line_height: 1.25,
-            space_after_pt: 1.0,
-        },
-    );
-}
-
 /// The parts of an annex in order, from the cursor: `gap_pt` under each table, then a new
 /// page unless `keep_pt` is left (None: no matter).
 fn parts(flow: &mut Flow, parts: &[Part], gap_pt: f32, keep_pt: Option<f32>) {
@@ -79,7 +65,7 @@ fn parts(flow: &mut Flow, parts: &[Part], gap_pt: f32, keep_pt: Option<f32>) {
                 flow.ensure(3.0 * TABLE_PT * 1.3);
                 flow.paragraph(text, ParaStyle::caption());
             }
-            Part::Note(text) => note(flow, text),
+            Part::Note(text) => flow.paragraph(text, ParaStyle::note()),
         }
     }
 }

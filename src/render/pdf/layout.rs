@@ -175,6 +175,18 @@ impl ParaStyle {
         }
     }
 
+    /// A note under a table: 11 pt italic, flush left.
+    pub fn note() -> Self {
+        ParaStyle {
+            size_pt: 11.0,
+            face: Face::Italic,
+            align: Some(Align::Left),
+            first_indent_pt: 0.0,
+            line_height: 1.25,
+            space_after_pt: 1.0,
+        }
+    }
+
     pub fn centered(face: Face, size_pt: f32) -> Self {
         ParaStyle {
             face,

@@ -57,7 +57,7 @@ fn pages(report: &ProgrammeReport, fonts: &fonts::Fonts) -> Vec<Page> {
                     flow.ensure(10.0 * 14.0);
                 }
                 Part::Table(table) => flow.table(&pdf_table(table, landscape_width())),
-                Part::Note(text) => flow.paragraph(text, note_style()),
+                Part::Note(text) => flow.paragraph(text, ParaStyle::note()),
                 Part::Caption(title) => caption(&mut flow, title),
                 Part::Heading { title, subtitle } => list_heading(&mut flow, title, subtitle),
             }
@@ -80,17 +80,6 @@ fn section_heading(flow: &mut Flow, text: &str) {
             ..ParaStyle::body()
         },
     );
-}
-
-fn note_style() -> ParaStyle {
-    ParaStyle {
-        size_pt: 11.0,
-        face: Face::Italic,
-        align: Some(Align::Left),
-        first_indent_pt: 0.0,
-        line_height: 1.25,
-        space_after_pt: 1.0,
-    }
 }
 
 fn front_page(flow: &mut Flow, report: &ProgrammeReport, outline: &Outline) {
