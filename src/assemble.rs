@@ -41,11 +41,7 @@ pub fn build(
         })
     });
     let position = position_of(&keys);
-    let names: Vec<Text> = keys
-        .agency_names
-        .iter()
-        .map(|n| Text::from(n.as_str()))
-        .collect();
+    let names = shared_names(&keys);
     let cut = current.period.effective_end();
     let line = |c: &Counted| task_line(loaded, &names, c, cut);
     let mut counted: Vec<&Counted> = current.counted.iter().collect();
@@ -253,16 +249,20 @@ pub fn previous_counts(
     aggregate::agency_counts(loaded, &classify::view(loaded, period, structure))
 }
 
+/// The agency names of `keys` as shared texts: every task line of an agency shares one.
+fn shared_names(keys: &Keys) -> Vec<Text> {
+    keys.agency_names
+        .iter()
+        .map(|n| Text::from(n.as_str()))
+        .collect()
+}
+
 /// Task lines for `counted` at cut-off `cut`, in the report order of their agencies, then in
 /// input order (for lists outside a report, such as the changes of a week).
 pub fn task_lines(loaded: &Loaded, counted: &[&Counted], cut: NaiveDate) -> Vec<TaskLine> {
     let keys = resolve::keys(loaded);
     let position = position_of(&keys);
-    let names: Vec<Text> = keys
-        .agency_names
-        .iter()
-        .map(|n| Text::from(n.as_str()))
-        .collect();
+    let names = shared_names(&keys);
     let mut sorted = counted.to_vec();
     sorted.sort_by_key(|c| (position[c.agency], c.task));
     sorted
