@@ -16,6 +16,7 @@ pub mod stated;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::model::{
     AgencyRef, Coverage, Exported, Gap, Loaded, Period, RawTask, SourceCoverage, Stated, Text,
@@ -27,31 +28,41 @@ use crate::vn_number::date;
 pub const BUSY_MONTH_MIN: u64 = 10;
 
 /// Each source's tasks, span and agencies, before duplicates are merged away (a hand sheet
-/// that repeats the export still covers what it holds). Files in order of first task.
-pub fn sources(
-    tasks: &[RawTask],
-    mut agency: impl FnMut(&RawTask) -> AgencyRef,
-) -> Vec<SourceCoverage> {
-    let mut order: Vec<Text> = Vec::new();
-    let mut by_file: HashMap<Text, (SourceCoverage, HashSet<AgencyRef>)> = HashMap::new();
-    for t in tasks {
-        let (cov, agencies) = by_file.entry(t.source.file.clone()).or_insert_with(|| {
-            order.push(t.source.file.clone());
-            (empty(t.source.file.clone()), HashSet::new())
-        });
+/// that repeats the export still covers what it holds); `agencies` gives each task's agency.
+/// Files in order of first task.
+pub fn sources(tasks: &[RawTask], agencies: &[AgencyRef]) -> Vec<SourceCoverage> {
+    // Rows come file after file: a run of rows of one file is one lookup, not one a row.
+    let mut by_file: Vec<(
+        SourceCoverage,
+        HashSet<AgencyRef, foldhash::fast::FixedState>,
+    )> = Vec::new();
+    let mut index: HashMap<Text, usize> = HashMap::new();
+    let mut current: Option<(Text, usize)> = None;
+    for (t, &a) in tasks.iter().zip(agencies) {
+        let file = &t.source.file;
+        let at = match &current {
+            Some((text, at)) if Text::ptr_eq(text, file) || text == file => *at,
+            _ => {
+                let at = *index.entry(file.clone()).or_insert_with(|| {
+                    by_file.push((empty(file.clone()), HashSet::default()));
+                    by_file.len() - 1
+                });
+                current = Some((file.clone(), at));
+                at
+            }
+        };
+        let (cov, named) = &mut by_file[at];
         cov.tasks += 1;
         if let Some(d) = t.assigned_or_doc_date() {
             cov.first_assigned = Some(cov.first_assigned.map_or(d, |f| f.min(d)));
             cov.last_assigned = Some(cov.last_assigned.map_or(d, |l| l.max(d)));
         }
-        let a = agency(t);
         if a != AgencyRef::Missing {
-            agencies.insert(a);
+            named.insert(a);
         }
     }
-    order
+    by_file
         .into_iter()
-        .filter_map(|file| by_file.remove(&file))
         .map(|(mut cov, agencies)| {
             cov.agencies = agencies.len();
             cov
@@ -108,12 +119,21 @@ pub fn of(loaded: &Loaded) -> Coverage {
         .iter()
         .filter_map(|s| s.exported.clone())
         .max_by_key(|e| e.at);
-    let mut months: BTreeMap<(i32, u32), u64> = BTreeMap::new();
-    for t in &loaded.tasks {
-        if let Some(d) = t.assigned_or_doc_date() {
+    // Counted in parallel: a map of the few dozen months per thread, added up.
+    let months = loaded
+        .tasks
+        .par_iter()
+        .filter_map(|t| t.assigned_or_doc_date())
+        .fold(BTreeMap::new, |mut months: BTreeMap<(i32, u32), u64>, d| {
             *months.entry((d.year(), d.month())).or_default() += 1;
-        }
-    }
+            months
+        })
+        .reduce(BTreeMap::new, |mut a, b| {
+            for (month, n) in b {
+                *a.entry(month).or_default() += n;
+            }
+            a
+        });
     Coverage {
         sources,
         first_assigned,

@@ -38,13 +38,13 @@ pub struct MergedRow {
 
 /// Merge duplicates in place: each task keeps the position of its first row (so the input
 /// order of tasks is kept), later copies are removed. `agency_key` says which agency a row
-/// means (directory entry or unknown name), so an alias and the canonical name match.
+/// (its index and itself) means (directory entry or unknown name), so an alias and the canonical name match.
 /// Returns, per remaining task, how many rows were merged into it, and a finding per merged
 /// row; with `keep_rows`, also the rows behind each merged task ([`Provenance`]). Nothing is
 /// copied when there are no duplicates (the common case of one source).
 pub fn merge(
     tasks: &mut Vec<RawTask>,
-    mut agency_key: impl FnMut(&RawTask) -> Option<u64>,
+    mut agency_key: impl FnMut(usize, &RawTask) -> Option<u64>,
     keep_rows: bool,
 ) -> Merge {
     let n = tasks.len();
@@ -54,31 +54,34 @@ pub fn merge(
     // Keys are gathered and sorted rather than put in hash tables: a million-key table costs
     // a hundred megabytes or so; sorted pairs are a sixth of that, read once in order. A run
     // of equal keys lists its rows in input order, as the first-seen rules below need.
-    // Same task id: every row joins the first row with that id.
-    let mut ids: Vec<(u64, u32)> = tasks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| Some((t.id_key?.get(), row(i))))
-        .collect();
-    ids.par_sort_unstable();
-    for run in ids.chunk_by(|a, b| a.0 == b.0) {
+    // Both keys are gathered in one pass over the rows, and sorted side by side.
+    // Same task id: every row joins the first row with that id. Same document key (number,
+    // date, content; hashed while the file was read) and agency. Sixteen bytes a row each
+    // (agency slots are few): five million rows sort in 80 MB.
+    let mut ids: Vec<(u64, u32)> = Vec::new();
+    let mut docs: Vec<(u64, u32, u32)> = Vec::new();
+    for (i, t) in tasks.iter().enumerate() {
+        if let Some(id) = t.id_key {
+            ids.push((id.get(), row(i)));
+        }
+        if let Some(key) = t.match_key
+            && let Some(agency) = agency_key(i, t).and_then(|a| u32::try_from(a).ok())
+        {
+            docs.push((key.get(), agency, row(i)));
+        }
+    }
+    rayon::join(|| ids.par_sort_unstable(), || docs.par_sort_unstable());
+    // A key held by one row joins nothing: only runs of two or more rows are looked at.
+    for run in ids.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
         for &(_, i) in &run[1..] {
             any_union |= union(&mut parent, run[0].1 as usize, i as usize);
         }
     }
     drop(ids);
-    // Same document key (number, date, content; hashed while the file was read) and agency.
-    // Sixteen bytes a row (agency slots are few): five million rows sort in 80 MB.
-    let mut docs: Vec<(u64, u32, u32)> = tasks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| {
-            let agency = u32::try_from(agency_key(t)?).ok()?;
-            Some((t.match_key?.get(), agency, row(i)))
-        })
-        .collect();
-    docs.par_sort_unstable();
-    for run in docs.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+    for run in docs
+        .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+        .filter(|run| run.len() > 1)
+    {
         let mut bucket = Bucket::default();
         for &(_, _, i) in run {
             let has_id = tasks[i as usize].id_key.is_some();
@@ -323,7 +326,7 @@ mod tests {
     }
 
     fn merged_len(mut rows: Vec<RawTask>) -> usize {
-        merge(&mut rows, key, false);
+        merge(&mut rows, |_, t| key(t), false);
         rows.len()
     }
 
@@ -354,7 +357,7 @@ mod tests {
             merged_rows: counts,
             findings,
             ..
-        } = merge(&mut merged, key, false);
+        } = merge(&mut merged, |_, t| key(t), false);
         assert_eq!((merged.len(), counts), (1, vec![1]));
         assert_eq!(merged[0].completed, d(2025, 3, 20));
         assert_eq!(merged[0].task_id.as_deref(), Some("NV-1"));
@@ -373,7 +376,7 @@ mod tests {
         ];
         rows[0].updated = d(2025, 4, 10);
         rows[2].updated = d(2025, 5, 2);
-        merge(&mut rows, key, false);
+        merge(&mut rows, |_, t| key(t), false);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].updated, d(2025, 5, 2));
     }
@@ -388,7 +391,7 @@ mod tests {
             row(Some("NV-1"), "Sở Y tế", "Việc A", d(2025, 3, 20), 4),
         ];
         let read = rows.clone();
-        let merge = merge(&mut rows, key, true);
+        let merge = merge(&mut rows, |_, t| key(t), true);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].completed, d(2025, 3, 20));
         let kept = merge.rows.expect("rows kept");
@@ -407,7 +410,9 @@ mod tests {
             row(Some("NV-1"), "Sở Y tế", "Việc A", None, 2),
             row(Some("NV-2"), "Sở Y tế", "Việc B", None, 3),
         ];
-        let kept = merge(&mut rows, key, true).rows.expect("rows kept");
+        let kept = merge(&mut rows, |_, t| key(t), true)
+            .rows
+            .expect("rows kept");
         assert_eq!(kept.first_row, [0, 1]);
         assert!(kept.merged.is_empty());
     }

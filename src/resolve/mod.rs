@@ -47,13 +47,16 @@ pub fn settle_rows(
     keep_rows: bool,
 ) -> (Loaded, Option<dedup::Provenance>) {
     let mut matcher = Matcher::new(&directory);
-    let sources = crate::coverage::sources(&tasks, |t| matcher.resolve(t));
+    // Each row's agency before the merge, matched once for the coverage and the merge.
+    let agencies: Vec<AgencyRef> = tasks.iter().map(|t| matcher.resolve(t)).collect();
+    let sources = crate::coverage::sources(&tasks, &agencies);
     let directory_len = directory.agencies.len();
     let merge = dedup::merge(
         &mut tasks,
-        |t| matcher.resolve(t).slot(directory_len).map(|s| s as u64),
+        |i, _| agencies[i].slot(directory_len).map(|s| s as u64),
         keep_rows,
     );
+    drop(agencies);
     let merged_rows = merge.merged_rows;
     findings.extend(merge.findings);
     let mut names = Names::default();

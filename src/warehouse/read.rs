@@ -5,7 +5,9 @@
 //! when it keeps none), and each repeated text (agency, leader, officer, status, file,
 //! sheet) becomes one shared copy, as the normaliser makes it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -29,35 +31,38 @@ use crate::normalize::Texts;
 const TEXT_COLUMNS: [&str; 4] = ["task_id", "doc_number", "summary", "cooperating"];
 
 /// The rows read into the warehouse at `dir`, keeping the task texts `texts` asks for.
+///
+/// The task tables are decoded and prepared in parallel (their repeated texts numbered, their
+/// codes checked); then each row read is found by its read order and every task is built in
+/// parallel, straight into its place in the result.
 pub fn read(dir: &Path, texts: Texts) -> Result<RowsRead, WarehouseError> {
     let started = std::time::Instant::now();
     let manifest = read_manifest(dir)?;
     let rows = usize::try_from(manifest.rows).unwrap_or(usize::MAX);
-    let mut placed = Placed {
-        slots: std::iter::repeat_with(|| None).take(rows).collect(),
-        shared: Shared::default(),
-        texts,
-    };
-    for part in &manifest.parts {
-        placed.read_file(&dir.join(part), true)?;
+    let keep_texts = texts != Texts::None;
+    // Each file is decoded in turn (polars decodes one file on every core); its row groups
+    // are then prepared as tables of their own, all in parallel.
+    let mut pieces: Vec<(&PathBuf, bool, DataFrame)> = Vec::new();
+    let paths: Vec<(PathBuf, bool)> = manifest
+        .parts
+        .iter()
+        .map(|part| (dir.join(part), true))
+        .chain([(dir.join(LEFT_OUT), true), (dir.join(MERGED), false)])
+        .collect();
+    for (path, only_unmerged) in &paths {
+        let mut df = decode(path, *only_unmerged, keep_texts)?;
+        pieces.extend(df.split_chunks().map(|piece| (path, *only_unmerged, piece)));
     }
-    placed.read_file(&dir.join(LEFT_OUT), true)?;
-    placed.read_file(&dir.join(MERGED), false)?;
-    let Placed { slots, shared, .. } = placed;
-    // In place (`map_while` keeps the allocation): the rows are never held twice. It stops at
-    // the first row missing.
-    let tasks: Vec<RawTask> = slots.into_iter().map_while(|slot| slot).collect();
-    if tasks.len() < rows {
-        return Err(damaged(
-            dir,
-            format!(
-                "thiếu dòng thứ {} trong {} dòng đã đọc",
-                tasks.len() + 1,
-                rows
-            ),
-        ));
-    }
-    let findings = read_findings(&dir.join(FINDINGS), shared)?;
+    let tables: Vec<Table> = pieces
+        .into_par_iter()
+        .map(|(path, only_unmerged, df)| Table::new(path, &df, only_unmerged, keep_texts))
+        .collect::<Result<_, _>>()?;
+    let places = places(dir, &tables, rows)?;
+    let tasks: Vec<RawTask> = places
+        .par_iter()
+        .map(|place| tables[place.table as usize].task(place.row as usize, texts))
+        .collect();
+    let findings = read_findings(&dir.join(FINDINGS))?;
     crate::progress::timing("đọc kho Parquet", started);
     Ok(RowsRead {
         tasks,
@@ -117,14 +122,308 @@ fn read_manifest(dir: &Path) -> Result<Manifest, WarehouseError> {
     Ok(manifest)
 }
 
-/// The rows of a warehouse placed by read order, with the shared copies of their texts.
-struct Placed {
-    slots: Vec<Option<RawTask>>,
-    shared: Shared,
-    texts: Texts,
+/// Where a row read is: its table and its row there.
+#[derive(Clone, Copy)]
+struct Place {
+    table: u32,
+    row: u32,
 }
 
-/// One shared copy per distinct repeated text (the normaliser's interning, over a warehouse).
+/// Every row read, by read order. A task row of a merged task is not one of them (its rows
+/// are in `_merged.parquet`); each read order must be given exactly once.
+fn places(dir: &Path, tables: &[Table], rows: usize) -> Result<Vec<Place>, WarehouseError> {
+    const EMPTY: Place = Place {
+        table: u32::MAX,
+        row: u32::MAX,
+    };
+    let mut places = vec![EMPTY; rows];
+    for (t, table) in tables.iter().enumerate() {
+        for row in 0..table.len() {
+            let merged = table.merged_rows.as_ref().and_then(|m| m.get(row));
+            if merged.is_some_and(|n| n > 0) {
+                continue;
+            }
+            let order = table
+                .read_order
+                .get(row)
+                .ok_or_else(|| damaged(&table.path, "cột read_order trống"))?
+                as usize;
+            let place = places.get_mut(order).ok_or_else(|| {
+                damaged(
+                    &table.path,
+                    format!("dòng có read_order {order} ngoài số dòng đã đọc"),
+                )
+            })?;
+            if place.table != u32::MAX {
+                return Err(damaged(
+                    &table.path,
+                    format!("hai dòng cùng read_order {order}"),
+                ));
+            }
+            *place = Place {
+                table: t as u32,
+                row: row as u32,
+            };
+        }
+    }
+    if let Some(missing) = places.iter().position(|p| p.table == u32::MAX) {
+        return Err(damaged(
+            dir,
+            format!("thiếu dòng thứ {} trong {} dòng đã đọc", missing + 1, rows),
+        ));
+    }
+    Ok(places)
+}
+
+/// The task table at `path`, without the task texts unless `keep_texts`, and with the
+/// `merged_rows` column when `only_unmerged` (see [`Table::new`]).
+fn decode(path: &Path, only_unmerged: bool, keep_texts: bool) -> Result<DataFrame, WarehouseError> {
+    let mut columns: Vec<String> = ROW_COLUMNS
+        .iter()
+        .filter(|c| keep_texts || !TEXT_COLUMNS.contains(c))
+        .map(|c| c.to_string())
+        .collect();
+    if only_unmerged {
+        columns.push("merged_rows".to_string());
+    }
+    let file = File::open(path).map_err(|e| damaged(path, e))?;
+    ParquetReader::new(file)
+        .with_columns(Some(columns))
+        .finish()
+        .map_err(|e| damaged(path, e))
+}
+
+/// One arrow array of a column of type `T` (a column read as one chunk).
+type Array<T> = <T as PolarsDataType>::Array;
+
+/// One piece of a task table (a row group of a file) as single arrays (cheap clones of the
+/// decoded buffers), with its repeated texts numbered and its deadline and status codes read,
+/// so that any of its rows can be built on any thread.
+struct Table {
+    path: PathBuf,
+    read_order: Array<UInt32Type>,
+    /// For a table of tasks, some of them merged (a year file or the rows left out): how many
+    /// rows were merged into each.
+    merged_rows: Option<Array<UInt32Type>>,
+    doc_date: Array<Int32Type>,
+    assigned: Array<Int32Type>,
+    extended: Array<Int32Type>,
+    completed: Array<Int32Type>,
+    updated: Array<Int32Type>,
+    is_key: Array<BooleanType>,
+    match_key: Array<UInt64Type>,
+    id_key: Array<UInt64Type>,
+    info: Array<UInt32Type>,
+    source_row: Array<UInt32Type>,
+    deadline: Vec<Deadline>,
+    status_text: Vec<Option<StatusText>>,
+    leader: Coded,
+    agency: Coded,
+    status_raw: Coded,
+    officer: Coded,
+    file: Coded,
+    sheet: Coded,
+    /// The task texts, read only when the load keeps texts.
+    texts: Option<TaskTexts>,
+}
+
+struct TaskTexts {
+    task_id: Array<StringType>,
+    doc_number: Array<StringType>,
+    summary: Array<StringType>,
+    cooperating: Coded,
+}
+
+/// The repeated text columns, numbered per distinct text (the normaliser's interning).
+const CODED_COLUMNS: [&str; 7] = [
+    "leader_raw",
+    "agency_raw",
+    "status_text",
+    "officer_raw",
+    "source_file",
+    "source_sheet",
+    "cooperating",
+];
+
+impl Table {
+    /// The piece `df` of the file at `path`: its arrays, its deadline and status codes
+    /// (checked) and its numbered texts (the numbering and the checks in parallel).
+    /// `only_unmerged`: the file holds tasks, some of them merged (a year file or the rows
+    /// left out), so its `merged_rows` column is read.
+    fn new(
+        path: &Path,
+        df: &DataFrame,
+        only_unmerged: bool,
+        keep_texts: bool,
+    ) -> Result<Table, WarehouseError> {
+        let polars = |e: PolarsError| damaged(path, e);
+        let coded_columns = &CODED_COLUMNS[..CODED_COLUMNS.len() - usize::from(!keep_texts)];
+        let ((deadline, status_text), coded) = rayon::join(
+            || rayon::join(|| deadlines(df), || status_texts(df)),
+            || {
+                coded_columns
+                    .par_iter()
+                    .map(|name| Coded::of(df, name))
+                    .collect::<PolarsResult<Vec<Coded>>>()
+            },
+        );
+        let deadline = deadline.map_err(|e| damaged(path, e))?;
+        let status_text = status_text.map_err(|e| damaged(path, e))?;
+        let mut coded = coded.map_err(polars)?.into_iter();
+        let mut next = || coded.next().unwrap_or_default();
+        let u32s = |name| {
+            let array = df.column(name)?.u32()?.downcast_as_array().clone();
+            Ok::<_, PolarsError>(array)
+        };
+        let u64s = |name| Ok::<_, PolarsError>(df.column(name)?.u64()?.downcast_as_array().clone());
+        let days = |name| {
+            let days = df
+                .column(name)?
+                .date()?
+                .physical()
+                .downcast_as_array()
+                .clone();
+            Ok::<_, PolarsError>(days)
+        };
+        let strs = |name| Ok::<_, PolarsError>(df.column(name)?.str()?.downcast_as_array().clone());
+        Ok(Table {
+            path: path.to_path_buf(),
+            read_order: u32s("read_order").map_err(polars)?,
+            merged_rows: match only_unmerged {
+                true => Some(u32s("merged_rows").map_err(polars)?),
+                false => None,
+            },
+            doc_date: days("doc_date").map_err(polars)?,
+            assigned: days("assigned_raw").map_err(polars)?,
+            extended: days("extended").map_err(polars)?,
+            completed: days("completed").map_err(polars)?,
+            updated: days("updated").map_err(polars)?,
+            is_key: df
+                .column("is_key")
+                .and_then(|c| Ok(c.bool()?.downcast_as_array().clone()))
+                .map_err(polars)?,
+            match_key: u64s("match_key").map_err(polars)?,
+            id_key: u64s("id_key").map_err(polars)?,
+            info: u32s("info").map_err(polars)?,
+            source_row: u32s("source_row").map_err(polars)?,
+            deadline,
+            status_text,
+            // In the order of CODED_COLUMNS.
+            leader: next(),
+            agency: next(),
+            status_raw: next(),
+            officer: next(),
+            file: next(),
+            sheet: next(),
+            texts: match keep_texts {
+                true => Some(TaskTexts {
+                    task_id: strs("task_id").map_err(polars)?,
+                    doc_number: strs("doc_number").map_err(polars)?,
+                    summary: strs("summary").map_err(polars)?,
+                    cooperating: next(),
+                }),
+                false => None,
+            },
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.read_order.len()
+    }
+
+    /// The task of row `row`, with its texts if `texts` keeps them (as the normaliser does).
+    fn task(&self, row: usize, texts: Texts) -> RawTask {
+        let assigned = date(self.assigned.get(row));
+        let doc_date = date(self.doc_date.get(row));
+        let task = RawTask {
+            doc_date,
+            leader: self.leader.at(row),
+            agency: self.agency.at(row),
+            assigned,
+            deadline: self.deadline[row],
+            extended: date(self.extended.get(row)),
+            completed: date(self.completed.get(row)),
+            status_text: self.status_text[row],
+            status_raw: self.status_raw.at(row),
+            is_key: self.is_key.get(row).unwrap_or(false),
+            officer: self.officer.at(row),
+            updated: date(self.updated.get(row)),
+            match_key: self.match_key.get(row).and_then(crate::model::Key::new),
+            id_key: self.id_key.get(row).and_then(crate::model::Key::new),
+            info: self
+                .info
+                .get(row)
+                .map_or(0, |n| u8::try_from(n).unwrap_or(u8::MAX)),
+            source: SourceLoc {
+                file: self.file.at(row).unwrap_or_default(),
+                sheet: self.sheet.at(row),
+                row: self.source_row.get(row).unwrap_or(0) as usize,
+            },
+            task_id: None,
+            doc_number: None,
+            summary: None,
+            cooperating: None,
+        };
+        match &self.texts {
+            Some(t) if texts.keeps(assigned.or(doc_date)) => RawTask {
+                task_id: t.task_id.get(row).map(Text::from),
+                doc_number: t.doc_number.get(row).map(Text::from),
+                summary: t.summary.get(row).map(Text::from),
+                cooperating: t.cooperating.at(row),
+                ..task
+            },
+            _ => task,
+        }
+    }
+}
+
+/// A column of repeated texts: each row's index into one shared copy per distinct text.
+#[derive(Default)]
+struct Coded {
+    rows: Vec<u32>,
+    texts: Vec<Text>,
+}
+
+impl Coded {
+    const EMPTY: u32 = u32::MAX;
+
+    /// Rows are numbered by their 16-byte view first: equal views are equal texts (a short
+    /// text is inside its view; a long one is at the same place in the same buffer, as a
+    /// dictionary-encoded column decodes), so most rows cost no string hashing; distinct
+    /// views with equal texts then share one copy.
+    fn of(df: &DataFrame, name: &str) -> PolarsResult<Coded> {
+        let column = df.column(name)?.str()?.downcast_as_array();
+        let views = column.views();
+        let mut by_view: HashMap<u128, u32, foldhash::fast::FixedState> = HashMap::default();
+        let mut by_text: HashMap<&str, u32, foldhash::fast::FixedState> = HashMap::default();
+        let mut texts = Vec::new();
+        let rows = (0..column.len())
+            .map(|i| {
+                let Some(text) = column.get(i) else {
+                    return Coded::EMPTY;
+                };
+                let view = views[i].as_u128();
+                if let Some(&code) = by_view.get(&view) {
+                    return code;
+                }
+                let code = *by_text.entry(text).or_insert_with(|| {
+                    texts.push(Text::from(text));
+                    (texts.len() - 1) as u32
+                });
+                by_view.insert(view, code);
+                code
+            })
+            .collect();
+        Ok(Coded { rows, texts })
+    }
+
+    fn at(&self, row: usize) -> Option<Text> {
+        let code = *self.rows.get(row)?;
+        self.texts.get(code as usize).cloned()
+    }
+}
+
+/// One shared copy per distinct repeated text (the normaliser's interning), for the findings.
 #[derive(Default)]
 struct Shared {
     texts: HashSet<Text, foldhash::fast::RandomState>,
@@ -185,159 +484,24 @@ fn u32s<'a>(
         .flat_map(|a| a.iter().map(|v| v.copied())))
 }
 
-fn u64s<'a>(
-    df: &'a DataFrame,
-    name: &str,
-) -> PolarsResult<impl Iterator<Item = Option<u64>> + use<'a>> {
-    Ok(df
-        .column(name)?
-        .u64()?
-        .downcast_iter()
-        .flat_map(|a| a.iter().map(|v| v.copied())))
-}
-
-fn bools<'a>(
-    df: &'a DataFrame,
-    name: &str,
-) -> PolarsResult<impl Iterator<Item = Option<bool>> + use<'a>> {
-    Ok(df
-        .column(name)?
-        .bool()?
-        .downcast_iter()
-        .flat_map(|a| a.iter()))
-}
-
 /// The next value of a column that holds one for every row read.
 fn next<T>(it: &mut impl Iterator<Item = Option<T>>) -> Option<T> {
     it.next().flatten()
 }
 
-impl Placed {
-    /// Place the rows of one task table. `only_unmerged`: a task row of a merged task is not
-    /// one of the rows read (they are in `_merged.parquet`).
-    fn read_file(&mut self, path: &Path, only_unmerged: bool) -> Result<(), WarehouseError> {
-        let keep_texts = self.texts != Texts::None;
-        let mut columns: Vec<String> = ROW_COLUMNS
-            .iter()
-            .filter(|c| keep_texts || !TEXT_COLUMNS.contains(c))
-            .map(|c| c.to_string())
-            .collect();
-        if only_unmerged {
-            columns.push("merged_rows".to_string());
-        }
-        let file = File::open(path).map_err(|e| damaged(path, e))?;
-        let df = ParquetReader::new(file)
-            .with_columns(Some(columns))
-            .finish()
-            .map_err(|e| damaged(path, e))?;
-        self.place(&df, only_unmerged, keep_texts)
-            .map_err(|e| damaged(path, e))
-    }
+fn deadlines(df: &DataFrame) -> Result<Vec<Deadline>, String> {
+    let err = |e: PolarsError| e.to_string();
+    let kinds = strs(df, "deadline_kind").map_err(err)?;
+    let days = dates(df, "deadline").map_err(err)?;
+    kinds
+        .zip(days)
+        .map(|(kind, day)| deadline_of(kind, day))
+        .collect()
+}
 
-    fn place(
-        &mut self,
-        df: &DataFrame,
-        only_unmerged: bool,
-        keep_texts: bool,
-    ) -> Result<(), String> {
-        let err = |e: PolarsError| e.to_string();
-        let text = |name: &str| {
-            if keep_texts {
-                strs(df, name).map(Some)
-            } else {
-                Ok(None)
-            }
-        };
-        let mut merged_rows = match only_unmerged {
-            true => Some(u32s(df, "merged_rows").map_err(err)?),
-            false => None,
-        };
-        let mut read_order = u32s(df, "read_order").map_err(err)?;
-        let mut task_id = text("task_id").map_err(err)?;
-        let mut doc_number = text("doc_number").map_err(err)?;
-        let mut summary = text("summary").map_err(err)?;
-        let mut cooperating = text("cooperating").map_err(err)?;
-        let mut doc_date = dates(df, "doc_date").map_err(err)?;
-        let mut leader = strs(df, "leader_raw").map_err(err)?;
-        let mut agency = strs(df, "agency_raw").map_err(err)?;
-        let mut assigned = dates(df, "assigned_raw").map_err(err)?;
-        let mut deadline = dates(df, "deadline").map_err(err)?;
-        let mut kind = strs(df, "deadline_kind").map_err(err)?;
-        let mut extended = dates(df, "extended").map_err(err)?;
-        let mut completed = dates(df, "completed").map_err(err)?;
-        let mut status_kind = strs(df, "status_kind").map_err(err)?;
-        let mut status_raw = strs(df, "status_text").map_err(err)?;
-        let mut is_key = bools(df, "is_key").map_err(err)?;
-        let mut officer = strs(df, "officer_raw").map_err(err)?;
-        let mut updated = dates(df, "updated").map_err(err)?;
-        let mut match_key = u64s(df, "match_key").map_err(err)?;
-        let mut id_key = u64s(df, "id_key").map_err(err)?;
-        let mut info = u32s(df, "info").map_err(err)?;
-        let mut file = strs(df, "source_file").map_err(err)?;
-        let mut sheet = strs(df, "source_sheet").map_err(err)?;
-        let mut row = u32s(df, "source_row").map_err(err)?;
-        let shared = &mut self.shared;
-        for _ in 0..df.height() {
-            // The texts as read; made into the task's own only if the load keeps them.
-            let text = |it: &mut Option<_>| it.as_mut().and_then(next);
-            let (id, number, content, with) = (
-                text(&mut task_id),
-                text(&mut doc_number),
-                text(&mut summary),
-                text(&mut cooperating),
-            );
-            let task = RawTask {
-                doc_date: next(&mut doc_date),
-                leader: shared.get_opt(next(&mut leader)),
-                agency: shared.get_opt(next(&mut agency)),
-                assigned: next(&mut assigned),
-                deadline: deadline_of(next(&mut kind), next(&mut deadline))?,
-                extended: next(&mut extended),
-                completed: next(&mut completed),
-                status_text: status_text_of(next(&mut status_kind))?,
-                status_raw: shared.get_opt(next(&mut status_raw)),
-                is_key: next(&mut is_key).unwrap_or(false),
-                officer: shared.get_opt(next(&mut officer)),
-                updated: next(&mut updated),
-                match_key: next(&mut match_key).and_then(crate::model::Key::new),
-                id_key: next(&mut id_key).and_then(crate::model::Key::new),
-                info: next(&mut info).map_or(0, |n| u8::try_from(n).unwrap_or(u8::MAX)),
-                source: SourceLoc {
-                    file: shared.get(next(&mut file).unwrap_or_default()),
-                    sheet: shared.get_opt(next(&mut sheet)),
-                    row: next(&mut row).unwrap_or(0) as usize,
-                },
-                task_id: None,
-                doc_number: None,
-                summary: None,
-                cooperating: None,
-            };
-            let order = next(&mut read_order).ok_or("cột read_order trống")? as usize;
-            if merged_rows.as_mut().and_then(next).is_some_and(|n| n > 0) {
-                continue;
-            }
-            // A load keeping the texts of some tasks only keeps them as the normaliser does.
-            let task = if self.texts.keeps(task.assigned.or(task.doc_date)) {
-                RawTask {
-                    task_id: id.map(Text::from),
-                    doc_number: number.map(Text::from),
-                    summary: content.map(Text::from),
-                    cooperating: shared.get_opt(with),
-                    ..task
-                }
-            } else {
-                task
-            };
-            let slot = self
-                .slots
-                .get_mut(order)
-                .ok_or_else(|| format!("dòng có read_order {order} ngoài số dòng đã đọc"))?;
-            if slot.replace(task).is_some() {
-                return Err(format!("hai dòng cùng read_order {order}"));
-            }
-        }
-        Ok(())
-    }
+fn status_texts(df: &DataFrame) -> Result<Vec<Option<StatusText>>, String> {
+    let codes = strs(df, "status_kind").map_err(|e| e.to_string())?;
+    codes.map(status_text_of).collect()
 }
 
 fn deadline_of(kind: Option<&str>, day: Option<NaiveDate>) -> Result<Deadline, String> {
@@ -363,11 +527,12 @@ fn status_text_of(code: Option<&str>) -> Result<Option<StatusText>, String> {
         .ok_or_else(|| format!("cột status_kind: không hiểu «{code}»"))
 }
 
-fn read_findings(path: &Path, mut shared: Shared) -> Result<Vec<Finding>, WarehouseError> {
+fn read_findings(path: &Path) -> Result<Vec<Finding>, WarehouseError> {
     let file = File::open(path).map_err(|e| damaged(path, e))?;
     let df = ParquetReader::new(file)
         .finish()
         .map_err(|e| damaged(path, e))?;
+    let mut shared = Shared::default();
     let mut read = || -> Result<Vec<Finding>, String> {
         let err = |e: PolarsError| e.to_string();
         let mut kind = strs(&df, "kind").map_err(err)?;
