@@ -541,6 +541,33 @@ fn folders_that_are_not_a_whole_warehouse_are_refused_with_the_reason() {
     tiendo(&["figures", &path(&kho), "--period", "2025"])
         .fails_with(2)
         .stderr_has("hãy xuất lại");
+    // A manifest that says one row more than the tables hold; a table listed twice.
+    let rows: u64 = serde_json::from_str::<Value>(&text).expect("json")["rows"]
+        .as_u64()
+        .expect("rows");
+    let more = text.replace(
+        &format!("\"rows\": {rows},"),
+        &format!("\"rows\": {},", rows + 1),
+    );
+    assert_ne!(more, text);
+    std::fs::write(&manifest, more).expect("write");
+    tiendo(&["figures", &path(&kho), "--period", "2025"])
+        .fails_with(2)
+        .stderr_has(&format!(
+            "thiếu dòng thứ {} trong {} dòng đã đọc",
+            rows + 1,
+            rows + 1
+        ));
+    let twice = text.replace(
+        "\"year=2025/part-0.parquet\"",
+        "\"year=2025/part-0.parquet\", \"year=2025/part-0.parquet\"",
+    );
+    assert_ne!(twice, text);
+    std::fs::write(&manifest, twice).expect("write");
+    tiendo(&["figures", &path(&kho), "--period", "2025"])
+        .fails_with(2)
+        .stderr_has("hai dòng cùng read_order")
+        .stderr_has("part-0.parquet");
     std::fs::write(&manifest, &text).expect("write");
     std::fs::remove_file(kho.join("_merged.parquet")).expect("remove");
     tiendo(&["figures", &path(&kho), "--period", "2025"])
