@@ -4,7 +4,7 @@
 //! after folding. Two different ids are never the same task. The fuller row wins, empty
 //! fields are filled from the others, and the earliest completion date is kept.
 
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 
 use crate::model::{Finding, FindingKind, RawTask, SourceLoc};
 
@@ -44,7 +44,7 @@ pub struct MergedRow {
 /// copied when there are no duplicates (the common case of one source).
 pub fn merge(
     tasks: &mut Vec<RawTask>,
-    mut agency_key: impl FnMut(usize, &RawTask) -> Option<u64>,
+    agency_key: impl Fn(usize, &RawTask) -> Option<u64> + Sync,
     keep_rows: bool,
 ) -> Merge {
     let n = tasks.len();
@@ -58,18 +58,30 @@ pub fn merge(
     // Same task id: every row joins the first row with that id. Same document key (number,
     // date, content; hashed while the file was read) and agency. Sixteen bytes a row each
     // (agency slots are few): five million rows sort in 80 MB.
-    let mut ids: Vec<(u64, u32)> = Vec::new();
-    let mut docs: Vec<(u64, u32, u32)> = Vec::new();
-    for (i, t) in tasks.iter().enumerate() {
-        if let Some(id) = t.id_key {
-            ids.push((id.get(), row(i)));
-        }
-        if let Some(key) = t.match_key
-            && let Some(agency) = agency_key(i, t).and_then(|a| u32::try_from(a).ok())
-        {
-            docs.push((key.get(), agency, row(i)));
-        }
-    }
+    let (mut ids, mut docs): (Vec<(u64, u32)>, Vec<(u64, u32, u32)>) = rayon::join(
+        || {
+            tasks
+                .par_iter()
+                .enumerate()
+                .filter_map(|(i, t)| Some((t.id_key?.get(), row(i))))
+                .collect()
+        },
+        || {
+            // Rows with ids are joined by their ids only: when every row has one, no document
+            // key joins anything (see `Bucket`), and none is gathered.
+            if !tasks.par_iter().any(|t| t.id_key.is_none()) {
+                return Vec::new();
+            }
+            tasks
+                .par_iter()
+                .enumerate()
+                .filter_map(|(i, t)| {
+                    let agency = u32::try_from(agency_key(i, t)?).ok()?;
+                    Some((t.match_key?.get(), agency, row(i)))
+                })
+                .collect()
+        },
+    );
     rayon::join(|| ids.par_sort_unstable(), || docs.par_sort_unstable());
     // A key held by one row joins nothing: only runs of two or more rows are looked at.
     for run in ids.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
