@@ -36,6 +36,11 @@ pub struct MergedRow {
     pub row: RawTask,
 }
 
+/// A row's task id key and its index among the rows.
+type IdKey = (u64, u32);
+/// A row's document key, its agency slot and its index among the rows.
+type DocKey = (u64, u32, u32);
+
 /// Merge duplicates in place: each task keeps the position of its first row (so the input
 /// order of tasks is kept), later copies are removed. `agency_key` says which agency a row
 /// (its index and itself) means (directory entry or unknown name), so an alias and the canonical name match.
@@ -58,7 +63,7 @@ pub fn merge(
     // Same task id: every row joins the first row with that id. Same document key (number,
     // date, content; hashed while the file was read) and agency. Sixteen bytes a row each
     // (agency slots are few): five million rows sort in 80 MB.
-    let (mut ids, mut docs): (Vec<(u64, u32)>, Vec<(u64, u32, u32)>) = rayon::join(
+    let (mut ids, mut docs): (Vec<IdKey>, Vec<DocKey>) = rayon::join(
         || {
             tasks
                 .par_iter()
