@@ -189,7 +189,7 @@ impl KeyTable {
         match self.by {
             By::Agency => c.agency,
             By::Group | By::Bloc => self.map[c.agency],
-            By::Leader => loaded.meta[c.task].leader,
+            By::Leader => loaded.meta[c.task].leader as usize,
             By::Officer => loaded.meta[c.task].officer as usize,
             By::Department => self.map[loaded.meta[c.task].officer as usize],
         }

@@ -54,7 +54,8 @@ pub fn merge(
 ) -> Merge {
     let n = tasks.len();
     let row = |i: usize| u32::try_from(i).expect("fewer than 4 billion rows");
-    let mut parent: Vec<usize> = (0..n).collect();
+    // The union-find forest: each row's parent, as a row index (four bytes a row).
+    let mut parent: Vec<u32> = (0..n).map(row).collect();
     let mut any_union = false;
     // Keys are gathered and sorted rather than put in hash tables: a million-key table costs
     // a hundred megabytes or so; sorted pairs are a sixth of that, read once in order. A run
@@ -129,7 +130,7 @@ struct Bucket {
 
 impl Bucket {
     /// Returns whether two tasks were joined.
-    fn add(&mut self, i: usize, has_id: bool, parent: &mut [usize]) -> bool {
+    fn add(&mut self, i: usize, has_id: bool, parent: &mut [u32]) -> bool {
         let mut joined = false;
         if has_id {
             if self.first_with_id.is_none() {
@@ -151,25 +152,25 @@ impl Bucket {
     }
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
+fn find(parent: &mut [u32], mut i: usize) -> usize {
+    while parent[i] as usize != i {
+        parent[i] = parent[parent[i] as usize];
+        i = parent[i] as usize;
     }
     i
 }
 
 /// Join the sets of `a` and `b` (the smaller index becomes the root); whether they were apart.
-fn union(parent: &mut [usize], a: usize, b: usize) -> bool {
+fn union(parent: &mut [u32], a: usize, b: usize) -> bool {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
         let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        parent[hi] = lo;
+        parent[hi] = lo as u32;
     }
     ra != rb
 }
 
-fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [usize], keep_rows: bool) -> Merge {
+fn merge_groups(tasks: &mut Vec<RawTask>, parent: &mut [u32], keep_rows: bool) -> Merge {
     let n = tasks.len();
     // Members of each set with more than one row, by root (the smallest index: the first row).
     let roots: Vec<usize> = (0..n).map(|i| find(parent, i)).collect();

@@ -60,8 +60,8 @@ pub fn settle_rows(
     let merged_rows = merge.merged_rows;
     findings.extend(merge.findings);
     let mut names = Names::default();
-    let no_leader = names.leaders.id(NO_LEADER);
-    let no_officer = names.officers.id(NO_OFFICER) as u32;
+    let no_leader = index32(names.leaders.id(NO_LEADER));
+    let no_officer = index32(names.officers.id(NO_OFFICER));
     let mut meta = screen(&tasks, merged_rows, judging, (no_leader, no_officer));
     let excluded = screening_findings(&tasks, &meta, judging, &mut findings);
     name_agencies_and_people(&tasks, &mut meta, &mut matcher, &mut names);
@@ -93,7 +93,7 @@ fn screen(
     tasks: &[RawTask],
     merged_rows: Vec<u32>,
     judging: Judging,
-    (no_leader, no_officer): (usize, u32),
+    (no_leader, no_officer): (u32, u32),
 ) -> Vec<TaskMeta> {
     tasks
         .par_iter()
@@ -166,14 +166,14 @@ fn name_agencies_and_people(
     matcher: &mut Matcher<'_>,
     names: &mut Names,
 ) {
-    let mut leader_ids: SharedMap<usize> = SharedMap::new();
+    let mut leader_ids: SharedMap<u32> = SharedMap::new();
     let mut officer_ids: SharedMap<u32> = SharedMap::new();
     for (task, m) in tasks.iter().zip(meta) {
         if let Some(name) = &task.leader {
-            m.leader = leader_ids.get_or_insert(name, |n| names.leaders.id(n));
+            m.leader = leader_ids.get_or_insert(name, |n| index32(names.leaders.id(n)));
         }
         if let Some(name) = &task.officer {
-            m.officer = officer_ids.get_or_insert(name, |n| names.officers.id(n) as u32);
+            m.officer = officer_ids.get_or_insert(name, |n| index32(names.officers.id(n)));
         }
         m.agency = matcher.resolve(task);
     }

@@ -201,7 +201,7 @@ impl<'a> Columns<'a> {
     /// What the load says of a task: its names as reported, its assignment date.
     fn push_names(&mut self, loaded: &'a Loaded, keys: &'a Keys, i: usize, structure: Structure) {
         let (task, m) = (&loaded.tasks[i], &loaded.meta[i]);
-        self.leader.push(&loaded.leaders[m.leader]);
+        self.leader.push(&loaded.leaders[m.leader as usize]);
         self.officer.push(&loaded.officers[m.officer as usize]);
         let slot = (m.agency != AgencyRef::Missing)
             .then(|| classify::agency_slot(loaded, m.agency, structure));
