@@ -196,6 +196,12 @@ fn decode(path: &Path, only_unmerged: bool, keep_texts: bool) -> Result<DataFram
 /// One arrow array of a column of type `T` (a column read as one chunk).
 type Array<T> = <T as PolarsDataType>::Array;
 
+/// A column as one array: the pieces of a file hold one chunk per column (anything else is
+/// joined first), and the array shares the decoded buffers.
+fn array<T: PolarsDataType>(column: &ChunkedArray<T>) -> Array<T> {
+    column.rechunk().downcast_as_array().clone()
+}
+
 /// One piece of a task table (a row group of a file) as single arrays (cheap clones of the
 /// decoded buffers), with its repeated texts numbered and its deadline and status codes read,
 /// so that any of its rows can be built on any thread.
@@ -271,21 +277,10 @@ impl Table {
         let status_text = status_text.map_err(|e| damaged(path, e))?;
         let mut coded = coded.map_err(polars)?.into_iter();
         let mut next = || coded.next().unwrap_or_default();
-        let u32s = |name| {
-            let array = df.column(name)?.u32()?.downcast_as_array().clone();
-            Ok::<_, PolarsError>(array)
-        };
-        let u64s = |name| Ok::<_, PolarsError>(df.column(name)?.u64()?.downcast_as_array().clone());
-        let days = |name| {
-            let days = df
-                .column(name)?
-                .date()?
-                .physical()
-                .downcast_as_array()
-                .clone();
-            Ok::<_, PolarsError>(days)
-        };
-        let strs = |name| Ok::<_, PolarsError>(df.column(name)?.str()?.downcast_as_array().clone());
+        let u32s = |name| Ok::<_, PolarsError>(array(df.column(name)?.u32()?));
+        let u64s = |name| Ok::<_, PolarsError>(array(df.column(name)?.u64()?));
+        let days = |name| Ok::<_, PolarsError>(array(df.column(name)?.date()?.physical()));
+        let strs = |name| Ok::<_, PolarsError>(array(df.column(name)?.str()?));
         Ok(Table {
             path: path.to_path_buf(),
             read_order: u32s("read_order").map_err(polars)?,
@@ -300,7 +295,7 @@ impl Table {
             updated: days("updated").map_err(polars)?,
             is_key: df
                 .column("is_key")
-                .and_then(|c| Ok(c.bool()?.downcast_as_array().clone()))
+                .and_then(|c| Ok(array(c.bool()?)))
                 .map_err(polars)?,
             match_key: u64s("match_key").map_err(polars)?,
             id_key: u64s("id_key").map_err(polars)?,
@@ -392,7 +387,7 @@ impl Coded {
     /// dictionary-encoded column decodes), so most rows cost no string hashing; distinct
     /// views with equal texts then share one copy.
     fn of(df: &DataFrame, name: &str) -> PolarsResult<Coded> {
-        let column = df.column(name)?.str()?.downcast_as_array();
+        let column = array(df.column(name)?.str()?);
         let views = column.views();
         let mut by_view: HashMap<u128, u32, foldhash::fast::FixedState> = HashMap::default();
         let mut by_text: HashMap<&str, u32, foldhash::fast::FixedState> = HashMap::default();
