@@ -60,32 +60,31 @@ pub fn merge(
     // Keys are gathered and sorted rather than put in hash tables: a million-key table costs
     // a hundred megabytes or so; sorted pairs are a sixth of that, read once in order. A run
     // of equal keys lists its rows in input order, as the first-seen rules below need.
-    // Both keys are gathered in one pass over the rows, and sorted side by side.
+    // Both keys are gathered side by side (each in one pass, into room for every row: only
+    // the pages written take memory), then sorted side by side.
     // Same task id: every row joins the first row with that id. Same document key (number,
     // date, content; hashed while the file was read) and agency. Sixteen bytes a row each
     // (agency slots are few): five million rows sort in 80 MB.
     let (mut ids, mut docs): (Vec<IdKey>, Vec<DocKey>) = rayon::join(
         || {
-            tasks
-                .par_iter()
-                .enumerate()
-                .filter_map(|(i, t)| Some((t.id_key?.get(), row(i))))
-                .collect()
+            let mut ids = Vec::with_capacity(n);
+            ids.extend(
+                (tasks.iter().enumerate()).filter_map(|(i, t)| Some((t.id_key?.get(), row(i)))),
+            );
+            ids
         },
         || {
             // Rows with ids are joined by their ids only: when every row has one, no document
             // key joins anything (see `Bucket`), and none is gathered.
-            if !tasks.par_iter().any(|t| t.id_key.is_none()) {
+            if tasks.iter().all(|t| t.id_key.is_some()) {
                 return Vec::new();
             }
-            tasks
-                .par_iter()
-                .enumerate()
-                .filter_map(|(i, t)| {
-                    let agency = u32::try_from(agency_key(i, t)?).ok()?;
-                    Some((t.match_key?.get(), agency, row(i)))
-                })
-                .collect()
+            let mut docs = Vec::with_capacity(n);
+            docs.extend(tasks.iter().enumerate().filter_map(|(i, t)| {
+                let agency = u32::try_from(agency_key(i, t)?).ok()?;
+                Some((t.match_key?.get(), agency, row(i)))
+            }));
+            docs
         },
     );
     rayon::join(|| ids.par_sort_unstable(), || docs.par_sort_unstable());
