@@ -10,22 +10,30 @@ use crate::harness::assert_same;
 use crate::harness::{fixture_in, tiendo};
 use serde_json::Value;
 
-fn ranking() -> Value {
+/// `tiendo rank` of the sample data for 2025, with `format` options, as it succeeded.
+fn rank_sample(format: &[&str]) -> crate::harness::Run {
     let data = |f: &str| fixture_in("sample-data", f);
-    tiendo(&[
+    let (tasks, hand, agencies) = (
+        data("ioffice-2021-2025.xlsx"),
+        data("so-theo-doi-tay.csv"),
+        data("danh-muc-co-quan.xlsx"),
+    );
+    let mut args = vec![
         "rank",
-        &data("ioffice-2021-2025.xlsx"),
-        &data("so-theo-doi-tay.csv"),
+        &tasks,
+        &hand,
         "--agencies",
-        &data("danh-muc-co-quan.xlsx"),
+        &agencies,
         "--period",
         "2025",
-        "--format",
-        "json",
-        "--quiet",
-    ])
-    .ok()
-    .json()
+    ];
+    args.extend(format);
+    args.push("--quiet");
+    tiendo(&args).ok()
+}
+
+fn ranking() -> Value {
+    rank_sample(&["--format", "json"]).json()
 }
 
 /// (name, points, rank in bloc, rank in province).
@@ -168,19 +176,7 @@ fn bloc_member_without_tasks_is_shown_but_not_ranked() {
 /// its explanation (the built-in default here); the explanation is indented under it.
 #[test]
 fn the_text_ranking_names_its_rule_once() {
-    let data = |f: &str| fixture_in("sample-data", f);
-    let text = tiendo(&[
-        "rank",
-        &data("ioffice-2021-2025.xlsx"),
-        &data("so-theo-doi-tay.csv"),
-        "--agencies",
-        &data("danh-muc-co-quan.xlsx"),
-        "--period",
-        "2025",
-        "--quiet",
-    ])
-    .ok()
-    .stdout();
+    let text = rank_sample(&[]).stdout();
     let head: Vec<&str> = text.lines().take(3).collect();
     assert_same!(
         head,
