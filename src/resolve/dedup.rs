@@ -43,10 +43,11 @@ type DocKey = (u64, u32, u32);
 
 /// Merge duplicates in place: each task keeps the position of its first row (so the input
 /// order of tasks is kept), later copies are removed. `agency_key` says which agency a row
-/// (its index and itself) means (directory entry or unknown name), so an alias and the canonical name match.
-/// Returns, per remaining task, how many rows were merged into it, and a finding per merged
-/// row; with `keep_rows`, also the rows behind each merged task ([`Provenance`]). Nothing is
-/// copied when there are no duplicates (the common case of one source).
+/// (given its index and itself) means — directory entry or unknown name — so an alias and the
+/// canonical name match. Returns, per remaining task, how many rows were merged into it, and
+/// a finding per merged row; with `keep_rows`, also the rows behind each merged task
+/// ([`Provenance`]). Nothing is copied when there are no duplicates (the common case of one
+/// source).
 pub fn merge(
     tasks: &mut Vec<RawTask>,
     agency_key: impl Fn(usize, &RawTask) -> Option<u64> + Sync,
@@ -68,9 +69,8 @@ pub fn merge(
     let (mut ids, mut docs): (Vec<IdKey>, Vec<DocKey>) = rayon::join(
         || {
             let mut ids = Vec::with_capacity(n);
-            ids.extend(
-                (tasks.iter().enumerate()).filter_map(|(i, t)| Some((t.id_key?.get(), row(i)))),
-            );
+            let with_id = tasks.iter().enumerate();
+            ids.extend(with_id.filter_map(|(i, t)| Some((t.id_key?.get(), row(i)))));
             ids
         },
         || {
