@@ -165,7 +165,7 @@ enum Folded {
 
 /// The folding of one character, worked out from first principles: base letter (the first
 /// character of its canonical decomposition), `đ` → `d`, alphanumerics lower-cased, anything
-/// else a break. [`fold_char`] looks most characters up in a table built from this.
+/// else a break. [`fold_table`] holds it for most characters.
 fn fold_char_slow(ch: char) -> Folded {
     if !ch.is_ascii() && is_combining_mark(ch) {
         return Folded::Skip;
@@ -191,20 +191,36 @@ fn fold_char_slow(ch: char) -> Folded {
     }
 }
 
-/// Where the table of [`fold_char`] starts its second block (the first covers U+0000–U+036F:
+/// Where [`fold_table`] starts its second block (the first covers U+0000–U+036F:
 /// ASCII, the Latin letters, the combining diacritics).
 const FOLD_LOW: u32 = 0x0370;
 const FOLD_HIGH: std::ops::Range<u32> = 0x1E00..0x1F00;
 
+/// What [`fold_table`] holds for a character that does not become one ASCII byte: nothing
+/// (a combining mark), a word break, or the slow way ([`fold_char_slow`]: a letter that
+/// stays non-ASCII, or whose lower case is several characters). Every other entry is the
+/// ASCII letter or digit the character folds to (all of them above these three).
+const SKIP: u8 = 0;
+const BREAK: u8 = 1;
+const SLOW: u8 = 2;
+
 /// [`fold_char_slow`] for ASCII, Latin-1 to Latin Extended-B, the combining diacritics and
 /// Latin Extended Additional (every character of Vietnamese text, precomposed or not), by
-/// table: the folding of a million task contents is a lookup per character.
-fn fold_table() -> &'static [Folded] {
-    static TABLE: std::sync::OnceLock<Vec<Folded>> = std::sync::OnceLock::new();
+/// table, a byte per character: the folding of a million task contents is a lookup per
+/// character.
+fn fold_table() -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         (0..FOLD_LOW)
             .chain(FOLD_HIGH)
-            .map(|c| char::from_u32(c).map_or(Folded::Break, fold_char_slow))
+            .map(
+                |c| match char::from_u32(c).map_or(Folded::Break, fold_char_slow) {
+                    Folded::Skip => SKIP,
+                    Folded::Break => BREAK,
+                    Folded::Char(ch) if ch.is_ascii() => ch as u8,
+                    Folded::Char(_) | Folded::Many => SLOW,
+                },
+            )
             .collect()
     })
 }
@@ -216,13 +232,30 @@ fn fold_table() -> &'static [Folded] {
 fn fold_into(raw: &str, out: &mut String) {
     let table = fold_table();
     let bytes = raw.as_bytes();
+    out.reserve(bytes.len());
     let (mut pending_space, mut started) = (false, false);
     let mut i = 0;
     while i < bytes.len() {
         let lead = bytes[i];
+        if lead < 0x80 {
+            // ASCII, most of every text, needs no decoding; the table makes it a letter or
+            // digit, or a break.
+            i += 1;
+            match table[usize::from(lead)] {
+                BREAK => pending_space = started,
+                byte => {
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    started = true;
+                    out.push(char::from(byte));
+                }
+            }
+            continue;
+        }
         // The code point and the length of its encoding (`raw` is valid UTF-8).
         let (c, len) = match lead {
-            0..0x80 => (u32::from(lead), 1),
             0xC0..0xE0 => (
                 (u32::from(lead & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
                 2,
@@ -242,12 +275,18 @@ fn fold_into(raw: &str, out: &mut String) {
             ),
         };
         i += len;
-        let folded = if c < FOLD_LOW {
+        let code = if c < FOLD_LOW {
             table[c as usize]
         } else if FOLD_HIGH.contains(&c) {
             table[(c - FOLD_HIGH.start + FOLD_LOW) as usize]
         } else {
-            char::from_u32(c).map_or(Folded::Break, fold_char_slow)
+            SLOW
+        };
+        let folded = match code {
+            SKIP => continue,
+            BREAK => Folded::Break,
+            SLOW => char::from_u32(c).map_or(Folded::Break, fold_char_slow),
+            byte => Folded::Char(char::from(byte)),
         };
         match folded {
             Folded::Skip => {}
