@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Cell, RawSheet};
+use crate::model::{Cell, CellRef, RawSheet};
 use crate::vn_text::fold;
 
 /// The columns tiendo understands.
@@ -240,6 +240,47 @@ impl Layout {
     pub fn column(&self, f: Field) -> Option<usize> {
         self.slots[f as usize]
     }
+
+    /// Whether a row further down repeats the header ([`HeaderRows::repeated_by`]).
+    pub fn repeats_header(&self, row: &[CellRef<'_>]) -> bool {
+        self.header.repeated_by(row)
+    }
+}
+
+/// The texts of a table's header rows (trimmed), with their columns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HeaderRows(Vec<(usize, String)>);
+
+impl HeaderRows {
+    fn of(sheet: &RawSheet, rows: std::ops::Range<usize>) -> HeaderRows {
+        let rows = sheet.rows.get(rows).unwrap_or_default();
+        HeaderRows(
+            rows.iter()
+                .flat_map(|row| row.iter().enumerate())
+                .filter_map(|(c, cell)| match cell {
+                    Cell::Text(t) if !t.trim().is_empty() => Some((c, t.trim().to_string())),
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether `row` repeats the header: two or more of its cells hold, column for column, a
+    /// text of the header rows (trimmed), and they are most of its used cells; or it is a row
+    /// of column numbers. Lists pasted one under another and exports printed page by page
+    /// repeat them; they are not data. Cheap on data rows: a few length comparisons, and the
+    /// number test stops at the first text cell.
+    pub fn repeated_by(&self, row: &[CellRef<'_>]) -> bool {
+        let same = self
+            .0
+            .iter()
+            .filter(|(c, text)| {
+                matches!(row.get(*c), Some(CellRef::Text(t)) if t.trim() == text.as_str())
+            })
+            .count();
+        (same >= 2 && same * 2 > row.iter().filter(|c| !c.is_empty()).count())
+            || is_column_number_cells(row.iter().copied())
+    }
 }
 
 /// Where the fields are in a sheet and where its data starts.
@@ -250,6 +291,8 @@ pub struct Layout {
     slots: [Option<usize>; FIELD_COUNT],
     /// 0-based index of the first row after the header.
     pub data_start: usize,
+    /// The header rows' texts: a row that repeats them further down is not a task.
+    header: HeaderRows,
 }
 
 /// Where the fields of any kind of table are in a sheet and where its data starts.
@@ -258,6 +301,8 @@ pub struct Columns<F: Eq + std::hash::Hash> {
     pub columns: HashMap<F, usize>,
     /// 0-based index of the first row after the header.
     pub data_start: usize,
+    /// The header rows' texts: a row that repeats them further down is not data.
+    pub header: HeaderRows,
 }
 
 pub(super) const HEADER_SCAN_ROWS: usize = 40;
@@ -275,6 +320,7 @@ pub fn find_layout(sheet: &RawSheet) -> Option<Layout> {
         columns: found.columns,
         slots,
         data_start: found.data_start,
+        header: found.header,
     })
 }
 
@@ -376,6 +422,7 @@ fn columns_at<F: Copy + Eq + std::hash::Hash + Ord>(
     Some(Columns {
         columns: columns.into_iter().map(|(f, (c, _))| (f, c)).collect(),
         data_start,
+        header: HeaderRows::of(sheet, r..data_start),
     })
 }
 
@@ -387,14 +434,26 @@ fn count_non_empty(sheet: &RawSheet, r: usize) -> usize {
 }
 
 fn is_column_number_row(row: &[Cell]) -> bool {
-    let values: Vec<&Cell> = row.iter().filter(|c| !c.is_empty()).collect();
-    values.len() >= 3
-        && values.iter().all(|c| match c {
-            Cell::Number(n) => n.fract() == 0.0 && *n < 100.0,
-            Cell::Text(t) => {
+    is_column_number_cells(row.iter().map(Cell::as_ref))
+}
+
+/// Three or more used cells, every one a column number: `1`, `2` … or `(1)`, `(2)` … (under
+/// 100). Stops at the first cell that is not one.
+fn is_column_number_cells<'a>(cells: impl Iterator<Item = CellRef<'a>>) -> bool {
+    let mut numbers = 0;
+    for cell in cells.filter(|c| !c.is_empty()) {
+        let is_number = match cell {
+            CellRef::Number(n) => n.fract() == 0.0 && n < 100.0,
+            CellRef::Text(t) => {
                 let t = t.trim().trim_start_matches('(').trim_end_matches(')');
                 !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
             }
             _ => false,
-        })
+        };
+        if !is_number {
+            return false;
+        }
+        numbers += 1;
+    }
+    numbers >= 3
 }

@@ -268,6 +268,10 @@ pub fn tasks_from_sheets(sheets: &[RawSheet]) -> Normalized {
     n.out
 }
 
+/// Why a row that repeats the header further down is skipped.
+pub(crate) const REPEATED_HEADER: &str =
+    "dòng lặp lại tiêu đề cột (danh sách dán nối tiếp, hoặc kết xuất theo từng trang)";
+
 /// Fields that make a row a task candidate when at least two carry a value.
 const CONTENT_FIELDS: [Field; 10] = [
     Field::TaskId,
@@ -305,6 +309,11 @@ fn process_row(
             .and_then(|c| row.get(c))
             .filter(|c| !c.is_empty())
     };
+    if layout.repeats_header(row) {
+        out.findings
+            .push(skipped(source, REPEATED_HEADER.to_string()));
+        return;
+    }
     if let Some(label) = total_label(row) {
         out.findings
             .push(skipped(source, format!("dòng tổng hợp «{label}»")));
@@ -768,6 +777,76 @@ mod tests {
         assert_eq!(
             kinds,
             vec![(FindingKind::SkippedRow, 4), (FindingKind::SkippedRow, 5)]
+        );
+    }
+
+    #[test]
+    fn a_header_repeated_further_down_is_skipped_and_reported_not_counted() {
+        // Two lists pasted one under the other: the second repeats the two-row header and
+        // its column numbers; and a sheet printed page by page repeats only the numbers.
+        let header = || {
+            vec![
+                vec![
+                    t("STT"),
+                    t("Nội dung"),
+                    t("Đơn vị chủ trì"),
+                    t("Ngày giao"),
+                    t("Kết quả thực hiện"),
+                    Cell::Empty,
+                ],
+                vec![
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    t("Ngày hoàn thành"),
+                    t("Trạng thái"),
+                ],
+                vec![t("(1)"), t("(2)"), t("(3)"), t("(4)"), t("(5)"), t("(6)")],
+            ]
+        };
+        let task = |n: f64, what: &str| {
+            vec![
+                Cell::Number(n),
+                t(what),
+                t("Sở Y tế"),
+                t("01/03/2025"),
+                Cell::Empty,
+                t("Đang thực hiện"),
+            ]
+        };
+        let mut rows = header();
+        rows.push(task(1.0, "Việc A"));
+        // The second list's header, with a stray space as a retyped copy has.
+        let mut again = header();
+        again[0][2] = t("Đơn vị chủ trì ");
+        rows.extend(again);
+        rows.push(task(1.0, "Việc B"));
+        rows.push((1..=6).map(|n| Cell::Number(f64::from(n))).collect());
+        rows.push(task(2.0, "Việc C"));
+        let out = tasks_from_sheets(&[sheet(rows, vec![])]);
+        let tasks: Vec<(usize, Option<&str>)> = out
+            .tasks
+            .iter()
+            .map(|t| (t.source.row, t.summary.as_deref()))
+            .collect();
+        assert_eq!(
+            tasks,
+            vec![
+                (4, Some("Việc A")),
+                (8, Some("Việc B")),
+                (10, Some("Việc C"))
+            ]
+        );
+        let skipped: Vec<(FindingKind, usize, bool)> = out
+            .findings
+            .iter()
+            .map(|f| (f.kind, f.source.row, f.message == REPEATED_HEADER))
+            .collect();
+        let repeated = |row| (FindingKind::SkippedRow, row, true);
+        assert_eq!(
+            skipped,
+            vec![repeated(5), repeated(6), repeated(7), repeated(9)]
         );
     }
 

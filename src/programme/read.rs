@@ -412,6 +412,12 @@ fn read_row(sheet: &RawSheet, columns: &Columns<Field>, r: usize, row: &[Cell], 
             .filter(|c| !c.is_empty())
     };
     let refs: Vec<_> = row.iter().map(Cell::as_ref).collect();
+    if columns.header.repeated_by(&refs) {
+        let message = crate::normalize::REPEATED_HEADER.to_string();
+        out.findings
+            .push(finding(FindingKind::SkippedRow, source, message));
+        return;
+    }
     if let Some(label) = crate::normalize::total_label(&refs) {
         let message = format!("dòng tổng hợp «{label}»");
         out.findings

@@ -1122,3 +1122,31 @@ fn a_short_mutation_run_gives_only_exit_0_or_2() {
     assert!(stdout.contains("48 mutants"), "{stdout}");
     assert!(stdout.contains("anything else: 0"), "{stdout}");
 }
+
+/// Two lists pasted one under the other (or an export printed page by page) repeat the header
+/// and its column numbers further down: those rows are listed as skipped, and the figures are
+/// the table's (before, every repeated row was a task of an agency named «Đơn vị chủ trì»).
+#[test]
+fn a_header_repeated_inside_the_table_is_skipped_and_listed() {
+    let numbers = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"];
+    let mut rows = vec![HEADER.to_vec(), TASKS[0].to_vec()];
+    rows.push(HEADER.to_vec());
+    rows.push(numbers.to_vec());
+    rows.extend(TASKS[1..].iter().map(|r| r.to_vec()));
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "hai-danh-sach-noi-tiep.xlsx",
+        &xlsx(&[(
+            "Nhiệm vụ",
+            Part::Work(sheet_xml(&rows, false, "A1:F6", "")),
+        )]),
+    );
+    assert_table_figures(&file);
+    let out = check(&[&file]);
+    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
+    for row in [3, 4] {
+        let line = format!("dòng {row}: dòng lặp lại tiêu đề cột");
+        assert!(out.stdout.contains(&line), "«{line}» in:\n{}", out.stdout);
+    }
+}
