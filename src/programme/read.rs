@@ -667,6 +667,37 @@ mod tests {
     }
 
     #[test]
+    fn a_header_repeated_under_the_first_items_is_not_an_item() {
+        let header = vec![
+            t("STT"),
+            t("Nội dung trình"),
+            t("Cơ quan chủ trì"),
+            t("Thời gian trình"),
+        ];
+        let item = |what: &str| vec![Cell::Number(1.0), t(what), t("Sở Nội vụ"), t("3/2025")];
+        let rows = vec![
+            header.clone(),
+            item("Đề án A"),
+            header,
+            vec![t("1"), t("2"), t("3"), t("4")],
+            item("Đề án B"),
+        ];
+        let mut out = Read::default();
+        read_sheets(&[sheet(rows)], &mut out);
+        let items: Vec<usize> = out.items.iter().map(|i| i.source.row).collect();
+        assert_eq!(items, vec![2, 5]);
+        let found: Vec<(FindingKind, usize)> = out
+            .findings
+            .iter()
+            .map(|f| (f.kind, f.source.row))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(FindingKind::SkippedRow, 3), (FindingKind::SkippedRow, 4)]
+        );
+    }
+
+    #[test]
     fn a_sheet_without_a_programme_header_is_noted() {
         let mut out = Read::default();
         read_sheets(&[sheet(vec![vec![t("Hướng dẫn")]])], &mut out);

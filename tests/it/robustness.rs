@@ -1137,10 +1137,7 @@ fn a_header_repeated_inside_the_table_is_skipped_and_listed() {
     let file = write(
         dir.path(),
         "hai-danh-sach-noi-tiep.xlsx",
-        &xlsx(&[(
-            "Nhiệm vụ",
-            Part::Work(sheet_xml(&rows, false, "A1:F6", "")),
-        )]),
+        &xlsx(&[("Nhiệm vụ", Part::Work(sheet_xml(&rows, false, "A1:F6", "")))]),
     );
     assert_table_figures(&file);
     let out = check(&[&file]);
