@@ -28,6 +28,9 @@ pub trait RowSink {
     /// One row: `index` is 0-based (spreadsheet row `index + 1`); rows without any used cell
     /// may be skipped. Rows come in increasing order, each at most once.
     fn row(&mut self, index: usize, cells: &[CellRef<'_>]);
+    /// An area merged from a cell of the row about to be given (its top row), from a reader
+    /// that learns merges as it streams (OpenDocument marks them on the cell itself).
+    fn merged_area(&mut self, _area: MergedArea) {}
     fn end_sheet(&mut self);
     /// A sheet that was not read: a chart, macro or dialog sheet, or one that could not be
     /// read while the rest of the workbook could (`reason` says which, in Vietnamese).
@@ -141,6 +144,9 @@ impl RowSink for Counting<'_> {
     fn row(&mut self, index: usize, cells: &[CellRef<'_>]) {
         self.used_cells = self.used_cells || cells.iter().any(|c| !c.is_empty());
         self.inner.row(index, cells);
+    }
+    fn merged_area(&mut self, area: MergedArea) {
+        self.inner.merged_area(area);
     }
     fn end_sheet(&mut self) {
         self.inner.end_sheet();
@@ -334,6 +340,11 @@ impl RowSink for Collector {
                 .iter()
                 .map(CellRef::to_owned_cell)
                 .collect::<Vec<Cell>>();
+        }
+    }
+    fn merged_area(&mut self, area: MergedArea) {
+        if let Some(sheet) = self.sheets.last_mut() {
+            sheet.merged.push(area);
         }
     }
     fn end_sheet(&mut self) {}

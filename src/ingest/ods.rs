@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use quick_xml::Reader as XmlReader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::model::{Cell, Text};
+use crate::model::{Cell, MergedArea, Text};
 
 use super::{IngestError, RowSink, reason};
 
@@ -186,6 +186,7 @@ impl Parser<'_> {
     fn row<B: BufRead>(&mut self, xml: &mut XmlReader<B>, n: usize) -> Result<(), Failure> {
         let mut cells: Vec<Cell> = Vec::new();
         let mut col = 0usize;
+        let here = self.sheet.as_ref().map_or(0, |(_, next)| *next);
         let mut buf = Vec::new();
         loop {
             let event = self.next(xml, &mut buf)?;
@@ -199,6 +200,20 @@ impl Parser<'_> {
                     let e = e.into_owned();
                     let times =
                         repeats(&e, "table:number-columns-repeated").map_err(|d| self.fail(d))?;
+                    // A merged cell says how far it spans; the cells it covers follow as
+                    // covered cells.
+                    let rows =
+                        repeats(&e, "table:number-rows-spanned").map_err(|d| self.fail(d))?;
+                    let cols =
+                        repeats(&e, "table:number-columns-spanned").map_err(|d| self.fail(d))?;
+                    if (rows > 1 || cols > 1) && here < MAX_ROWS && col < MAX_COLUMNS {
+                        self.sink.merged_area(MergedArea {
+                            first_row: here,
+                            first_col: col,
+                            last_row: here.saturating_add(rows - 1).min(MAX_ROWS - 1),
+                            last_col: col.saturating_add(cols - 1).min(MAX_COLUMNS - 1),
+                        });
+                    }
                     let cell = self.cell(xml, &e)?;
                     if !cell.is_empty() {
                         let end = col.saturating_add(times);

@@ -91,6 +91,87 @@ struct SheetState {
     /// Decided once enough rows were seen: `Some` for a task sheet.
     layout: Option<Option<Layout>>,
     interner: Interner,
+    fill: FillDown,
+}
+
+/// Cells merged down several rows. A hand-kept sheet merges the lead agency, the leader or
+/// the document of several tasks into one tall cell; the reader gives its value on the top
+/// row only, and a person reading the sheet sees it on every row. Each row of the table under
+/// the top row gets the value in that column (when its own cell there is empty). Only the
+/// first column of an area is filled: a merge across columns is a label, not one value per
+/// column; and a row with no cell of its own (a blank row inside the area) stays blank.
+#[derive(Default)]
+struct FillDown {
+    /// Areas spanning several rows: first row, last row, column; by first row.
+    areas: Vec<(usize, usize, usize)>,
+    /// The first area of `areas` whose top row has not come yet.
+    next: usize,
+    /// Areas whose top row was seen, with a value: last row, column, the value.
+    open: Vec<(usize, usize, Cell)>,
+}
+
+impl FillDown {
+    fn new(merged: &[MergedArea]) -> FillDown {
+        let mut areas: Vec<(usize, usize, usize)> = merged
+            .iter()
+            .filter(|m| m.last_row > m.first_row)
+            .map(|m| (m.first_row, m.last_row, m.first_col))
+            .collect();
+        areas.sort_unstable();
+        FillDown {
+            areas,
+            ..FillDown::default()
+        }
+    }
+
+    /// An area learnt while the sheet streams, before the row of its top cell. Past a
+    /// million areas (a damaged or hostile file: a sheet has at most that many rows) the
+    /// others are not kept.
+    fn add(&mut self, m: &MergedArea) {
+        if m.last_row > m.first_row && self.areas.len() < 1 << 20 {
+            let area = (m.first_row, m.last_row, m.first_col);
+            let at = self.next + self.areas[self.next..].partition_point(|a| *a < area);
+            self.areas.insert(at, area);
+        }
+    }
+
+    /// Row `r`'s cells with the merged values filled in, or None when there is nothing to
+    /// fill. Rows must come in increasing order (those of the table only: an area whose top
+    /// row is above the table fills nothing).
+    fn fill<'a>(&'a mut self, r: usize, row: &[CellRef<'a>]) -> Option<Vec<CellRef<'a>>> {
+        if self.areas.is_empty() {
+            return None;
+        }
+        self.open.retain(|(last, _, _)| *last >= r);
+        while let Some(&(first, last, col)) = self.areas.get(self.next) {
+            if first > r {
+                break;
+            }
+            self.next += 1;
+            if let (true, Some(cell)) = (first == r, row.get(col).filter(|c| !c.is_empty())) {
+                self.open.push((last, col, cell.to_owned_cell()));
+            }
+        }
+        let empty_at = |col: usize| row.get(col).is_none_or(CellRef::is_empty);
+        if row.iter().all(CellRef::is_empty) || !self.open.iter().any(|(_, c, _)| empty_at(*c)) {
+            return None;
+        }
+        let width = self
+            .open
+            .iter()
+            .map(|(_, c, _)| c + 1)
+            .max()
+            .unwrap_or(0)
+            .max(row.len());
+        let mut cells = row.to_vec();
+        cells.resize(width, CellRef::Empty);
+        for (_, col, value) in &self.open {
+            if cells[*col].is_empty() {
+                cells[*col] = value.as_ref();
+            }
+        }
+        Some(cells)
+    }
 }
 
 /// One shared copy per distinct text of the repeated columns (agency, leader, status …),
@@ -159,12 +240,13 @@ impl Normalizer {
             let rows = std::mem::take(&mut state.head.rows);
             for (r, row) in rows.iter().enumerate().skip(layout.data_start) {
                 let cells: Vec<CellRef<'_>> = row.iter().map(Cell::as_ref).collect();
+                let filled = state.fill.fill(r, &cells);
                 process_row(
                     &state.head,
                     layout,
                     &mut state.interner,
                     r,
-                    &cells,
+                    filled.as_deref().unwrap_or(&cells),
                     self.texts,
                     &mut self.out,
                 );
@@ -177,6 +259,7 @@ impl Normalizer {
 impl RowSink for Normalizer {
     fn begin_sheet(&mut self, file: &Text, sheet: Option<&Text>, merged: Vec<MergedArea>) {
         self.sheet = Some(SheetState {
+            fill: FillDown::new(&merged),
             head: RawSheet {
                 file: file.clone(),
                 sheet: sheet.cloned(),
@@ -208,21 +291,33 @@ impl RowSink for Normalizer {
                     head,
                     layout: Some(Some(layout)),
                     interner,
+                    fill,
                 } = state
                 else {
                     return;
                 };
+                let filled = fill.fill(index, cells);
                 process_row(
                     head,
                     layout,
                     interner,
                     index,
-                    cells,
+                    filled.as_deref().unwrap_or(cells),
                     self.texts,
                     &mut self.out,
                 );
             }
             Some(None) => {}
+        }
+    }
+
+    fn merged_area(&mut self, area: MergedArea) {
+        if let Some(state) = self.sheet.as_mut() {
+            state.fill.add(&area);
+            // The header is looked for in the first rows only.
+            if area.first_row < HEAD_ROWS {
+                state.head.merged.push(area);
+            }
         }
     }
 
@@ -848,6 +943,52 @@ mod tests {
             skipped,
             vec![repeated(5), repeated(6), repeated(7), repeated(9)]
         );
+    }
+
+    #[test]
+    fn a_cell_merged_down_gives_its_value_to_every_row_it_covers() {
+        let task = |n: f64, what: &str, agency: Cell, day: &str| {
+            vec![Cell::Number(n), t(what), agency, t(day)]
+        };
+        let rows = vec![
+            vec![t("STT"), t("Nội dung"), t("Đơn vị chủ trì"), t("Ngày giao")],
+            task(1.0, "Việc A", t("Sở Y tế"), "01/03/2025"),
+            task(2.0, "Việc B", Cell::Empty, "02/03/2025"),
+            vec![],
+            task(3.0, "Việc C", Cell::Empty, "03/03/2025"),
+            vec![t("II. CÁC HUYỆN")],
+            task(4.0, "Việc D", t("Sở Tư pháp"), "04/03/2025"),
+        ];
+        let area = |first_row, first_col, last_row, last_col| MergedArea {
+            first_row,
+            first_col,
+            last_row,
+            last_col,
+        };
+        // C2:C5 (a blank row inside), and a group label across A6:D6.
+        let merged = vec![area(1, 2, 4, 2), area(5, 0, 5, 3)];
+        let out = tasks_from_sheets(&[sheet(rows, merged)]);
+        let tasks: Vec<(usize, Option<&str>)> = out
+            .tasks
+            .iter()
+            .map(|t| (t.source.row, t.agency.as_deref()))
+            .collect();
+        assert_eq!(
+            tasks,
+            vec![
+                (2, Some("Sở Y tế")),
+                (3, Some("Sở Y tế")),
+                (5, Some("Sở Y tế")),
+                (7, Some("Sở Tư pháp"))
+            ]
+        );
+        // The label stays one cell (a note row), the blank row stays blank.
+        let skipped: Vec<(FindingKind, usize)> = out
+            .findings
+            .iter()
+            .map(|f| (f.kind, f.source.row))
+            .collect();
+        assert_eq!(skipped, vec![(FindingKind::SkippedRow, 6)]);
     }
 
     #[test]

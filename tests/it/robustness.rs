@@ -1147,3 +1147,45 @@ fn a_header_repeated_inside_the_table_is_skipped_and_listed() {
         assert!(out.stdout.contains(&line), "«{line}» in:\n{}", out.stdout);
     }
 }
+
+/// Hand-kept sheets merge the lead agency of several tasks into one tall cell; the file holds
+/// the name on the top row only. Every row of the cell is that agency's task, in xlsx (merged
+/// areas listed after the cells) and in OpenDocument (the cell says how many rows it spans):
+/// the figures are the table's (before, Việc B had no agency and was left out).
+#[test]
+fn an_agency_merged_down_two_rows_is_both_rows_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Nhiệm vụ").unwrap();
+    for (r, row) in table().iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    // C2:C3 (Việc A and Việc B) merged: C3's own text is blanked by the merge.
+    sheet
+        .merge_range(1, 2, 2, 2, "Sở Y tế", &rust_xlsxwriter::Format::new())
+        .unwrap();
+    let xlsx = dir.path().join("so-theo-doi-o-gop.xlsx");
+    book.save(&xlsx).unwrap();
+    assert_table_figures(&xlsx);
+
+    let content = String::from_utf8(ods_content("", "")).unwrap();
+    let agency = r#"<table:table-cell office:value-type="string"><text:p>Sở Y tế</text:p></table:table-cell>"#;
+    let spanning = agency.replacen(
+        "<table:table-cell ",
+        r#"<table:table-cell table:number-rows-spanned="2" "#,
+        1,
+    );
+    let content =
+        content
+            .replacen(agency, &spanning, 1)
+            .replacen(agency, "<table:covered-table-cell/>", 1);
+    assert!(!content.contains(agency), "both agency cells replaced");
+    let ods_file = write(
+        dir.path(),
+        "so-theo-doi-o-gop.ods",
+        &ods(content.into_bytes(), true, ""),
+    );
+    assert_table_figures(&ods_file);
+}
