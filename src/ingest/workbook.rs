@@ -78,7 +78,7 @@ pub fn stream_zip(
 }
 
 /// Worksheets' XML, all of them together, up to which their merged areas are read: about
-/// 9.000 rows of an iOFFICE export (30 ms more), far more than a hand-kept sheet holds.
+/// 9.000 rows of an iOFFICE export (40 ms more), far more than a hand-kept sheet holds.
 const MERGES_READ_UP_TO: u64 = 8 << 20;
 
 /// Whether the worksheets of an xlsx are small enough for their merged areas to be read.
