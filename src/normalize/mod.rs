@@ -137,8 +137,15 @@ impl FillDown {
 
     /// Row `r`'s cells with the merged values filled in, or None when there is nothing to
     /// fill. Rows must come in increasing order (those of the table only: an area whose top
-    /// row is above the table fills nothing).
-    fn fill<'a>(&'a mut self, r: usize, row: &[CellRef<'a>]) -> Option<Vec<CellRef<'a>>> {
+    /// row is above the table fills nothing). Only the columns of the layout's fields are
+    /// filled, one area at a time in each (the later one wins), so a row costs a few
+    /// comparisons however many areas a file lists.
+    fn fill<'a>(
+        &'a mut self,
+        r: usize,
+        row: &[CellRef<'a>],
+        layout: &Layout,
+    ) -> Option<Vec<CellRef<'a>>> {
         if self.areas.is_empty() {
             return None;
         }
@@ -148,7 +155,11 @@ impl FillDown {
                 break;
             }
             self.next += 1;
-            if let (true, Some(cell)) = (first == r, row.get(col).filter(|c| !c.is_empty())) {
+            let value = row.get(col).filter(|c| !c.is_empty());
+            if let (true, Some(cell)) = (first == r, value)
+                && layout.columns.values().any(|c| *c == col)
+            {
+                self.open.retain(|(_, c, _)| *c != col);
                 self.open.push((last, col, cell.to_owned_cell()));
             }
         }
@@ -240,7 +251,7 @@ impl Normalizer {
             let rows = std::mem::take(&mut state.head.rows);
             for (r, row) in rows.iter().enumerate().skip(layout.data_start) {
                 let cells: Vec<CellRef<'_>> = row.iter().map(Cell::as_ref).collect();
-                let filled = state.fill.fill(r, &cells);
+                let filled = state.fill.fill(r, &cells, layout);
                 process_row(
                     &state.head,
                     layout,
@@ -258,8 +269,12 @@ impl Normalizer {
 
 impl RowSink for Normalizer {
     fn begin_sheet(&mut self, file: &Text, sheet: Option<&Text>, merged: Vec<MergedArea>) {
+        let fill = FillDown::new(&merged);
+        // The header is looked for in the first rows only.
+        let mut merged = merged;
+        merged.retain(|m| m.first_row < HEAD_ROWS);
         self.sheet = Some(SheetState {
-            fill: FillDown::new(&merged),
+            fill,
             head: RawSheet {
                 file: file.clone(),
                 sheet: sheet.cloned(),
@@ -296,7 +311,7 @@ impl RowSink for Normalizer {
                 else {
                     return;
                 };
-                let filled = fill.fill(index, cells);
+                let filled = fill.fill(index, cells, layout);
                 process_row(
                     head,
                     layout,
