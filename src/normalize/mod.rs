@@ -701,6 +701,46 @@ mod tests {
         }
     }
 
+    /// A two-row header (its fourth column named `fourth`) under the group label «Kết quả
+    /// thực hiện», and its row of column numbers.
+    fn two_row_header(fourth: &str) -> Vec<Vec<Cell>> {
+        vec![
+            vec![
+                t("STT"),
+                t("Nội dung"),
+                t("Đơn vị chủ trì"),
+                t(fourth),
+                t("Kết quả thực hiện"),
+                Cell::Empty,
+            ],
+            vec![
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                t("Ngày hoàn thành"),
+                t("Trạng thái"),
+            ],
+            vec![t("(1)"), t("(2)"), t("(3)"), t("(4)"), t("(5)"), t("(6)")],
+        ]
+    }
+
+    /// The row of every task, with one of its texts.
+    fn tasks_with<'a>(
+        out: &'a Normalized,
+        text: impl Fn(&'a RawTask) -> Option<&'a str>,
+    ) -> Vec<(usize, Option<&'a str>)> {
+        out.tasks.iter().map(|t| (t.source.row, text(t))).collect()
+    }
+
+    /// The kind and row of every finding.
+    fn found(out: &Normalized) -> Vec<(FindingKind, usize)> {
+        out.findings
+            .iter()
+            .map(|f| (f.kind, f.source.row))
+            .collect()
+    }
+
     #[test]
     fn header_names_match_ignoring_case_diacritics_tone_and_hints() {
         assert_eq!(
@@ -769,35 +809,18 @@ mod tests {
 
     #[test]
     fn two_row_header_under_a_group_label_is_merged() {
+        let mut rows = vec![vec![t("UBND TỈNH")]];
+        rows.extend(two_row_header("Hạn xử lý"));
+        rows.push(vec![
+            Cell::Number(1.0),
+            t("Việc A"),
+            t("Sở Y tế"),
+            t("05/03/2025"),
+            Cell::Empty,
+            t("Đang thực hiện"),
+        ]);
         let s = sheet(
-            vec![
-                vec![t("UBND TỈNH")],
-                vec![
-                    t("STT"),
-                    t("Nội dung"),
-                    t("Đơn vị chủ trì"),
-                    t("Hạn xử lý"),
-                    t("Kết quả thực hiện"),
-                    Cell::Empty,
-                ],
-                vec![
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Empty,
-                    t("Ngày hoàn thành"),
-                    t("Trạng thái"),
-                ],
-                vec![t("(1)"), t("(2)"), t("(3)"), t("(4)"), t("(5)"), t("(6)")],
-                vec![
-                    Cell::Number(1.0),
-                    t("Việc A"),
-                    t("Sở Y tế"),
-                    t("05/03/2025"),
-                    Cell::Empty,
-                    t("Đang thực hiện"),
-                ],
-            ],
+            rows,
             vec![MergedArea {
                 first_row: 1,
                 first_col: 4,
@@ -879,13 +902,8 @@ mod tests {
         assert_eq!(out.tasks.len(), 1);
         assert_eq!(out.tasks[0].deadline, Deadline::NoDeadline);
         assert_eq!(out.tasks[0].source.row, 2);
-        let kinds: Vec<_> = out
-            .findings
-            .iter()
-            .map(|f| (f.kind, f.source.row))
-            .collect();
         assert_eq!(
-            kinds,
+            found(&out),
             vec![(FindingKind::SkippedRow, 4), (FindingKind::SkippedRow, 5)]
         );
     }
@@ -894,27 +912,7 @@ mod tests {
     fn a_header_repeated_further_down_is_skipped_and_reported_not_counted() {
         // Two lists pasted one under the other: the second repeats the two-row header and
         // its column numbers; and a sheet printed page by page repeats only the numbers.
-        let header = || {
-            vec![
-                vec![
-                    t("STT"),
-                    t("Nội dung"),
-                    t("Đơn vị chủ trì"),
-                    t("Ngày giao"),
-                    t("Kết quả thực hiện"),
-                    Cell::Empty,
-                ],
-                vec![
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Empty,
-                    t("Ngày hoàn thành"),
-                    t("Trạng thái"),
-                ],
-                vec![t("(1)"), t("(2)"), t("(3)"), t("(4)"), t("(5)"), t("(6)")],
-            ]
-        };
+        let header = || two_row_header("Ngày giao");
         let task = |n: f64, what: &str| {
             vec![
                 Cell::Number(n),
@@ -935,13 +933,8 @@ mod tests {
         rows.push((1..=6).map(|n| Cell::Number(f64::from(n))).collect());
         rows.push(task(2.0, "Việc C"));
         let out = tasks_from_sheets(&[sheet(rows, vec![])]);
-        let tasks: Vec<(usize, Option<&str>)> = out
-            .tasks
-            .iter()
-            .map(|t| (t.source.row, t.summary.as_deref()))
-            .collect();
         assert_eq!(
-            tasks,
+            tasks_with(&out, |t| t.summary.as_deref()),
             vec![
                 (4, Some("Việc A")),
                 (8, Some("Việc B")),
@@ -983,13 +976,8 @@ mod tests {
         // C2:C5 (a blank row inside), and a group label across A6:D6.
         let merged = vec![area(1, 2, 4, 2), area(5, 0, 5, 3)];
         let out = tasks_from_sheets(&[sheet(rows, merged)]);
-        let tasks: Vec<(usize, Option<&str>)> = out
-            .tasks
-            .iter()
-            .map(|t| (t.source.row, t.agency.as_deref()))
-            .collect();
         assert_eq!(
-            tasks,
+            tasks_with(&out, |t| t.agency.as_deref()),
             vec![
                 (2, Some("Sở Y tế")),
                 (3, Some("Sở Y tế")),
@@ -998,12 +986,7 @@ mod tests {
             ]
         );
         // The label stays one cell (a note row), the blank row stays blank.
-        let skipped: Vec<(FindingKind, usize)> = out
-            .findings
-            .iter()
-            .map(|f| (f.kind, f.source.row))
-            .collect();
-        assert_eq!(skipped, vec![(FindingKind::SkippedRow, 6)]);
+        assert_eq!(found(&out), vec![(FindingKind::SkippedRow, 6)]);
     }
 
     #[test]

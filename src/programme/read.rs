@@ -604,6 +604,14 @@ mod tests {
         }
     }
 
+    /// The kind and row of every finding.
+    fn found(out: &Read) -> Vec<(FindingKind, usize)> {
+        out.findings
+            .iter()
+            .map(|f| (f.kind, f.source.row))
+            .collect()
+    }
+
     #[test]
     fn a_two_row_header_under_a_group_label_and_title_rows_are_read() {
         let rows = vec![
@@ -651,13 +659,8 @@ mod tests {
         // 30/02 is no date: the cell is reported and the item has no issue date.
         assert_eq!(item.issued, None);
         assert_eq!(item.said.moved, Some(Moved::To(month(2025, 6))));
-        let found: Vec<(FindingKind, usize)> = out
-            .findings
-            .iter()
-            .map(|f| (f.kind, f.source.row))
-            .collect();
         assert_eq!(
-            found,
+            found(&out),
             vec![
                 (FindingKind::SkippedRow, 5),
                 (FindingKind::BadCell, 6),
@@ -686,13 +689,8 @@ mod tests {
         read_sheets(&[sheet(rows)], &mut out);
         let items: Vec<usize> = out.items.iter().map(|i| i.source.row).collect();
         assert_eq!(items, vec![2, 5]);
-        let found: Vec<(FindingKind, usize)> = out
-            .findings
-            .iter()
-            .map(|f| (f.kind, f.source.row))
-            .collect();
         assert_eq!(
-            found,
+            found(&out),
             vec![(FindingKind::SkippedRow, 3), (FindingKind::SkippedRow, 4)]
         );
     }
