@@ -117,7 +117,9 @@ impl Span {
 
 /// A month or a quarter written in words anywhere in a text: "Tháng 6/2025", "trong tháng
 /// 2 năm 2024", "Xin lùi sang tháng 6/2025"; "Quý II/2025", "quý 3 năm 2025", "Lùi sang
-/// Quý III/2025". The year is the first four-digit number between 1990 and 2100.
+/// Quý III/2025"; or abbreviated as hand-kept sheets do, the letter against the number: "T6/2025",
+/// "T06-2025", "Q2/2025", "QII/2025". The year is the first four-digit number between 1990
+/// and 2100.
 pub fn month_or_quarter(raw: &str) -> Option<Span> {
     let folded = crate::vn_text::fold(raw);
     let tokens: Vec<&str> = folded.split(' ').collect();
@@ -132,15 +134,34 @@ pub fn month_or_quarter(raw: &str) -> Option<Span> {
             .and_then(|i| tokens.get(i + 1))
             .copied()
     };
-    let span = if let Some(month) = after("thang").and_then(|t| t.parse::<u32>().ok()) {
+    let quarter_of = |t: &str| match t {
+        "i" | "1" => Some(1),
+        "ii" | "2" => Some(2),
+        "iii" | "3" => Some(3),
+        "iv" | "4" => Some(4),
+        _ => None,
+    };
+    // "t6", "q2", "qii": one letter against the number, as a token of its own.
+    let abbreviated = |letter: char, number: &dyn Fn(&str) -> Option<u32>| {
+        tokens
+            .iter()
+            .find_map(|t| t.strip_prefix(letter).and_then(number))
+    };
+    let digits = |t: &str| {
+        (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let month = match after("thang") {
+        Some(t) => t.parse::<u32>().ok(),
+        None => abbreviated('t', &digits),
+    };
+    let span = if let Some(month) = month {
         Span::Month { year, month }
     } else {
-        let quarter = match after("quy")? {
-            "i" | "1" => 1,
-            "ii" | "2" => 2,
-            "iii" | "3" => 3,
-            "iv" | "4" => 4,
-            _ => return None,
+        let quarter = match after("quy") {
+            Some(t) => quarter_of(t)?,
+            None => abbreviated('q', &quarter_of)?,
         };
         Span::Quarter { year, quarter }
     };
@@ -256,6 +277,35 @@ mod tests {
             })
         );
         assert_eq!(month_or_quarter("Tháng 13/2025"), None);
+        // Abbreviated: the letter against the number.
+        assert_eq!(month_or_quarter("T6/2025"), month(2025, 6));
+        assert_eq!(month_or_quarter("t06-2025"), month(2025, 6));
+        assert_eq!(
+            month_or_quarter("Q2/2025"),
+            Some(Span::Quarter {
+                year: 2025,
+                quarter: 2
+            })
+        );
+        assert_eq!(
+            month_or_quarter("QIV/2024"),
+            Some(Span::Quarter {
+                year: 2024,
+                quarter: 4
+            })
+        );
+        assert_eq!(month_or_quarter("T13/2025"), None);
+        assert_eq!(month_or_quarter("TP/2025"), None);
+        assert_eq!(month_or_quarter("Tổ 2/2025"), None);
+        // The abbreviation is found after other words starting with its letter.
+        assert_eq!(month_or_quarter("Trình trước T9/2025"), month(2025, 9));
+        assert_eq!(
+            month_or_quarter("Quyết định trong Q3/2025"),
+            Some(Span::Quarter {
+                year: 2025,
+                quarter: 3
+            })
+        );
         // 30/06 for the second quarter; February of a leap year ends on the 29th.
         assert_eq!(
             Span::Quarter {
