@@ -35,6 +35,8 @@ pub trait RowSink {
     /// A sheet that was not read: a chart, macro or dialog sheet, or one that could not be
     /// read while the rest of the workbook could (`reason` says which, in Vietnamese).
     fn skipped_sheet(&mut self, _file: &Text, _sheet: &Text, _reason: &str) {}
+    /// The sheet about to be read is hidden in its workbook (it is read all the same).
+    fn hidden_sheet(&mut self, _file: &Text, _sheet: &Text) {}
 }
 
 /// Why a file could not be read. Every message names the file; library detail, when there is
@@ -154,6 +156,9 @@ impl RowSink for Counting<'_> {
     fn skipped_sheet(&mut self, file: &Text, sheet: &Text, reason: &str) {
         self.skipped_sheets += 1;
         self.inner.skipped_sheet(file, sheet, reason);
+    }
+    fn hidden_sheet(&mut self, file: &Text, sheet: &Text) {
+        self.inner.hidden_sheet(file, sheet);
     }
 }
 

@@ -301,6 +301,9 @@ pub(super) fn stream_sheets(
             sink.skipped_sheet(file, &sheet_name, super::DUPLICATE_SHEET);
             continue;
         }
+        if sheet.visible != calamine::SheetVisible::Visible {
+            sink.hidden_sheet(file, &sheet_name);
+        }
         let mut lazy = LazySheet {
             inner: &mut *sink,
             file,

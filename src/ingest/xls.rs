@@ -104,7 +104,12 @@ pub fn stream(bytes: Vec<u8>, file: &Text, sink: &mut dyn RowSink) -> Result<(),
             ),
         });
     }
-    for (name, map) in names.iter().zip(&plan.read) {
+    let hidden: Vec<bool> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| s.visible != calamine::SheetVisible::Visible)
+        .collect();
+    for (i, (name, map)) in names.iter().zip(&plan.read).enumerate() {
         let sheet_err = |e: XlsError| IngestError::Sheet {
             file: file.to_string(),
             sheet: name.clone(),
@@ -117,6 +122,9 @@ pub fn stream(bytes: Vec<u8>, file: &Text, sink: &mut dyn RowSink) -> Result<(),
             .filter_map(|d| map.merged(d))
             .collect();
         let range = book.worksheet_range(name).map_err(sheet_err)?;
+        if hidden.get(i).copied().unwrap_or(false) {
+            sink.hidden_sheet(file, &name.as_str().into());
+        }
         sink.begin_sheet(file, Some(&name.as_str().into()), merged);
         map.rows_out(&range, sink);
         sink.end_sheet();

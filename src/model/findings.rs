@@ -27,11 +27,14 @@ pub enum FindingKind {
     SkippedSheet,
     /// A whole file could not be read and was skipped (--skip-unreadable).
     UnreadableFile,
+    /// A hidden sheet with a task table: read and counted like the others, and said so (a
+    /// hidden copy of a sheet would be counted twice).
+    HiddenSheet,
 }
 
 impl FindingKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [FindingKind; 9] = [
+    pub const ALL: [FindingKind; 10] = [
         FindingKind::Excluded,
         FindingKind::Duplicate,
         FindingKind::UnknownAgency,
@@ -41,6 +44,7 @@ impl FindingKind {
         FindingKind::SkippedRow,
         FindingKind::SkippedSheet,
         FindingKind::UnreadableFile,
+        FindingKind::HiddenSheet,
     ];
 
     pub fn label(self) -> &'static str {
@@ -54,6 +58,7 @@ impl FindingKind {
             FindingKind::SkippedRow => "Dòng không phải nhiệm vụ, bỏ qua",
             FindingKind::SkippedSheet => "Sheet không có bảng nhiệm vụ hoặc không đọc được, bỏ qua",
             FindingKind::UnreadableFile => "Tệp không đọc được, bỏ qua",
+            FindingKind::HiddenSheet => "Sheet đang ẩn, vẫn được đọc và tính",
         }
     }
 }

@@ -84,6 +84,8 @@ pub struct Normalizer {
     /// Which task texts to keep.
     pub texts: Texts,
     sheet: Option<SheetState>,
+    /// The sheets the reader said are hidden (file, sheet): noted if they hold a task table.
+    hidden: Vec<(Text, Text)>,
 }
 
 struct SheetState {
@@ -348,8 +350,31 @@ impl RowSink for Normalizer {
         });
     }
 
+    fn hidden_sheet(&mut self, file: &Text, sheet: &Text) {
+        self.hidden.push((file.clone(), sheet.clone()));
+    }
+
     fn end_sheet(&mut self) {
         self.decide();
+        if let Some(state) = self
+            .sheet
+            .as_ref()
+            .filter(|s| matches!(s.layout, Some(Some(_))))
+            && let Some(sheet) = &state.head.sheet
+            && self
+                .hidden
+                .contains(&(state.head.file.clone(), sheet.clone()))
+        {
+            self.out.findings.push(Finding {
+                kind: FindingKind::HiddenSheet,
+                source: SourceLoc {
+                    file: state.head.file.clone(),
+                    sheet: Some(sheet.clone()),
+                    row: 0,
+                },
+                message: HIDDEN_SHEET.to_string(),
+            });
+        }
         if let Some(state) = self.sheet.take().filter(|s| s.layout == Some(None)) {
             self.out.findings.push(Finding {
                 kind: FindingKind::SkippedSheet,
@@ -377,6 +402,9 @@ pub fn tasks_from_sheets(sheets: &[RawSheet]) -> Normalized {
     }
     n.out
 }
+
+/// What a hidden sheet with a task table is told.
+const HIDDEN_SHEET: &str = "sheet đang ẩn trong tệp: vẫn được đọc và tính như mọi sheet; nếu đó là bản sao hay số liệu cũ, hãy xoá sheet hoặc chuyển ra tệp khác";
 
 /// Why a row that repeats the header further down is skipped.
 pub(crate) const REPEATED_HEADER: &str =

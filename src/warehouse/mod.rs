@@ -197,6 +197,7 @@ fn finding_kind(k: FindingKind) -> &'static str {
         FindingKind::SkippedRow => "dong_bo_qua",
         FindingKind::SkippedSheet => "sheet_bo_qua",
         FindingKind::UnreadableFile => "tep_khong_doc_duoc",
+        FindingKind::HiddenSheet => "sheet_an",
     }
 }
 
@@ -236,6 +237,6 @@ mod tests {
         let mut codes: Vec<&str> = FindingKind::ALL.iter().map(|k| finding_kind(*k)).collect();
         codes.sort_unstable();
         codes.dedup();
-        assert_eq!(codes.len(), 9);
+        assert_eq!(codes.len(), 10);
     }
 }

@@ -1189,3 +1189,51 @@ fn an_agency_merged_down_two_rows_is_both_rows_agency() {
     );
     assert_table_figures(&ods_file);
 }
+
+/// A hidden sheet with a task table is read and counted like the others, and `check` says it is
+/// hidden (a hidden copy would be counted twice); a hidden list without a task table (the
+/// values of a drop-down) is only a sheet without a task table.
+#[test]
+fn a_hidden_task_sheet_is_counted_and_said_to_be_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let rows = table();
+    let parts = [("Nhiệm vụ", &rows[..2]), ("Bổ sung", &rows[2..])];
+    for (name, part) in parts {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        let with_header =
+            std::iter::once(&rows[0]).chain(part.iter().skip(usize::from(name == "Nhiệm vụ")));
+        for (r, row) in with_header.enumerate() {
+            for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                sheet.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        if name == "Bổ sung" {
+            sheet.set_hidden(true);
+        }
+    }
+    let list = book.add_worksheet().set_name("Danh sách").unwrap();
+    list.write_string(0, 0, "Sở Y tế").unwrap();
+    list.set_hidden(true);
+    let file = dir.path().join("co-sheet-an.xlsx");
+    book.save(&file).unwrap();
+    assert_table_figures(&file);
+    let out = check(&[&file]);
+    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Sheet đang ẩn, vẫn được đọc và tính (1)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("sheet «Bổ sung»: sheet đang ẩn"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("sheet «Danh sách»: sheet đang ẩn"),
+        "{}",
+        out.stdout
+    );
+}

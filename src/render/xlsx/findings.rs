@@ -11,9 +11,9 @@ use super::{SHEET_FINDINGS, clip};
 use crate::model::{Finding, FindingKind, Report};
 
 /// Every kind, in the order of the summary block.
-const KINDS: [FindingKind; 9] = FindingKind::ALL;
+const KINDS: [FindingKind; 10] = FindingKind::ALL;
 
-/// The header row of the findings table (0-based; Excel row 14); findings follow it.
+/// The header row of the findings table (0-based; Excel row 15); findings follow it.
 pub const FINDINGS_HEADER_ROW: RowNum = 4 + KINDS.len() as RowNum;
 
 const HEADER: [(&str, f64); 6] = [

@@ -566,7 +566,7 @@ fn findings_sheet_counts_each_kind() {
     let mut book = rendered();
     let range = book.worksheet_range(SHEET_FINDINGS).unwrap();
     let count_of = |label: &str| {
-        (2..12).find_map(|row| {
+        (2..FINDINGS_HEADER_ROW).find_map(|row| {
             (range.get_value((row, 1)).and_then(|v| v.get_string()) == Some(label))
                 .then(|| range.get_value((row, 2)).and_then(|v| v.as_f64()))
                 .flatten()
