@@ -200,12 +200,13 @@ impl Parser<'_> {
                     let e = e.into_owned();
                     let times =
                         repeats(&e, "table:number-columns-repeated").map_err(|d| self.fail(d))?;
-                    // A merged cell says how far it spans; the cells it covers follow as
-                    // covered cells.
-                    let rows =
-                        repeats(&e, "table:number-rows-spanned").map_err(|d| self.fail(d))?;
-                    let cols =
-                        repeats(&e, "table:number-columns-spanned").map_err(|d| self.fail(d))?;
+                    // A merged cell says how far it spans (a span that is no number is no
+                    // merge); the cells it covers follow as covered cells.
+                    let span = |name: &str| repeats(&e, name).unwrap_or(1);
+                    let (rows, cols) = (
+                        span("table:number-rows-spanned"),
+                        span("table:number-columns-spanned"),
+                    );
                     if (rows > 1 || cols > 1) && here < MAX_ROWS && col < MAX_COLUMNS {
                         self.sink.merged_area(MergedArea {
                             first_row: here,

@@ -1185,9 +1185,25 @@ fn an_agency_merged_down_two_rows_is_both_rows_agency() {
     let ods_file = write(
         dir.path(),
         "so-theo-doi-o-gop.ods",
-        &ods(content.into_bytes(), true, ""),
+        &ods(content.clone().into_bytes(), true, ""),
     );
     assert_table_figures(&ods_file);
+
+    // A span that is no number is no merge: the sheet is read, Việc B without its agency.
+    let garbled = content.replace(
+        r#"table:number-rows-spanned="2""#,
+        r#"table:number-rows-spanned="hai""#,
+    );
+    let garbled = write(
+        dir.path(),
+        "o-gop-hong.ods",
+        &ods(garbled.into_bytes(), true, ""),
+    );
+    let out = figures(&[&garbled]);
+    assert_eq!(out.ending, run::Ending::Exit(0), "{}", out.stderr);
+    let got: Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(got["rows"][1]["key"], json!("Sở Y tế"));
+    assert_eq!(got["rows"][1]["total"], json!(1));
 }
 
 /// A hidden sheet with a task table is read and counted like the others, and `check` says it is
