@@ -363,7 +363,8 @@ impl RowSink for Normalizer {
             && let Some(sheet) = &state.head.sheet
             && self
                 .hidden
-                .contains(&(state.head.file.clone(), sheet.clone()))
+                .iter()
+                .any(|(file, name)| *file == state.head.file && name == sheet)
         {
             self.out.findings.push(Finding {
                 kind: FindingKind::HiddenSheet,
