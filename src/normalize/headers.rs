@@ -240,11 +240,6 @@ impl Layout {
     pub fn column(&self, f: Field) -> Option<usize> {
         self.slots[f as usize]
     }
-
-    /// Whether a row further down repeats the header ([`HeaderRows::repeated_by`]).
-    pub fn repeats_header(&self, row: &[CellRef<'_>]) -> bool {
-        self.header.repeated_by(row)
-    }
 }
 
 /// The texts of a table's header rows (trimmed), with their columns.
@@ -292,7 +287,7 @@ pub struct Layout {
     /// 0-based index of the first row after the header.
     pub data_start: usize,
     /// The header rows' texts: a row that repeats them further down is not a task.
-    header: HeaderRows,
+    pub header: HeaderRows,
 }
 
 /// Where the fields of any kind of table are in a sheet and where its data starts.

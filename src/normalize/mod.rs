@@ -448,7 +448,7 @@ fn process_row(
             .and_then(|c| row.get(c))
             .filter(|c| !c.is_empty())
     };
-    if layout.repeats_header(row) {
+    if layout.header.repeated_by(row) {
         out.findings
             .push(skipped(source, REPEATED_HEADER.to_string()));
         return;
