@@ -240,6 +240,11 @@ impl Layout {
     pub fn column(&self, f: Field) -> Option<usize> {
         self.slots[f as usize]
     }
+
+    /// Whether column `c` holds one of the fields.
+    pub fn uses(&self, c: usize) -> bool {
+        self.slots.contains(&Some(c))
+    }
 }
 
 /// The texts of a table's header rows (trimmed), with their columns.

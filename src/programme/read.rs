@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 
 use crate::dates::{self, Span};
-use crate::model::{Cell, Finding, FindingKind, RawSheet, SourceLoc};
-use crate::normalize::{Columns, HeaderIndex, cell_date, find_columns, is_no_date_text};
+use crate::model::{Cell, CellRef, Finding, FindingKind, RawSheet, SourceLoc};
+use crate::normalize::{Columns, FillDown, HeaderIndex, cell_date, find_columns, is_no_date_text};
 use crate::vn_text::{clean, fold};
 
 /// The columns of a programme list.
@@ -377,8 +377,15 @@ pub fn read_sheets(sheets: &[RawSheet], out: &mut Read) {
             continue;
         };
         out.tables += 1;
+        // Cells merged down several rows (an agency over several items) fill every row.
+        let mut fill = FillDown::new(&sheet.merged);
+        let used = |c: usize| columns.columns.values().any(|&col| col == c);
         for (r, row) in sheet.rows.iter().enumerate().skip(columns.data_start) {
-            read_row(sheet, &columns, r, row, out);
+            let refs: Vec<CellRef<'_>> = row.iter().map(Cell::as_ref).collect();
+            let filled: Option<Vec<Cell>> = fill
+                .fill(r, &refs, used)
+                .map(|cells| cells.iter().map(CellRef::to_owned_cell).collect());
+            read_row(sheet, &columns, r, filled.as_deref().unwrap_or(row), out);
         }
     }
 }
@@ -693,6 +700,31 @@ mod tests {
             found(&out),
             vec![(FindingKind::SkippedRow, 3), (FindingKind::SkippedRow, 4)]
         );
+    }
+
+    #[test]
+    fn an_agency_merged_down_two_items_is_both_items_agency() {
+        let rows = vec![
+            vec![
+                t("STT"),
+                t("Nội dung trình"),
+                t("Cơ quan chủ trì"),
+                t("Thời gian trình"),
+            ],
+            vec![Cell::Number(1.0), t("Đề án A"), t("Sở Nội vụ"), t("3/2025")],
+            vec![Cell::Number(2.0), t("Đề án B"), Cell::Empty, t("6/2025")],
+        ];
+        let mut out = Read::default();
+        let mut merged = sheet(rows);
+        merged.merged = vec![crate::model::MergedArea {
+            first_row: 1,
+            first_col: 2,
+            last_row: 2,
+            last_col: 2,
+        }];
+        read_sheets(&[merged], &mut out);
+        let agencies: Vec<Option<&str>> = out.items.iter().map(|i| i.agency.as_deref()).collect();
+        assert_eq!(agencies, vec![Some("Sở Nội vụ"), Some("Sở Nội vụ")]);
     }
 
     #[test]
